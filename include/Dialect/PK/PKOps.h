@@ -1,0 +1,17 @@
+//===- PKOps.h - perfkernel operations --------------------------*- C++ -*-===//
+
+#ifndef PK_DIALECT_PK_PKOPS_H
+#define PK_DIALECT_PK_PKOPS_H
+
+#include "Dialect/PK/PKDialect.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "Dialect/PK/PKInterfaces.h.inc"
+
+#define GET_OP_CLASSES
+#include "Dialect/PK/PKOps.h.inc"
+
+#endif // PK_DIALECT_PK_PKOPS_H

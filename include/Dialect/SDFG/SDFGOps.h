@@ -1,0 +1,13 @@
+//===- SDFGOps.h - SDFG operations ------------------------------*- C++ -*-===//
+
+#ifndef PK_DIALECT_SDFG_SDFGOPS_H
+#define PK_DIALECT_SDFG_SDFGOPS_H
+
+#include "Dialect/SDFG/SDFGDialect.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+
+#define GET_OP_CLASSES
+#include "Dialect/SDFG/SDFGOps.h.inc"
+
+#endif // PK_DIALECT_SDFG_SDFGOPS_H

@@ -1,0 +1,37 @@
+//===- Pipelines.h - perfkernel named pass pipelines ------------*- C++ -*-===//
+
+#ifndef PK_PIPELINES_PIPELINES_H
+#define PK_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir::pk {
+
+struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
+  Option<unsigned> threads{
+      *this, "threads",
+      llvm::cl::desc("OpenMP threads per parallel region (0: the runtime's "
+                     "default, OMP_NUM_THREADS or all cores)"),
+      llvm::cl::init(0)};
+  Option<std::string> recipe{
+      *this, "recipe",
+      llvm::cl::desc("Transform-dialect recipe file replacing the default "
+                     "CPU schedule"),
+      llvm::cl::init("")};
+};
+
+/// pk/linalg on tensors → scheduled (tiled, vectorized), bufferized,
+/// OpenMP-parallel code in the LLVM dialect.
+void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
+
+/// pk/linalg on tensors → straightforward sequential loops in the LLVM
+/// dialect: the correctness oracle for every other pipeline.
+void buildReferencePipeline(OpPassManager &pm);
+
+/// Registers `pk-cpu-pipeline` and `pk-reference-pipeline`.
+void registerPipelines();
+
+} // namespace mlir::pk
+
+#endif // PK_PIPELINES_PIPELINES_H

@@ -1,0 +1,214 @@
+//===- PKOps.cpp - perfkernel op verifiers and cost model -----------------===//
+
+#include "Dialect/PK/PKOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::pk;
+
+#include "Dialect/PK/PKInterfaces.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "Dialect/PK/PKOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// Renders a shape as `64x?x16` for diagnostics.
+static std::string shapeString(ArrayRef<int64_t> shape) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  llvm::interleave(
+      shape, os,
+      [&](int64_t d) {
+        if (ShapedType::isDynamic(d))
+          os << '?';
+        else
+          os << d;
+      },
+      "x");
+  return s;
+}
+
+static bool dimsCompatible(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
+static bool shapesCompatible(ArrayRef<int64_t> a, ArrayRef<int64_t> b) {
+  return a.size() == b.size() &&
+         llvm::all_of(llvm::zip(a, b), [](auto p) {
+           return dimsCompatible(std::get<0>(p), std::get<1>(p));
+         });
+}
+
+/// Product of static dims, or 0 when any is dynamic (unknown work).
+static int64_t staticProduct(ArrayRef<int64_t> dims) {
+  int64_t n = 1;
+  for (int64_t d : dims) {
+    if (ShapedType::isDynamic(d))
+      return 0;
+    n *= d;
+  }
+  return n;
+}
+
+/// Low-precision operands may produce f32 results (f32 accumulation).
+static LogicalResult verifyResultElementType(Operation *op, Type operandElt,
+                                             Type resultElt) {
+  if (resultElt == operandElt || resultElt.isF32())
+    return success();
+  return op->emitOpError() << "result element type must be " << operandElt
+                           << " (the operand element type) or f32, got "
+                           << resultElt;
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MatmulOp::verify() {
+  RankedTensorType lhsTy = getLhs().getType(), rhsTy = getRhs().getType();
+  RankedTensorType resTy = getResult().getType();
+  int64_t rank = lhsTy.getRank();
+  if (rank != rhsTy.getRank() || (rank != 2 && rank != 3))
+    return emitOpError() << "expects lhs and rhs of equal rank, 2 (plain) or "
+                            "3 (batched), got "
+                         << rank << " and " << rhsTy.getRank();
+  if (lhsTy.getElementType() != rhsTy.getElementType())
+    return emitOpError() << "lhs and rhs element types differ: "
+                         << lhsTy.getElementType() << " vs "
+                         << rhsTy.getElementType();
+  if (failed(verifyResultElementType(*this, lhsTy.getElementType(),
+                                     resTy.getElementType())))
+    return failure();
+
+  ArrayRef<int64_t> lhs = lhsTy.getShape(), rhs = rhsTy.getShape();
+  int64_t b = rank - 2; // index of the first matrix dimension
+  int64_t m = getTransposeLhs() ? lhs[b + 1] : lhs[b];
+  int64_t kLhs = getTransposeLhs() ? lhs[b] : lhs[b + 1];
+  int64_t kRhs = getTransposeRhs() ? rhs[b + 1] : rhs[b];
+  int64_t n = getTransposeRhs() ? rhs[b] : rhs[b + 1];
+  if (!dimsCompatible(kLhs, kRhs))
+    return emitOpError() << "contraction dimension mismatch: lhs has K = "
+                         << kLhs << ", rhs has K = " << kRhs;
+  SmallVector<int64_t> expected;
+  if (rank == 3) {
+    if (!dimsCompatible(lhs[0], rhs[0]))
+      return emitOpError() << "batch dimension mismatch: lhs has " << lhs[0]
+                           << ", rhs has " << rhs[0];
+    expected.push_back(ShapedType::isDynamic(lhs[0]) ? rhs[0] : lhs[0]);
+  }
+  expected.append({m, n});
+  if (!shapesCompatible(expected, resTy.getShape()))
+    return emitOpError() << "expected result shape " << shapeString(expected)
+                         << ", got " << shapeString(resTy.getShape());
+  return success();
+}
+
+int64_t MatmulOp::getFlopCount() {
+  // 2·M·N·K (times the batch): result elements times 2·K.
+  RankedTensorType lhsTy = getLhs().getType();
+  int64_t k = lhsTy.getDimSize(getTransposeLhs() ? lhsTy.getRank() - 2
+                                                 : lhsTy.getRank() - 1);
+  int64_t outputs = staticProduct(getResult().getType().getShape());
+  return ShapedType::isDynamic(k) ? 0 : 2 * k * outputs;
+}
+
+//===----------------------------------------------------------------------===//
+// Activations and softmax (memory bound)
+//===----------------------------------------------------------------------===//
+
+int64_t SigmoidOp::getFlopCount() { return 0; }
+int64_t TanhOp::getFlopCount() { return 0; }
+int64_t SoftmaxOp::getFlopCount() { return 0; }
+
+LogicalResult SoftmaxOp::verify() {
+  int64_t rank = getInput().getType().getRank();
+  if (rank == 0)
+    return emitOpError() << "expects an input of rank >= 1";
+  if (static_cast<int64_t>(getAxis()) >= rank)
+    return emitOpError() << "axis " << getAxis()
+                         << " is out of range for an input of rank " << rank;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// AttentionOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AttentionOp::verify() {
+  RankedTensorType qTy = getQuery().getType(), kTy = getKey().getType();
+  RankedTensorType vTy = getValue().getType(), resTy = getResult().getType();
+  int64_t rank = qTy.getRank();
+  if (rank < 2 || rank > 4)
+    return emitOpError() << "expects query of rank 2 to 4 ([batch..., N, D]), "
+                            "got rank "
+                         << rank;
+  if (kTy.getRank() != rank || vTy.getRank() != rank ||
+      resTy.getRank() != rank)
+    return emitOpError() << "expects query, key, value and result of equal "
+                            "rank, got "
+                         << rank << ", " << kTy.getRank() << ", "
+                         << vTy.getRank() << " and " << resTy.getRank();
+  Type elt = qTy.getElementType();
+  if (kTy.getElementType() != elt || vTy.getElementType() != elt)
+    return emitOpError() << "query, key and value element types differ: "
+                         << elt << ", " << kTy.getElementType() << ", "
+                         << vTy.getElementType();
+  if (failed(verifyResultElementType(*this, elt, resTy.getElementType())))
+    return failure();
+
+  ArrayRef<int64_t> q = qTy.getShape(), k = kTy.getShape(),
+                    v = vTy.getShape();
+  int64_t nb = rank - 2;
+  for (int64_t i = 0; i < nb; ++i)
+    if (!dimsCompatible(q[i], k[i]) || !dimsCompatible(q[i], v[i]))
+      return emitOpError() << "batch dimension " << i
+                           << " differs: query has " << q[i] << ", key has "
+                           << k[i] << ", value has " << v[i];
+  if (!dimsCompatible(q[nb + 1], k[nb + 1]))
+    return emitOpError() << "head dimension mismatch: query has D = "
+                         << q[nb + 1] << ", key has D = " << k[nb + 1];
+  if (!dimsCompatible(k[nb], v[nb]))
+    return emitOpError() << "key and value sequence lengths differ: "
+                         << k[nb] << " vs " << v[nb];
+  SmallVector<int64_t> expected(q.take_front(nb));
+  expected.append({q[nb], v[nb + 1]});
+  if (!shapesCompatible(expected, resTy.getShape()))
+    return emitOpError() << "expected result shape " << shapeString(expected)
+                         << ", got " << shapeString(resTy.getShape());
+  if (std::optional<APFloat> scale = getScale())
+    if (!scale->isFinite() || scale->isZero())
+      return emitOpError() << "scale must be finite and non-zero, got "
+                           << scale->convertToFloat();
+  return success();
+}
+
+double AttentionOp::getScaleOrDefault() {
+  if (std::optional<APFloat> scale = getScale())
+    return scale->convertToDouble();
+  int64_t d = getQuery().getType().getShape().back();
+  // A dynamic head dimension has no static default; the lowering computes
+  // it at run time, so 0 here only means "not known at compile time".
+  return ShapedType::isDynamic(d) ? 0.0 : 1.0 / std::sqrt(double(d));
+}
+
+int64_t AttentionOp::getFlopCount() {
+  // Q·Kᵀ is 2·Nq·Nk·D per batch, P·V is 2·Nq·Nk·Dv; softmax is negligible.
+  ArrayRef<int64_t> q = getQuery().getType().getShape();
+  ArrayRef<int64_t> v = getValue().getType().getShape();
+  int64_t nb = q.size() - 2;
+  int64_t batch = staticProduct(q.take_front(nb));
+  int64_t scores = staticProduct({q[nb], v[nb]});
+  int64_t d = q[nb + 1], dv = v[nb + 1];
+  if (ShapedType::isDynamic(d) || ShapedType::isDynamic(dv))
+    return 0;
+  return 2 * batch * scores * (d + dv);
+}

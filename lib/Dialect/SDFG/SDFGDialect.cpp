@@ -1,0 +1,16 @@
+//===- SDFGDialect.cpp - SDFG dialect registration ------------------------===//
+
+#include "Dialect/SDFG/SDFGDialect.h"
+#include "Dialect/SDFG/SDFGOps.h"
+
+using namespace mlir;
+using namespace mlir::sdfg;
+
+#include "Dialect/SDFG/SDFGOpsDialect.cpp.inc"
+
+void SDFGDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "Dialect/SDFG/SDFGOps.cpp.inc"
+      >();
+}

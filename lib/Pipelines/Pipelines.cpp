@@ -1,0 +1,108 @@
+//===- Pipelines.cpp - perfkernel named pass pipelines --------------------===//
+//
+// Both pipelines share the front (pk → linalg) and the back (bufferization,
+// deallocation, LLVM lowering); they differ only in the schedule between:
+// the CPU pipeline applies a recipe and maps parallel loops to OpenMP, the
+// reference pipeline lowers linalg to plain sequential loops.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Pipelines/Pipelines.h"
+
+#include "Conversion/Passes.h"
+#include "Transforms/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+/// Appends upstream passes written in pass-pipeline syntax. The strings are
+/// fixed by this file, so a parse failure is a bug in pk, not user input.
+static void addUpstream(OpPassManager &pm, StringRef pipeline) {
+  std::string error;
+  llvm::raw_string_ostream os(error);
+  if (failed(parsePassPipeline(pipeline, pm, os)))
+    llvm::report_fatal_error(
+        llvm::Twine("pk: invalid built-in pipeline: ") + os.str());
+}
+
+static void addFrontEnd(OpPassManager &pm) {
+  pm.addPass(pk::createPKLowerToLinalg());
+  pm.addPass(pk::createPKDecomposeAggregates());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+/// Tensors → memrefs. Function results become caller-provided out-params
+/// (written in place, no final copy) so callers own every buffer; temporary
+/// buffers are freed. Deallocation runs before any OpenMP conversion: the
+/// ownership bookkeeping it adds must not land inside omp loop wrappers.
+static void addBufferization(OpPassManager &pm) {
+  addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
+                  "function-boundary-type-conversion=identity-layout-map},"
+                  "buffer-results-to-out-params{hoist-static-allocs},"
+                  "canonicalize,scf-forall-to-parallel,"
+                  "func.func(ownership-based-buffer-deallocation),canonicalize,"
+                  "func.func(buffer-deallocation-simplification),"
+                  "bufferization-lower-deallocations,cse,canonicalize");
+}
+
+/// Everything to the LLVM dialect.
+static void addLoweringToLLVM(OpPassManager &pm) {
+  addUpstream(pm,
+              "func.func(convert-vector-to-scf{full-unroll}),"
+              "lower-affine,expand-strided-metadata,"
+              // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
+              // bodies are wrapped in must still hold a single block.
+              "finalize-memref-to-llvm,convert-scf-to-cf,math-expand-ops,"
+              "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
+              "convert-math-to-llvm,convert-math-to-libm,"
+              "convert-openmp-to-llvm,"
+              "convert-arith-to-llvm,convert-index-to-llvm,"
+              "convert-cf-to-llvm,convert-func-to-llvm,"
+              "reconcile-unrealized-casts,canonicalize,cse");
+}
+
+void pk::buildCPUPipeline(OpPassManager &pm,
+                          const CPUPipelineOptions &options) {
+  addFrontEnd(pm);
+  pk::PKApplyRecipeOptions recipeOptions;
+  recipeOptions.recipe = options.recipe;
+  pm.addPass(pk::createPKApplyRecipe(recipeOptions));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  addBufferization(pm);
+  pm.addNestedPass<func::FuncOp>(pk::createPKHoistVectorTransfers());
+  // Unscheduled linalg ops become parallel loops; every outermost
+  // scf.parallel (tiles from the recipe too) becomes one omp.parallel.
+  addUpstream(pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  addUpstream(pm, llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
+                                options.threads.getValue())
+                      .str());
+  addLoweringToLLVM(pm);
+}
+
+void pk::buildReferencePipeline(OpPassManager &pm) {
+  addFrontEnd(pm);
+  addBufferization(pm);
+  addUpstream(pm, "func.func(convert-linalg-to-loops),canonicalize");
+  addLoweringToLLVM(pm);
+}
+
+void pk::registerPipelines() {
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "pk-cpu-pipeline",
+      "pk/linalg on tensors to LLVM: recipe schedule (tiling, "
+      "vectorization), bufferization, OpenMP",
+      buildCPUPipeline);
+  PassPipelineRegistration<>(
+      "pk-reference-pipeline",
+      "pk/linalg on tensors to LLVM through plain sequential loops (the "
+      "correctness oracle)",
+      buildReferencePipeline);
+}

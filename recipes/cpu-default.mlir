@@ -1,0 +1,106 @@
+// perfkernel default CPU recipe (x86-64, AVX2 + FMA: 16 ymm registers).
+//
+// A recipe is a transform-dialect module; `pk-cpu-pipeline` runs its
+// @__transform_main on the payload module after pk-lower-to-linalg, while
+// everything is still linalg on tensors. Ops the recipe does not schedule
+// are lowered to OpenMP-parallel loops by the pipeline.
+//
+// Matmul schedule:
+//   1. scf.forall over 64x64 output tiles: one OpenMP work item each;
+//      the zero-fill of the accumulator is fused into the tile.
+//   2. scf.for over K in steps of 128 so an A/B panel stays in L2.
+//   3. 4x16 register tile (8 ymm accumulators), K step 1, vectorized with
+//      masks for partial tiles (pk-hoist-vector-transfers then keeps the
+//      accumulator in registers across K, after bufferization).
+//   4. vector.contract → outer products → FMAs on vector<16xf32>.
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(
+      %root: !transform.any_op {transform.readonly}) {
+    %matmuls = transform.structured.match ops{["linalg.matmul"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %matmuls : !transform.any_op {
+    ^bb0(%mm: !transform.any_op):
+      transform.include @schedule_matmul failures(propagate) (%mm)
+          : (!transform.any_op) -> ()
+    }
+
+    %bmms = transform.structured.match ops{["linalg.batch_matmul"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %bmms : !transform.any_op {
+    ^bb0(%bmm: !transform.any_op):
+      transform.include @schedule_batch_matmul failures(propagate) (%bmm)
+          : (!transform.any_op) -> ()
+    }
+
+    %funcs = transform.structured.match ops{["func.func"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.include @lower_vectors failures(propagate) (%funcs)
+        : (!transform.any_op) -> ()
+    transform.yield
+  }
+
+  transform.named_sequence @schedule_matmul(
+      %mm: !transform.any_op {transform.consumed}) {
+    %fill = transform.get_producer_of_operand %mm[2]
+        : (!transform.any_op) -> !transform.any_op
+    %tiled, %forall = transform.structured.tile_using_forall %mm
+        tile_sizes [64, 64]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %fill_tile, %forall_fused = transform.structured.fuse_into_containing_op %fill
+        into %forall
+        : (!transform.any_op, !transform.any_op)
+        -> (!transform.any_op, !transform.any_op)
+    %panel, %loop_k = transform.structured.tile_using_for %tiled
+        tile_sizes [0, 0, 128]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %reg, %loop_m, %loop_n, %loop_kk = transform.structured.tile_using_for
+        %panel tile_sizes [4, 16, 1]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op)
+    transform.structured.vectorize %reg vector_sizes [4, 16, 1]
+        {create_named_contraction}
+        : !transform.any_op
+    transform.yield
+  }
+
+  transform.named_sequence @schedule_batch_matmul(
+      %bmm: !transform.any_op {transform.consumed}) {
+    %fill = transform.get_producer_of_operand %bmm[2]
+        : (!transform.any_op) -> !transform.any_op
+    %tiled, %forall = transform.structured.tile_using_forall %bmm
+        tile_sizes [1, 64, 64]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %fill_tile, %forall_fused = transform.structured.fuse_into_containing_op %fill
+        into %forall
+        : (!transform.any_op, !transform.any_op)
+        -> (!transform.any_op, !transform.any_op)
+    %panel, %loop_k = transform.structured.tile_using_for %tiled
+        tile_sizes [0, 0, 0, 128]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %reg, %loop_m, %loop_n, %loop_kk = transform.structured.tile_using_for
+        %panel tile_sizes [0, 4, 16, 1]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op)
+    transform.structured.vectorize %reg vector_sizes [1, 4, 16, 1]
+        {create_named_contraction}
+        : !transform.any_op
+    transform.yield
+  }
+
+  transform.named_sequence @lower_vectors(
+      %funcs: !transform.any_op {transform.readonly}) {
+    transform.apply_patterns to %funcs {
+      transform.apply_patterns.vector.cast_away_vector_leading_one_dim
+      transform.apply_patterns.vector.lower_masked_transfers
+      transform.apply_patterns.vector.transfer_permutation_patterns
+      transform.apply_patterns.vector.reduction_to_contract
+      transform.apply_patterns.vector.lower_contraction
+          lowering_strategy = "outerproduct"
+      transform.apply_patterns.vector.lower_outerproduct
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    transform.yield
+  }
+}
