@@ -45,12 +45,32 @@ def PKHoistVectorTransfers
     : Pass<"pk-hoist-vector-transfers", "::mlir::func::FuncOp"> {
   let summary = "Keep loop-invariant vector transfers (accumulators) in registers";
   let description = [{
-    After bufferization, a `vector.transfer_read`/`transfer_write` pair on the
-    same loop-invariant memref slice (a GEMM accumulator tile read and written
-    on every K step) is hoisted out of the loop and its value carried in
-    registers through `iter_args`. Recipes tile and vectorize on tensors;
-    this pass finishes the register tiling on memrefs.
+    On tensors, after a recipe has tiled and vectorized: a
+    `vector.transfer_read`/`transfer_write` pair (and the enclosing
+    `tensor.extract_slice`/`insert_slice` pair) on a loop-invariant slice of
+    a loop-carried tensor, such as a GEMM accumulator tile read and written
+    on every K step, is hoisted out of the loop so its value is carried in
+    registers through `iter_args`. Inner loops are processed first.
   }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
+def PKSequentializeNestedParallel
+    : Pass<"pk-sequentialize-nested-parallel", "::mlir::func::FuncOp"> {
+  let summary = "Turn scf.parallel loops nested in another into scf.for nests";
+  let description = [{
+    Only the outermost `scf.parallel` of a nest becomes an OpenMP parallel
+    region; an inner one (say the loops of a linalg op fused into a tile
+    that is already distributed over threads) would otherwise become a
+    nested `omp.parallel`, which oversubscribes the cores. This pass rewrites
+    every `scf.parallel` that has an `scf.parallel` or `scf.forall` ancestor
+    into sequential `scf.for` loops.
+
+    ```
+    pk-opt --pk-sequentialize-nested-parallel in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
 #endif // PK_TRANSFORMS_PASSES_TD

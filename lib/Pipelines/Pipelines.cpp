@@ -45,7 +45,8 @@ static void addFrontEnd(OpPassManager &pm) {
 static void addBufferization(OpPassManager &pm) {
   addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
-                  "buffer-results-to-out-params{hoist-static-allocs},"
+                  "buffer-results-to-out-params{hoist-static-allocs "
+                  "modify-public-functions},"
                   "canonicalize,scf-forall-to-parallel,"
                   "func.func(ownership-based-buffer-deallocation),canonicalize,"
                   "func.func(buffer-deallocation-simplification),"
@@ -56,7 +57,7 @@ static void addBufferization(OpPassManager &pm) {
 static void addLoweringToLLVM(OpPassManager &pm) {
   addUpstream(pm,
               "func.func(convert-vector-to-scf{full-unroll}),"
-              "lower-affine,expand-strided-metadata,"
+              "expand-strided-metadata,lower-affine,"
               // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
               // bodies are wrapped in must still hold a single block.
               "finalize-memref-to-llvm,convert-scf-to-cf,math-expand-ops,"
@@ -64,7 +65,7 @@ static void addLoweringToLLVM(OpPassManager &pm) {
               "convert-math-to-llvm,convert-math-to-libm,"
               "convert-openmp-to-llvm,"
               "convert-arith-to-llvm,convert-index-to-llvm,"
-              "convert-cf-to-llvm,convert-func-to-llvm,"
+              "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
               "reconcile-unrealized-casts,canonicalize,cse");
 }
 
@@ -76,11 +77,12 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(pk::createPKApplyRecipe(recipeOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
-  addBufferization(pm);
   pm.addNestedPass<func::FuncOp>(pk::createPKHoistVectorTransfers());
+  addBufferization(pm);
   // Unscheduled linalg ops become parallel loops; every outermost
   // scf.parallel (tiles from the recipe too) becomes one omp.parallel.
   addUpstream(pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  pm.addNestedPass<func::FuncOp>(pk::createPKSequentializeNestedParallel());
   addUpstream(pm, llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
                                 options.threads.getValue())
                       .str());

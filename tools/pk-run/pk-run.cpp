@@ -1,1 +1,371 @@
-int main() { return 1; }
+//===- pk-run.cpp - JIT-run a pk kernel and check it against the oracle ---===//
+//
+// Compiles one function of a module with pk-cpu-pipeline, fills its inputs
+// (seeded random or .npy), runs it, runs the same function compiled with
+// pk-reference-pipeline on the same inputs, and reports PASS/FAIL with the
+// largest errors. --bench N reports the median time and throughput.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dialect/PK/PKOps.h"
+#include "InitAll.h"
+#include "Pipelines/Pipelines.h"
+#include "Runner/JitRunner.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include <algorithm>
+#include <chrono>
+
+using namespace mlir;
+using namespace mlir::pk;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory runCategory("pk-run options");
+
+static cl::opt<std::string> inputFile(cl::Positional,
+                                      cl::desc("<input .mlir file>"),
+                                      cl::init("-"), cl::cat(runCategory));
+static cl::opt<std::string>
+    entryName("entry", cl::desc("Function to run (default: the only public "
+                                "function, or the first one)"),
+              cl::value_desc("name"), cl::cat(runCategory));
+static cl::alias entryAlias("e", cl::aliasopt(entryName),
+                            cl::desc("Alias for --entry"));
+static cl::list<std::string>
+    npyInputs("input",
+              cl::desc("A .npy file per function argument, in order "
+                       "(repeat or separate with commas)"),
+              cl::value_desc("file.npy"), cl::CommaSeparated,
+              cl::cat(runCategory));
+static cl::opt<uint64_t> seed("seed", cl::desc("Random seed for inputs"),
+                              cl::init(1), cl::cat(runCategory));
+static cl::opt<int64_t>
+    intMax("int-max", cl::desc("Random integer inputs lie in [0, int-max]"),
+           cl::init(15), cl::cat(runCategory));
+static cl::opt<unsigned> threads("num-threads",
+                                 cl::desc("OpenMP threads (0: all cores)"),
+                                 cl::init(0), cl::cat(runCategory));
+static cl::opt<std::string>
+    recipe("recipe", cl::desc("Recipe file for pk-cpu-pipeline"),
+           cl::value_desc("file.mlir"), cl::cat(runCategory));
+static cl::opt<unsigned> bench("bench",
+                               cl::desc("Time N runs and print the median"),
+                               cl::init(0), cl::cat(runCategory));
+static cl::opt<unsigned> warmup("warmup",
+                                cl::desc("Untimed runs before --bench"),
+                                cl::init(1), cl::cat(runCategory));
+static cl::opt<bool> benchReference(
+    "bench-reference",
+    cl::desc("With --bench, also time pk-reference-pipeline and print the "
+             "speedup"),
+    cl::cat(runCategory));
+static cl::opt<bool> noCheck("no-check",
+                             cl::desc("Skip the reference comparison"),
+                             cl::cat(runCategory));
+static cl::opt<bool> printResults("print",
+                                  cl::desc("Print the results' values"),
+                                  cl::cat(runCategory));
+static cl::opt<std::string>
+    outputPrefix("output",
+                 cl::desc("Write result #i to <prefix>i.npy"),
+                 cl::value_desc("prefix"), cl::cat(runCategory));
+static cl::opt<double> atolOpt("atol",
+                               cl::desc("Absolute tolerance (default by "
+                                        "element type)"),
+                               cl::init(-1), cl::cat(runCategory));
+static cl::opt<double> rtolOpt("rtol",
+                               cl::desc("Relative tolerance (default by "
+                                        "element type)"),
+                               cl::init(-1), cl::cat(runCategory));
+static cl::opt<std::string> dumpObject(
+    "dump-object",
+    cl::desc("Write the pk-cpu-pipeline object code to this file (for "
+             "objdump -d)"),
+    cl::value_desc("file.o"), cl::cat(runCategory));
+static cl::opt<unsigned> optLevel("opt-level",
+                                  cl::desc("LLVM optimization level"),
+                                  cl::init(3), cl::cat(runCategory));
+
+/// Tolerances that absorb reassociation in reductions of a few thousand
+/// terms, scaled to the precision of the result type.
+static std::pair<double, double> defaultTolerances(Type elt) {
+  if (elt.isF64())
+    return {1e-9, 1e-9};
+  if (elt.isF32())
+    return {1e-4, 1e-4};
+  if (elt.isF16())
+    return {1e-2, 1e-2};
+  if (elt.isBF16())
+    return {5e-2, 2e-2};
+  return {0, 0}; // integers: exact
+}
+
+static int fail(const Twine &message) {
+  llvm::errs() << "pk-run: error: " << message << "\n";
+  return 1;
+}
+
+static std::string indexText(ArrayRef<int64_t> shape, int64_t flat) {
+  SmallVector<int64_t> idx(shape.size());
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    idx[d] = flat % shape[d];
+    flat /= shape[d];
+  }
+  std::string s = "[";
+  for (auto [i, v] : llvm::enumerate(idx))
+    s += (i ? ", " : "") + std::to_string(v);
+  return s + "]";
+}
+
+static func::FuncOp findEntry(ModuleOp module, std::string &error) {
+  SmallVector<func::FuncOp> defined;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (!f.isExternal())
+      defined.push_back(f);
+  if (!entryName.empty()) {
+    for (func::FuncOp f : defined)
+      if (f.getName() == entryName)
+        return f;
+    error = "no function named '" + entryName + "'; functions:";
+    for (func::FuncOp f : defined)
+      error += " @" + f.getName().str();
+    if (defined.empty())
+      error += " (none)";
+    return {};
+  }
+  SmallVector<func::FuncOp> pub;
+  for (func::FuncOp f : defined)
+    if (f.isPublic())
+      pub.push_back(f);
+  if (pub.size() == 1)
+    return pub.front();
+  if (defined.empty()) {
+    error = "the module defines no function";
+    return {};
+  }
+  return defined.front();
+}
+
+/// Runs `fn` `bench` times after warm-up; returns the median in seconds.
+static llvm::Expected<double> timeRuns(CompiledFunction &fn,
+                                       ArrayRef<HostBuffer *> buffers) {
+  for (unsigned i = 0; i < warmup; ++i)
+    if (auto err = fn.call(buffers))
+      return std::move(err);
+  std::vector<double> times;
+  for (unsigned i = 0; i < bench; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    if (auto err = fn.call(buffers))
+      return std::move(err);
+    times.push_back(std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - start)
+                        .count());
+  }
+  std::sort(times.begin(), times.end());
+  size_t n = times.size();
+  return n % 2 ? times[n / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2]);
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  cl::HideUnrelatedOptions(runCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "pk-run: JIT-compile a function with pk-cpu-pipeline, run it on "
+      "seeded random or .npy inputs and check it against "
+      "pk-reference-pipeline\n");
+
+  // The pipelines are partly written in pass-pipeline syntax: every pass
+  // they name must be registered.
+  registerAllPasses();
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  MLIRContext context(registry);
+
+  std::string errorMessage;
+  auto file = openInputFile(inputFile, &errorMessage);
+  if (!file)
+    return fail(errorMessage);
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return fail("cannot parse '" + inputFile + "'");
+
+  func::FuncOp func = findEntry(*module, errorMessage);
+  if (!func)
+    return fail(errorMessage);
+  std::string name = func.getName().str();
+  auto signature = getBufferSignature(func);
+  if (!signature)
+    return fail(llvm::toString(signature.takeError()));
+  if (signature->outputs.empty())
+    return fail("@" + name + " returns nothing: pk-run compares results, so "
+                "the function must return its outputs");
+
+  // Work estimate for throughput, from the pk ops before lowering.
+  int64_t flops = 0;
+  func.walk([&](CostModelOpInterface op) { flops += op.getFlopCount(); });
+
+  // Inputs.
+  std::vector<std::unique_ptr<HostBuffer>> inputs;
+  if (!npyInputs.empty() && npyInputs.size() != signature->inputs.size())
+    return fail("@" + name + " takes " + Twine(signature->inputs.size()) +
+                " arguments but " + Twine(npyInputs.size()) +
+                " --input files were given");
+  std::mt19937_64 rng(seed);
+  for (auto [i, type] : llvm::enumerate(signature->inputs)) {
+    if (!npyInputs.empty()) {
+      auto buffer = readNpy(npyInputs[i], type);
+      if (!buffer)
+        return fail("input #" + Twine(i) + " " +
+                    llvm::toString(buffer.takeError()));
+      inputs.push_back(std::move(*buffer));
+      continue;
+    }
+    inputs.push_back(std::make_unique<HostBuffer>(type));
+    inputs.back()->fillRandom(rng, intMax);
+  }
+  auto makeOutputs = [&](HostBuffer::Poison poison) {
+    std::vector<std::unique_ptr<HostBuffer>> outs;
+    for (ShapedType type : signature->outputs) {
+      outs.push_back(std::make_unique<HostBuffer>(type));
+      outs.back()->fillPoison(poison);
+    }
+    return outs;
+  };
+  auto bufferList = [&](std::vector<std::unique_ptr<HostBuffer>> &outs) {
+    std::vector<HostBuffer *> all;
+    for (auto &b : inputs)
+      all.push_back(b.get());
+    for (auto &b : outs)
+      all.push_back(b.get());
+    return all;
+  };
+
+  SmallVector<std::string> libs = getRuntimeLibraries(PK_RUNTIME_LIB_DIR);
+  CPUPipelineOptions cpuOptions;
+  cpuOptions.threads = threads;
+  cpuOptions.recipe = recipe;
+  auto cpu = CompiledFunction::compile(
+      *module, name,
+      [&](OpPassManager &pm) { buildCPUPipeline(pm, cpuOptions); }, libs,
+      optLevel);
+  if (!cpu)
+    return fail("pk-cpu-pipeline: " + llvm::toString(cpu.takeError()));
+  std::vector<std::unique_ptr<HostBuffer>> outputs =
+      makeOutputs(HostBuffer::Poison::Primary);
+  std::vector<HostBuffer *> cpuBuffers = bufferList(outputs);
+  if (auto err = (*cpu)->call(cpuBuffers))
+    return fail("running @" + name + ": " + llvm::toString(std::move(err)));
+  if (!dumpObject.empty())
+    (*cpu)->dumpObject(dumpObject);
+
+  llvm::outs() << "pk-run: @" << name << " (" << signature->inputs.size()
+               << " inputs, " << signature->outputs.size() << " outputs";
+  if (npyInputs.empty())
+    llvm::outs() << ", random inputs with seed " << seed;
+  llvm::outs() << ")\n";
+
+  bool passed = true;
+  std::unique_ptr<CompiledFunction> reference;
+  bool needReference = !noCheck || (bench && benchReference);
+  if (needReference) {
+    auto ref = CompiledFunction::compile(*module, name, buildReferencePipeline,
+                                         libs, optLevel);
+    if (!ref)
+      return fail("pk-reference-pipeline: " +
+                  llvm::toString(ref.takeError()));
+    reference = std::move(*ref);
+  }
+  if (!noCheck) {
+    std::vector<std::unique_ptr<HostBuffer>> expected =
+        makeOutputs(HostBuffer::Poison::Secondary);
+    std::vector<HostBuffer *> refBuffers = bufferList(expected);
+    if (auto err = reference->call(refBuffers))
+      return fail("running the reference of @" + name + ": " +
+                  llvm::toString(std::move(err)));
+    for (auto [i, out] : llvm::enumerate(outputs)) {
+      auto [atol, rtol] = defaultTolerances(out->getElementType());
+      if (atolOpt >= 0)
+        atol = atolOpt;
+      if (rtolOpt >= 0)
+        rtol = rtolOpt;
+      Comparison c = compareBuffers(*out, *expected[i], atol, rtol);
+      llvm::outs() << "  result #" << i << " " << out->getType()
+                   << ": max abs err " << llvm::format("%.3g", c.maxAbsError)
+                   << ", max rel err " << llvm::format("%.3g", c.maxRelError)
+                   << " (atol " << llvm::format("%g", atol) << ", rtol "
+                   << llvm::format("%g", rtol) << ")\n";
+      if (c.mismatches) {
+        passed = false;
+        llvm::outs() << "    " << c.mismatches
+                     << " elements differ; first at "
+                     << indexText(out->getShape(), c.firstMismatch) << ": "
+                     << llvm::format("%.8g", out->get(c.firstMismatch))
+                     << " vs reference "
+                     << llvm::format("%.8g",
+                                     expected[i]->get(c.firstMismatch))
+                     << "\n";
+      }
+    }
+    llvm::outs() << (passed ? "PASS" : "FAIL") << "\n";
+  }
+
+  for (auto [i, out] : llvm::enumerate(outputs)) {
+    if (printResults) {
+      llvm::outs() << "result #" << i << " = ";
+      out->print(llvm::outs());
+      llvm::outs() << "\n";
+    }
+    if (!outputPrefix.empty())
+      if (auto err = writeNpy(outputPrefix + std::to_string(i) + ".npy", *out))
+        return fail(llvm::toString(std::move(err)));
+  }
+
+  if (bench) {
+    int64_t bytes = 0;
+    for (auto *b : cpuBuffers)
+      bytes += b->getSizeInBytes();
+    auto report = [&](StringRef pipeline, double seconds) {
+      llvm::outs() << "bench " << pipeline << ": median "
+                   << llvm::format("%.4f", seconds * 1e3) << " ms over "
+                   << bench << " runs, ";
+      if (flops > 0)
+        llvm::outs() << llvm::format("%.2f", flops / seconds * 1e-9)
+                     << " GFLOP/s\n";
+      else
+        llvm::outs() << llvm::format("%.2f", bytes / seconds * 1e-9)
+                     << " GB/s\n";
+    };
+    auto cpuTime = timeRuns(**cpu, cpuBuffers);
+    if (!cpuTime)
+      return fail(llvm::toString(cpuTime.takeError()));
+    report("pk-cpu-pipeline", *cpuTime);
+    if (benchReference) {
+      std::vector<std::unique_ptr<HostBuffer>> scratch =
+          makeOutputs(HostBuffer::Poison::Secondary);
+      std::vector<HostBuffer *> refBuffers = bufferList(scratch);
+      auto refTime = timeRuns(*reference, refBuffers);
+      if (!refTime)
+        return fail(llvm::toString(refTime.takeError()));
+      report("pk-reference-pipeline", *refTime);
+      llvm::outs() << "speedup pk-cpu-pipeline vs pk-reference-pipeline: "
+                   << llvm::format("%.1f", *refTime / *cpuTime) << "x\n";
+    }
+  }
+  return passed ? 0 : 1;
+}

@@ -1,1 +1,23 @@
-int main() { return 1; }
+//===- pk-translate.cpp - perfkernel translation driver -------------------===//
+//
+// mlir-translate with every upstream translation plus pk's: --pk-to-llvmir
+// and --pk-to-ptx.
+//
+//===----------------------------------------------------------------------===//
+
+#include "InitAll.h"
+#include "Target/Translations.h"
+
+#include "mlir/InitAllTranslations.h"
+#include "mlir/Support/LogicalResult.h"
+#include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
+
+int main(int argc, char **argv) {
+  mlir::registerAllTranslations();
+  // --pk-to-llvmir builds pk-cpu-pipeline from textual pass pipelines, which
+  // only resolve against the global pass registry.
+  mlir::pk::registerAllPasses();
+  mlir::pk::registerPKTranslations();
+  return mlir::failed(
+      mlir::mlirTranslateMain(argc, argv, "perfkernel translation driver\n"));
+}

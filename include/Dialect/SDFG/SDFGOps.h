@@ -3,9 +3,14 @@
 #ifndef PK_DIALECT_SDFG_SDFGOPS_H
 #define PK_DIALECT_SDFG_SDFGOPS_H
 
+#include "Dialect/SDFG/SDFGAttributes.h"
 #include "Dialect/SDFG/SDFGDialect.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #define GET_OP_CLASSES
 #include "Dialect/SDFG/SDFGOps.h.inc"

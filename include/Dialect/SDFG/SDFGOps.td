@@ -1,8 +1,299 @@
 //===- SDFGOps.td - SDFG operations ------------------------*- tablegen -*-===//
+//
+// The structural core of the `sdfg` dialect: the graph (`sdfg.sdfg`), its
+// states and interstate edges, and the dataflow scopes inside a state (maps
+// and tasklets) with their terminators.
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef SDFG_OPS_TD
 #define SDFG_OPS_TD
 
+include "Dialect/SDFG/SDFGAttributes.td"
 include "Dialect/SDFG/SDFGDialect.td"
+include "mlir/IR/CommonAttrConstraints.td"
+include "mlir/IR/OpBase.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// sdfg.sdfg
+//===----------------------------------------------------------------------===//
+
+def SDFG_SDFGOp : SDFG_Op<"sdfg", [
+    Symbol, SymbolTable, IsolatedFromAbove, SingleBlock, NoTerminator]> {
+  let summary = "a Stateful DataFlow multiGraph: states joined by edges";
+  let description = [{
+    The top-level graph, DaCe's `SDFG`. Its single block holds the states
+    (`sdfg.state`) and interstate edges (`sdfg.edge`) of the state machine
+    and nothing else; their order does not matter. The block arguments are the
+    SDFG's data arguments (DaCe's `arg_names`, in order): memrefs of any
+    element type for arrays, integer/index/float/complex values for scalars.
+
+    `entry` names the state where execution starts (DaCe's `start_block`).
+    The SDFG is a symbol table: states are looked up by name, and state names
+    are unique within one SDFG.
+
+    `symbols` declares the SDFG's symbols (DaCe's `symbols`, the names that
+    may appear in conditions, assignments and ranges) with their types, as a
+    dictionary from name to integer, index or float type. A dictionary, not
+    an op per symbol, because a symbol is not a state: keeping symbols out of
+    the symbol table lets a state and a symbol share a name, as in DaCe.
+
+    The SDFG is isolated from above; states and maps inside it see its
+    arguments.
+
+    ```mlir
+    sdfg.sdfg @scale(%A: memref<?xf32>, %alpha: f32, %n: index)
+        entry @init symbols {N = i64, i = i64} {
+      sdfg.state @init {}
+      sdfg.state @body {}
+      sdfg.edge @init -> @body assign ["i = 0"]
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, FlatSymbolRefAttr:$entry,
+                       OptionalAttr<DictionaryAttr>:$symbols);
+  let regions = (region SizedRegion<1>:$region);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+  let skipDefaultBuilders = 1;
+  let builders = [
+    // Creates the body block with one argument per entry of `argTypes`.
+    OpBuilder<(ins "::llvm::StringRef":$name, "::llvm::StringRef":$entry,
+                   "::mlir::TypeRange":$argTypes,
+                   CArg<"::mlir::DictionaryAttr", "{}">:$symbols)>
+  ];
+  let extraClassDeclaration = [{
+    /// The state named by `entry`, or null if there is none.
+    StateOp getEntryState();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// sdfg.state
+//===----------------------------------------------------------------------===//
+
+def SDFG_StateOp : SDFG_Op<"state", [
+    HasParent<"SDFGOp">, Symbol, SingleBlock, NoTerminator]> {
+  let summary = "a state of the SDFG's state machine, holding dataflow";
+  let description = [{
+    One node of the state machine, DaCe's `SDFGState`. Its block holds the
+    state's dataflow: maps, tasklets and, until access nodes and memlets
+    exist, any other operation. Values defined in one state are not visible
+    in another; only the SDFG's arguments are shared.
+
+    ```mlir
+    sdfg.state @body {
+      sdfg.map (%i) = (0) through (%last) {
+        %x = memref.load %A[%i] : memref<?xf32>
+        memref.store %x, %B[%i] : memref<?xf32>
+      }
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name);
+  let regions = (region SizedRegion<1>:$region);
+  let assemblyFormat = "$sym_name attr-dict-with-keyword $region";
+  let skipDefaultBuilders = 1;
+  let builders = [
+    // Creates the (empty) body block.
+    OpBuilder<(ins "::llvm::StringRef":$name)>
+  ];
+}
+
+//===----------------------------------------------------------------------===//
+// sdfg.edge
+//===----------------------------------------------------------------------===//
+
+def SDFG_EdgeOp : SDFG_Op<"edge", [
+    HasParent<"SDFGOp">, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "interstate edge: a guarded transition with symbol assignments";
+  let description = [{
+    A transition from state `src` to state `dest`, DaCe's `InterstateEdge`.
+    `condition` is a Python expression over symbols that must hold for the
+    transition to be taken; it defaults to `"1"` (always), and is printed
+    only when it differs. `assign` lists symbol assignments, each a string
+    `"symbol = expression"`, performed when the edge is taken. They are an
+    ordered array rather than a dictionary so that DaCe's assignment order
+    survives a round trip. Both states must exist in the enclosing SDFG.
+
+    A `for i in range(10)` loop as DaCe builds it:
+
+    ```mlir
+    sdfg.edge @init -> @guard assign ["i = 0"]
+    sdfg.edge @guard -> @body if "i < 10"
+    sdfg.edge @body -> @guard assign ["i = i + 1"]
+    sdfg.edge @guard -> @exit if "not (i < 10)"
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$src, FlatSymbolRefAttr:$dest,
+                       DefaultValuedStrAttr<StrAttr, "1">:$condition,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$assign);
+  let assemblyFormat = [{
+    $src `->` $dest (`if` $condition^)? (`assign` $assign^)? attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The assignments as (symbol, expression) pairs, in order, both trimmed.
+    /// Only meaningful on a verified op.
+    ::llvm::SmallVector<std::pair<::llvm::StringRef, ::llvm::StringRef>>
+    getAssignments();
+
+    /// Splits `"symbol = expression"` into its trimmed halves; fails unless
+    /// the left side is an identifier and the right side is non-empty.
+    static ::mlir::FailureOr<std::pair<::llvm::StringRef, ::llvm::StringRef>>
+    splitAssignment(::llvm::StringRef assignment);
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// sdfg.map
+//===----------------------------------------------------------------------===//
+
+def SDFG_MapOp : SDFG_Op<"map", [
+    ParentOneOf<["StateOp", "MapOp"]>, AttrSizedOperandSegments,
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+  let summary = "parallel scope over a multi-dimensional inclusive range";
+  let description = [{
+    DaCe's map scope (a MapEntry/MapExit pair): the body runs once for every
+    point of a multi-dimensional range, in any order and possibly in
+    parallel. The parameters are the index-typed block arguments of the body.
+
+    Each dimension has a lower bound, an **inclusive** upper bound and a
+    step, as in DaCe's `Range` (`start`, `end`, `step`); the keyword
+    `through` (not `to`) is a reminder that the upper bound is part of the
+    range. Every bound and step is either a constant integer or an `index`
+    SSA value: the constant ones are stored in `static_lower_bounds`,
+    `static_upper_bounds` and `static_steps`, where `ShapedType::kDynamic`
+    marks the positions of the SSA operands. Steps must be non-zero (they may
+    be negative); `step` may be left out when every step is 1.
+
+    `schedule` says how iterations run (`sequential` by default,
+    `cpu_multicore`, `gpu_device`). The body ends with an implicit
+    `sdfg.yield`. Maps live in states or nest in maps.
+
+    ```mlir
+    sdfg.map (%i, %j) = (0, 0) through (%last, 63) step (1, 2)
+        schedule cpu_multicore {
+      %x = memref.load %A[%i, %j] : memref<?x64xf32>
+      memref.store %x, %B[%i, %j] : memref<?x64xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<Index>:$dynamic_lower_bounds,
+                       Variadic<Index>:$dynamic_upper_bounds,
+                       Variadic<Index>:$dynamic_steps,
+                       DenseI64ArrayAttr:$static_lower_bounds,
+                       DenseI64ArrayAttr:$static_upper_bounds,
+                       DenseI64ArrayAttr:$static_steps,
+                       DefaultValuedAttr<SDFG_ScheduleKindAttr,
+                           "::mlir::sdfg::ScheduleKind::Sequential">:$schedule);
+  let regions = (region SizedRegion<1>:$region);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let skipDefaultBuilders = 1;
+  let builders = [
+    // Creates the body block with one index parameter per dimension and its
+    // `sdfg.yield`.
+    OpBuilder<(ins "::llvm::ArrayRef<::mlir::OpFoldResult>":$lowerBounds,
+                   "::llvm::ArrayRef<::mlir::OpFoldResult>":$upperBounds,
+                   "::llvm::ArrayRef<::mlir::OpFoldResult>":$steps,
+                   CArg<"::mlir::sdfg::ScheduleKind",
+                        "::mlir::sdfg::ScheduleKind::Sequential">:$schedule)>
+  ];
+  let extraClassDeclaration = [{
+    /// The map parameters, one per dimension.
+    ::mlir::Block::BlockArgListType getParams() {
+      return getBody()->getArguments();
+    }
+    unsigned getNumParams() { return getBody()->getNumArguments(); }
+
+    /// Bounds and steps with the static and dynamic parts merged.
+    ::llvm::SmallVector<::mlir::OpFoldResult> getMixedLowerBounds();
+    ::llvm::SmallVector<::mlir::OpFoldResult> getMixedUpperBounds();
+    ::llvm::SmallVector<::mlir::OpFoldResult> getMixedSteps();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// sdfg.tasklet
+//===----------------------------------------------------------------------===//
+
+def SDFG_TaskletOp : SDFG_Op<"tasklet", [
+    ParentOneOf<["StateOp", "MapOp"]>, IsolatedFromAbove, SingleBlock,
+    RecursiveMemoryEffects]> {
+  let summary = "isolated computation on values passed in through connectors";
+  let description = [{
+    DaCe's `Tasklet`: a computation that sees nothing but its inputs. Each
+    operand is bound to a block argument of the body (an in-connector), the
+    body computes with any ops (arith, math, ...) and returns the outputs
+    (out-connectors) with `sdfg.return`. The body takes exactly the operand
+    types and returns exactly the result types.
+
+    The assembly binds connector to operand as `%connector = %operand`,
+    followed by the functional type.
+
+    ```mlir
+    %r = sdfg.tasklet(%a = %x, %b = %y, %c = %z) : (f32, f32, f32) -> f32 {
+      %m = arith.mulf %a, %b : f32
+      %s = arith.addf %m, %c : f32
+      sdfg.return %s : f32
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$inputs);
+  let results = (outs Variadic<AnyType>:$outputs);
+  let regions = (region SizedRegion<1>:$region);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let skipDefaultBuilders = 1;
+  let builders = [
+    // Creates the body block with one argument per input; the caller fills
+    // it and ends it with `sdfg.return`.
+    OpBuilder<(ins "::mlir::TypeRange":$resultTypes,
+                   "::mlir::ValueRange":$inputs)>
+  ];
+}
+
+//===----------------------------------------------------------------------===//
+// Terminators
+//===----------------------------------------------------------------------===//
+
+def SDFG_ReturnOp : SDFG_Op<"return", [
+    HasParent<"TaskletOp">, Pure, Terminator, ReturnLike]> {
+  let summary = "returns the results of a tasklet";
+  let description = [{
+    Ends a tasklet body; its operands become the tasklet's results and must
+    match them in number and type.
+
+    ```mlir
+    sdfg.return %s : f32
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$values);
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+  let builders = [OpBuilder<(ins), [{
+    build($_builder, $_state, ::mlir::ValueRange());
+  }]>];
+  let hasVerifier = 1;
+}
+
+def SDFG_YieldOp : SDFG_Op<"yield", [
+    HasParent<"MapOp">, Pure, Terminator, ReturnLike]> {
+  let summary = "ends the body of a map";
+  let description = [{
+    The terminator of an `sdfg.map` body. It takes no operands (maps
+    communicate through memory, not values) and is implicit in the custom
+    assembly.
+
+    ```mlir
+    sdfg.yield
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
 
 #endif // SDFG_OPS_TD

@@ -81,6 +81,15 @@ Value convertTensor(OpBuilder &b, Location loc, Value t, Type elementType) {
                            });
 }
 
+/// `v` as `type`: a tensor.cast where the computed shape is more or less
+/// static than the op's declared result (the verifiers accept any
+/// compatible mix of static and dynamic sizes).
+Value castToType(OpBuilder &b, Location loc, Value v, Type type) {
+  if (v.getType() == type)
+    return v;
+  return tensor::CastOp::create(b, loc, type, v);
+}
+
 /// Contraction `acc[b?, m, n] = Σ_k lhs · rhs` as linalg.matmul or
 /// linalg.batch_matmul whose indexing maps express the transposes.
 Value createContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
@@ -141,7 +150,8 @@ struct MatmulLowering : OpRewritePattern<MatmulOp> {
     Value acc = createContraction(rewriter, loc, op.getLhs(), op.getRhs(),
                                   op.getTransposeLhs(), op.getTransposeRhs(),
                                   accumulatorType(resultElt));
-    rewriter.replaceOp(op, convertTensor(rewriter, loc, acc, resultElt));
+    Value result = convertTensor(rewriter, loc, acc, resultElt);
+    rewriter.replaceOp(op, castToType(rewriter, loc, result, op.getType()));
     return success();
   }
 };
@@ -229,10 +239,23 @@ struct AttentionLowering : OpRewritePattern<AttentionOp> {
                       .getResult()[0];
     Value out = createContraction(rewriter, loc, probs, v, false, false, acc);
     out = convertTensor(rewriter, loc, out, elt);
-    if (rank == 4)
-      out = tensor::ExpandShapeOp::create(rewriter, loc, resultType, out,
-                                          collapse);
-    rewriter.replaceOp(op, out);
+    if (rank == 4) {
+      // Batch sizes come from the uncollapsed query: a dynamic b·h cannot be
+      // split back into b and h without them.
+      SmallVector<OpFoldResult> outputShape = {
+          tensor::getMixedSize(rewriter, loc, op.getQuery(), 0),
+          tensor::getMixedSize(rewriter, loc, op.getQuery(), 1),
+          tensor::getMixedSize(rewriter, loc, out, 1),
+          tensor::getMixedSize(rewriter, loc, out, 2)};
+      SmallVector<int64_t> staticShape = llvm::map_to_vector(
+          outputShape, [](OpFoldResult size) {
+            return getConstantIntValue(size).value_or(ShapedType::kDynamic);
+          });
+      out = tensor::ExpandShapeOp::create(
+          rewriter, loc, RankedTensorType::get(staticShape, elt), out,
+          collapse, outputShape);
+    }
+    rewriter.replaceOp(op, castToType(rewriter, loc, out, resultType));
     return success();
   }
 
@@ -256,11 +279,13 @@ struct AttentionLowering : OpRewritePattern<AttentionOp> {
       scale = math::RsqrtOp::create(b, loc, df);
     }
     bool causal = op.getCausal();
-    Value lowest = arith::ConstantOp::create(
-        b, loc,
-        b.getFloatAttr(acc, APFloat::getLargest(
-                                cast<FloatType>(acc).getFloatSemantics(),
-                                /*Negative=*/true)));
+    Value lowest;
+    if (causal)
+      lowest = arith::ConstantOp::create(
+          b, loc,
+          b.getFloatAttr(acc, APFloat::getLargest(
+                                  cast<FloatType>(acc).getFloatSemantics(),
+                                  /*Negative=*/true)));
     SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);

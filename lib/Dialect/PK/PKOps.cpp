@@ -5,6 +5,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
@@ -21,20 +23,14 @@ using namespace mlir::pk;
 // Helpers
 //===----------------------------------------------------------------------===//
 
+/// Renders a dimension as `64` or `?` for diagnostics.
+static std::string dimString(int64_t d) {
+  return ShapedType::isDynamic(d) ? "?" : std::to_string(d);
+}
+
 /// Renders a shape as `64x?x16` for diagnostics.
 static std::string shapeString(ArrayRef<int64_t> shape) {
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  llvm::interleave(
-      shape, os,
-      [&](int64_t d) {
-        if (ShapedType::isDynamic(d))
-          os << '?';
-        else
-          os << d;
-      },
-      "x");
-  return s;
+  return llvm::join(llvm::map_range(shape, dimString), "x");
 }
 
 static bool dimsCompatible(int64_t a, int64_t b) {
@@ -64,9 +60,12 @@ static LogicalResult verifyResultElementType(Operation *op, Type operandElt,
                                              Type resultElt) {
   if (resultElt == operandElt || resultElt.isF32())
     return success();
-  return op->emitOpError() << "result element type must be " << operandElt
-                           << " (the operand element type) or f32, got "
-                           << resultElt;
+  InFlightDiagnostic diag = op->emitOpError()
+                            << "result element type must be " << operandElt
+                            << " (the operand element type)";
+  if (!operandElt.isF32())
+    diag << " or " << Float32Type::get(op->getContext());
+  return diag << ", got " << resultElt;
 }
 
 //===----------------------------------------------------------------------===//
@@ -168,11 +167,14 @@ LogicalResult AttentionOp::verify() {
   ArrayRef<int64_t> q = qTy.getShape(), k = kTy.getShape(),
                     v = vTy.getShape();
   int64_t nb = rank - 2;
+  // Pairwise: with a dynamic query size, key and value must still agree.
   for (int64_t i = 0; i < nb; ++i)
-    if (!dimsCompatible(q[i], k[i]) || !dimsCompatible(q[i], v[i]))
+    if (!dimsCompatible(q[i], k[i]) || !dimsCompatible(q[i], v[i]) ||
+        !dimsCompatible(k[i], v[i]))
       return emitOpError() << "batch dimension " << i
-                           << " differs: query has " << q[i] << ", key has "
-                           << k[i] << ", value has " << v[i];
+                           << " differs: query has " << dimString(q[i])
+                           << ", key has " << dimString(k[i])
+                           << ", value has " << dimString(v[i]);
   if (!dimsCompatible(q[nb + 1], k[nb + 1]))
     return emitOpError() << "head dimension mismatch: query has D = "
                          << q[nb + 1] << ", key has D = " << k[nb + 1];
@@ -184,10 +186,15 @@ LogicalResult AttentionOp::verify() {
   if (!shapesCompatible(expected, resTy.getShape()))
     return emitOpError() << "expected result shape " << shapeString(expected)
                          << ", got " << shapeString(resTy.getShape());
-  if (std::optional<APFloat> scale = getScale())
-    if (!scale->isFinite() || scale->isZero())
+  if (std::optional<APFloat> scale = getScale()) {
+    if (!scale->isFinite() || scale->isZero()) {
+      // APFloat's own spelling (0, -0, +Inf, NaN), not printf's INF/nan.
+      SmallString<16> text;
+      scale->toString(text);
       return emitOpError() << "scale must be finite and non-zero, got "
-                           << scale->convertToFloat();
+                           << text;
+    }
+  }
   return success();
 }
 

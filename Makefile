@@ -1,0 +1,41 @@
+# perfkernel: thin wrappers over scripts/setup.sh, CMake/Ninja and lit.
+#   make demo    install what is missing, build, run the kernel suite
+#   make check   install what is missing, build, run every test
+BUILD_DIR ?= build
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER=clang-22 \
+               -DCMAKE_CXX_COMPILER=clang++-22
+LIT ?= /usr/lib/llvm-22/bin/lit
+LIT_FLAGS ?= -sv
+PKRUN_FLAGS ?=
+EXAMPLES := $(sort $(wildcard examples/*.mlir))
+CPU_EXAMPLES := $(filter-out examples/gpu_%,$(EXAMPLES))
+
+.PHONY: setup configure build check demo bench clean
+
+setup:
+	@./scripts/setup.sh
+
+$(BUILD_DIR)/build.ninja:
+	@$(MAKE) --no-print-directory setup
+	cmake -G Ninja -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: setup configure
+	ninja -C $(BUILD_DIR)
+
+check: build
+	$(LIT) $(LIT_FLAGS) $(BUILD_DIR)/test
+
+# The main job: every CPU example compiled with pk-cpu-pipeline, checked
+# against pk-reference-pipeline and timed.
+demo: build
+	@set -e; for f in $(CPU_EXAMPLES); do \
+	  echo "== $$f"; \
+	  $(BUILD_DIR)/bin/pk-run $$f --bench 5 $(PKRUN_FLAGS); \
+	done
+	@echo "== matmul: pk-cpu-pipeline vs pk-reference-pipeline"
+	$(BUILD_DIR)/bin/pk-run examples/matmul.mlir --no-check --bench 5 --bench-reference
+
+clean:
+	rm -rf $(BUILD_DIR)

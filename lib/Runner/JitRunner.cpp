@@ -1,0 +1,128 @@
+//===- JitRunner.cpp - compile a function and call it on host buffers -----===//
+
+#include "Runner/JitRunner.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ScopedPrinter.h"
+
+using namespace mlir;
+using namespace mlir::pk;
+
+static llvm::Error makeError(const Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+llvm::Expected<BufferSignature> mlir::pk::getBufferSignature(func::FuncOp func) {
+  BufferSignature sig;
+  auto collect = [&](TypeRange types, StringRef what,
+                     SmallVectorImpl<ShapedType> &into) -> llvm::Error {
+    for (auto [i, type] : llvm::enumerate(types)) {
+      std::string why = whyUnsupportedBufferType(type);
+      if (!why.empty())
+        return makeError(what + " #" + Twine(i) + " of @" + func.getName() +
+                         " has type " + llvm::to_string(type) + ": " + why);
+      into.push_back(cast<ShapedType>(type));
+    }
+    return llvm::Error::success();
+  };
+  if (auto err = collect(func.getArgumentTypes(), "argument", sig.inputs))
+    return std::move(err);
+  if (auto err = collect(func.getResultTypes(), "result", sig.outputs))
+    return std::move(err);
+  return sig;
+}
+
+SmallVector<std::string> mlir::pk::getRuntimeLibraries(StringRef dir) {
+  SmallVector<std::string> libs;
+  for (StringRef name : {"libmlir_c_runner_utils.so", "libomp.so"}) {
+    SmallString<256> path(dir);
+    llvm::sys::path::append(path, name);
+    libs.push_back(std::string(path));
+  }
+  return libs;
+}
+
+llvm::Expected<std::unique_ptr<CompiledFunction>>
+CompiledFunction::compile(ModuleOp module, StringRef funcName,
+                          function_ref<void(OpPassManager &)> buildPipeline,
+                          ArrayRef<std::string> sharedLibs,
+                          unsigned optLevel) {
+  OwningOpRef<ModuleOp> clone = module.clone();
+  auto func = clone->lookupSymbol<func::FuncOp>(funcName);
+  if (!func)
+    return makeError("no function named '" + funcName + "'");
+  func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                UnitAttr::get(module.getContext()));
+  unsigned expected = func.getNumArguments() + func.getNumResults();
+
+  PassManager pm(module.getContext());
+  buildPipeline(pm);
+  if (failed(pm.run(*clone)))
+    return makeError("compilation failed (see the diagnostics above)");
+
+  // Calling with a different number of descriptors than the compiled
+  // function reads would be undefined behaviour: remember the count.
+  std::string cifaceName = "_mlir_ciface_" + funcName.str();
+  auto ciface = clone->lookupSymbol<LLVM::LLVMFuncOp>(cifaceName);
+  if (!ciface)
+    return makeError("the pipeline did not produce " + cifaceName);
+  // The pipelines pass every result as a trailing out-parameter; anything
+  // else would make call() bind descriptors to the wrong parameters.
+  unsigned numParams = ciface.getNumArguments();
+  if (!isa<LLVM::LLVMVoidType>(ciface.getFunctionType().getReturnType()) ||
+      numParams != expected)
+    return makeError("the compiled @" + funcName + " does not take its " +
+                     Twine(expected) +
+                     " buffers (inputs, then results) as parameters");
+
+  for (const std::string &lib : sharedLibs)
+    if (!llvm::sys::fs::exists(lib))
+      return makeError("runtime library '" + lib + "' not found");
+
+  auto tmBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!tmBuilder)
+    return tmBuilder.takeError();
+  tmBuilder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  auto tm = tmBuilder->createTargetMachine();
+  if (!tm)
+    return tm.takeError();
+
+  auto transformer = makeOptimizingTransformer(optLevel, /*sizeLevel=*/0,
+                                               tm->get());
+  SmallVector<StringRef> libRefs(sharedLibs.begin(), sharedLibs.end());
+  ExecutionEngineOptions options;
+  options.transformer = transformer;
+  options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  options.sharedLibPaths = libRefs;
+  options.enableObjectDump = true; // cheap; lets callers inspect the code
+  auto engine = ExecutionEngine::create(*clone, options, std::move(*tm));
+  if (!engine)
+    return engine.takeError();
+  (*engine)->initialize();
+  return std::unique_ptr<CompiledFunction>(
+      new CompiledFunction(std::move(*engine), funcName.str(), numParams));
+}
+
+llvm::Error CompiledFunction::call(ArrayRef<HostBuffer *> buffers) {
+  if (buffers.size() != numParams)
+    return makeError("@" + entry + " takes " + Twine(numParams) +
+                     " buffers (inputs and outputs), got " +
+                     Twine(buffers.size()));
+  // The C interface takes a pointer to each memref descriptor; the packed
+  // calling convention takes a pointer to each argument.
+  std::vector<std::vector<int64_t>> descriptors;
+  descriptors.reserve(buffers.size());
+  for (HostBuffer *b : buffers)
+    descriptors.push_back(b->makeDescriptor());
+  std::vector<void *> descriptorPtrs;
+  for (auto &d : descriptors)
+    descriptorPtrs.push_back(d.data());
+  std::vector<void *> args;
+  for (void *&p : descriptorPtrs)
+    args.push_back(&p);
+  return engine->invokePacked("_mlir_ciface_" + entry, args);
+}

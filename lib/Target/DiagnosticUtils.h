@@ -1,0 +1,41 @@
+//===- DiagnosticUtils.h - Never-silent failures for translations -*- C++ -*-===//
+//
+// Private to lib/Target.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PK_LIB_TARGET_DIAGNOSTICUTILS_H
+#define PK_LIB_TARGET_DIAGNOSTICUTILS_H
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/Twine.h"
+
+namespace mlir::pk::detail {
+
+/// Runs `fn` and, when it fails without having reported an error (some
+/// passes and LLVM IR export fail silently), reports `message` on `op`, so a
+/// failing translation always says why and where.
+inline LogicalResult
+runReportingFailure(Operation *op, llvm::function_ref<LogicalResult()> fn,
+                    const llvm::Twine &message) {
+  bool sawError = false;
+  LogicalResult result = success();
+  {
+    ScopedDiagnosticHandler handler(op->getContext(), [&](Diagnostic &diag) {
+      if (diag.getSeverity() == DiagnosticSeverity::Error)
+        sawError = true;
+      // Not handled here: the tool's handler still prints or verifies it.
+      return failure();
+    });
+    result = fn();
+  }
+  if (failed(result) && !sawError)
+    op->emitError(message);
+  return result;
+}
+
+} // namespace mlir::pk::detail
+
+#endif // PK_LIB_TARGET_DIAGNOSTICUTILS_H
