@@ -20,8 +20,19 @@ struct PKDecomposeAggregatesPass
     : pk::impl::PKDecomposeAggregatesBase<PKDecomposeAggregatesPass> {
   void runOnOperation() override {
     SmallVector<linalg::AggregatedOpInterface> aggregates;
-    getOperation()->walk(
-        [&](linalg::AggregatedOpInterface op) { aggregates.push_back(op); });
+    // Upstream decompositions build tensor ops: on buffers they would mix
+    // memref and tensor operands, so such ops are rejected, not rewritten.
+    WalkResult walk = getOperation()->walk([&](linalg::AggregatedOpInterface op) {
+      if (llvm::any_of(op->getOperandTypes(), llvm::IsaPred<BaseMemRefType>)) {
+        op->emitError("can only decompose aggregate ops on tensors; run "
+                      "pk-decompose-aggregates before bufferization");
+        return WalkResult::interrupt();
+      }
+      aggregates.push_back(op);
+      return WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
     IRRewriter rewriter(&getContext());
     for (linalg::AggregatedOpInterface op : aggregates) {
       rewriter.setInsertionPoint(op);
