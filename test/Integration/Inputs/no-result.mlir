@@ -1,0 +1,3 @@
+func.func @nothing(%a: memref<4xf32>) {
+  return
+}

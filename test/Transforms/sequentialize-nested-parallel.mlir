@@ -1,0 +1,58 @@
+// RUN: pk-opt --pk-sequentialize-nested-parallel %s | FileCheck %s
+
+// The outermost scf.parallel stays parallel; the one nested in it becomes
+// a nest of scf.for loops.
+// CHECK-LABEL: func.func @nested
+// CHECK:       scf.parallel (%[[I:.+]]) =
+// CHECK-NOT:     scf.parallel
+// CHECK:         scf.for %[[J:.+]] =
+// CHECK:           scf.for %[[K:.+]] =
+// CHECK:             memref.store {{.*}}[%[[I]], %[[J]], %[[K]]]
+func.func @nested(%m: memref<4x8x16xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  scf.parallel (%i) = (%c0) to (%c4) step (%c1) {
+    scf.parallel (%j, %k) = (%c0, %c0) to (%c8, %c16) step (%c1, %c1) {
+      memref.store %v, %m[%i, %j, %k] : memref<4x8x16xf32>
+      scf.reduce
+    }
+    scf.reduce
+  }
+  return
+}
+
+// Inside an scf.forall (a tile already distributed over threads) too.
+// CHECK-LABEL: func.func @in_forall
+// CHECK:       scf.forall
+// CHECK-NOT:     scf.parallel
+// CHECK:         scf.for
+func.func @in_forall(%m: memref<4x8xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.forall (%i) in (4) {
+    scf.parallel (%j) = (%c0) to (%c8) step (%c1) {
+      memref.store %v, %m[%i, %j] : memref<4x8xf32>
+      scf.reduce
+    }
+  }
+  return
+}
+
+// A lone scf.parallel is left alone.
+// CHECK-LABEL: func.func @top_level
+// CHECK:       scf.parallel
+// CHECK-NOT:   scf.for
+func.func @top_level(%m: memref<8xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.parallel (%j) = (%c0) to (%c8) step (%c1) {
+    memref.store %v, %m[%j] : memref<8xf32>
+    scf.reduce
+  }
+  return
+}
