@@ -12,9 +12,10 @@
 
 namespace mlir::pk {
 
-/// The first op of `root` (itself included, pre-order) that LLVM IR export
-/// cannot translate: one whose dialect has no LLVM IR translation, else a
-/// leftover builtin.unrealized_conversion_cast. Null when there is none.
+/// The first op nested in `root` (pre-order) that LLVM IR export cannot
+/// translate: one whose dialect has no LLVM IR translation or a GPU op other
+/// than gpu.binary and gpu.launch_func, else a leftover
+/// builtin.unrealized_conversion_cast. Null when there is none.
 Operation *findUntranslatableOp(Operation *root);
 
 /// Whether `root` can be translated to LLVM IR as is.

@@ -25,7 +25,8 @@ struct GPUTargetOptions : public PassPipelineOptions<GPUTargetOptions> {
                            llvm::cl::init("sm_90")};
   Option<std::string> features{
       *this, "features",
-      llvm::cl::desc("NVPTX target features; sm_90 needs +ptx80 or newer"),
+      llvm::cl::desc("NVPTX target features; the PTX version must be one "
+                     "the chip supports (sm_90: +ptx78 or newer)"),
       llvm::cl::init("+ptx80")};
   Option<unsigned> optLevel{
       *this, "opt-level",
@@ -45,7 +46,7 @@ struct GPUTargetOptions : public PassPipelineOptions<GPUTargetOptions> {
 std::string getCUDAToolkitPath(const GPUTargetOptions &options);
 
 /// Checks `options` against the NVPTX backend: a known chip, known features
-/// and a PTX version the chip supports. Errors go to `emitError()`. The
+/// and a PTX version the chip supports; and that a given CUDA path exists. Errors go to `emitError()`. The
 /// backend itself would only warn about unknown names, and it ends the
 /// process on a too-old PTX version.
 LogicalResult
@@ -59,8 +60,7 @@ bool hasGPUKernels(Operation *root);
 /// Module-level passes: outlines gpu.launch regions into gpu.module kernels,
 /// attaches the NVVM target and lowers every gpu.module body to the LLVM and
 /// NVVM dialects. Host code is left alone; gpu-module-to-binary can follow.
-void buildGPUToNVVMPipeline(OpPassManager &pm,
-                            const GPUTargetOptions &options);
+void buildGPUToNVVMPipeline(OpPassManager &pm, const GPUTargetOptions &options);
 
 /// One PTX assembly taken from a gpu.binary object.
 struct PTXAssembly {

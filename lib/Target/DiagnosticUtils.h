@@ -1,4 +1,4 @@
-//===- DiagnosticUtils.h - Never-silent failures for translations -*- C++ -*-===//
+//===- DiagnosticUtils.h - Translation failures never silent ----*- C++ -*-===//
 //
 // Private to lib/Target.
 //
@@ -16,10 +16,11 @@ namespace mlir::pk::detail {
 
 /// Runs `fn` and, when it fails without having reported an error (some
 /// passes and LLVM IR export fail silently), reports `message` on `op`, so a
-/// failing translation always says why and where.
-inline LogicalResult
-runReportingFailure(Operation *op, llvm::function_ref<LogicalResult()> fn,
-                    const llvm::Twine &message) {
+/// failing translation always says why and where. The location only: `op`
+/// is typically the whole module, too big to print as a note.
+inline LogicalResult runReportingFailure(Operation *op,
+                                         llvm::function_ref<LogicalResult()> fn,
+                                         const llvm::Twine &message) {
   bool sawError = false;
   LogicalResult result = success();
   {
@@ -32,7 +33,7 @@ runReportingFailure(Operation *op, llvm::function_ref<LogicalResult()> fn,
     result = fn();
   }
   if (failed(result) && !sawError)
-    op->emitError(message);
+    emitError(op->getLoc(), message);
   return result;
 }
 

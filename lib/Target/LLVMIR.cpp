@@ -20,8 +20,14 @@ Operation *pk::findUntranslatableOp(Operation *root) {
   Operation *leftoverCast = nullptr;
   Operation *untranslatable = nullptr;
   root->walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op == root)
+      return WalkResult::advance();
     Dialect *dialect = op->getDialect();
-    if (!dialect ||
+    // The GPU dialect's translation only covers the host side of compiled
+    // kernels.
+    bool gpuDeviceOp = isa_and_nonnull<gpu::GPUDialect>(dialect) &&
+                       !isa<gpu::BinaryOp, gpu::LaunchFuncOp>(op);
+    if (!dialect || gpuDeviceOp ||
         !dialect->getRegisteredInterface<LLVMTranslationDialectInterface>()) {
       untranslatable = op;
       return WalkResult::interrupt();
@@ -46,9 +52,12 @@ LogicalResult pk::verifyLoweredToLLVMIR(Operation *root, StringRef lowering) {
   InFlightDiagnostic diag = op->emitOpError()
                             << "was not lowered to the LLVM dialect by "
                             << lowering << " and has no LLVM IR translation";
-  if (op->getParentOfType<gpu::LaunchOp>())
-    diag.attachNote() << "it is inside a gpu.launch region: GPU kernels are "
-                         "compiled by --pk-to-ptx";
+  // Host-side lowerings meet GPU code they were never meant to compile.
+  bool inGPUCode = isa<gpu::LaunchOp, gpu::GPUModuleOp>(op) ||
+                   op->getParentOfType<gpu::LaunchOp>() ||
+                   op->getParentOfType<gpu::GPUModuleOp>();
+  if (inGPUCode && !isa<gpu::GPUModuleOp>(root))
+    diag.attachNote() << "GPU kernels are compiled by --pk-to-ptx";
   return diag;
 }
 

@@ -24,6 +24,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
@@ -87,14 +88,18 @@ pk::verifyGPUTargetOptions(const GPUTargetOptions &options,
     return emitError() << "GPU optimization level must be 0 to 3, got "
                        << options.optLevel.getValue();
 
+  if (!options.cudaPath.empty() &&
+      !llvm::sys::fs::is_directory(options.cudaPath.getValue()))
+    return emitError() << "CUDA toolkit path '" << options.cudaPath.getValue()
+                       << "' is not a directory";
+
   initializeNVPTXBackend();
   llvm::Triple triple(kNVPTXTriple);
   std::string lookupError;
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple, lookupError);
   if (!target)
-    return emitError() << "the NVPTX backend is not available: "
-                       << lookupError;
+    return emitError() << "the NVPTX backend is not available: " << lookupError;
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
       target->createMCSubtargetInfo(triple, "", ""));
 
@@ -110,17 +115,17 @@ pk::verifyGPUTargetOptions(const GPUTargetOptions &options,
   }
 
   SmallVector<StringRef> features;
-  StringRef(options.features).split(features, ',', /*MaxSplit=*/-1,
-                                    /*KeepEmpty=*/false);
+  StringRef(options.features)
+      .split(features, ',', /*MaxSplit=*/-1,
+             /*KeepEmpty=*/false);
   for (StringRef feature : features) {
     feature = feature.trim();
     if (!feature.consume_front("+") && !feature.consume_front("-"))
       return emitError() << "GPU feature '" << feature
                          << "' must start with '+' or '-' (e.g. +ptx80)";
-    bool known = llvm::any_of(subtarget->getAllProcessorFeatures(),
-                              [&](const llvm::SubtargetFeatureKV &kv) {
-                                return feature == kv.Key;
-                              });
+    bool known = llvm::any_of(
+        subtarget->getAllProcessorFeatures(),
+        [&](const llvm::SubtargetFeatureKV &kv) { return feature == kv.Key; });
     if (!known)
       return emitError() << "unknown GPU feature '" << feature
                          << "' for the NVPTX backend";
@@ -130,8 +135,7 @@ pk::verifyGPUTargetOptions(const GPUTargetOptions &options,
       probeTargetMachine(*target, triple, chip, options.features);
   if (!backendError.empty())
     return emitError() << "invalid GPU target " << chip << " with features '"
-                       << options.features.getValue()
-                       << "': " << backendError;
+                       << options.features.getValue() << "': " << backendError;
   return success();
 }
 
@@ -226,12 +230,14 @@ LogicalResult pk::collectPTX(Operation *root,
 LogicalResult pk::translateModuleToPTX(ModuleOp module,
                                        const GPUTargetOptions &options,
                                        raw_ostream &os) {
+  // Reported at the module's location, not on the op: printing the whole
+  // module as the "current operation" would bury the message.
   if (!hasGPUKernels(module))
-    return module.emitError()
+    return emitError(module.getLoc())
            << "no GPU kernel to translate to PTX: expected a gpu.module with "
               "a 'kernel' gpu.func, or a gpu.launch in host code";
-  if (failed(verifyGPUTargetOptions(options,
-                                    [&] { return module.emitError(); })))
+  if (failed(verifyGPUTargetOptions(
+          options, [&] { return emitError(module.getLoc()); })))
     return failure();
 
   // Two runs: a GPU op left unlowered is reported by name before
@@ -248,8 +254,7 @@ LogicalResult pk::translateModuleToPTX(ModuleOp module,
     if (failed(verifyLoweredToLLVMIR(gpuModule, "the GPU-to-NVVM lowering")))
       return failure();
 
-  PassManager serialization(module.getContext(),
-                            ModuleOp::getOperationName());
+  PassManager serialization(module.getContext(), ModuleOp::getOperationName());
   (void)applyPassManagerCLOptions(serialization);
   GpuModuleToBinaryPassOptions binaryOptions;
   binaryOptions.compilationTarget = "isa";
@@ -264,7 +269,7 @@ LogicalResult pk::translateModuleToPTX(ModuleOp module,
   if (failed(collectPTX(module, assemblies)))
     return failure();
   if (assemblies.empty())
-    return module.emitError() << "GPU lowering produced no gpu.binary";
+    return emitError(module.getLoc()) << "GPU lowering produced no gpu.binary";
   bool withHeaders = assemblies.size() > 1;
   for (const PTXAssembly &assembly : assemblies) {
     if (withHeaders)

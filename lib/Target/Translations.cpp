@@ -25,8 +25,10 @@ void pk::registerPKTranslations() {
       llvm::cl::cat(gpuCategory));
   static llvm::cl::opt<std::string> gpuFeatures(
       "pk-gpu-features",
-      llvm::cl::desc("NVPTX target features, comma separated; the PTX version "
-                     "must be one the chip supports (sm_90: +ptx80 or newer)"),
+      llvm::cl::desc(
+          "NVPTX target features, comma separated; the PTX version "
+          "must be one the chip supports (sm_80: +ptx70, sm_90: +ptx78, "
+          "sm_90a: +ptx80 or newer)"),
       llvm::cl::value_desc("+ptxNN,..."), llvm::cl::init("+ptx80"),
       llvm::cl::cat(gpuCategory));
   static llvm::cl::opt<unsigned> gpuOptLevel(

@@ -1,4 +1,4 @@
-// The default recipe: 64x64 parallel tiles, K panels of 128, a 4x16 register
+// The default recipe: 64x64 parallel tiles, K panels of 128, an 8x16 register
 // tile with the accumulator kept in vector registers, FMAs.
 // RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=DEFAULT
 // A user recipe replaces the default.
@@ -8,14 +8,14 @@
 // DEFAULT: scf.forall ({{.*}}) in (4, 2) shared_outs
 // DEFAULT:   linalg.fill {{.*}} -> tensor<64x64xf32>
 // DEFAULT:   scf.for {{.*}} step %c128
-// DEFAULT:     scf.for {{.*}} step %c4
+// DEFAULT:     scf.for {{.*}} step %c8
 // DEFAULT:       scf.for {{.*}} step %c16
-// DEFAULT:         %[[ACC:.+]] = vector.transfer_read {{.*}} : tensor<4x16xf32>, vector<4x16xf32>
-// DEFAULT:         scf.for {{.*}} iter_args({{.*}}, %[[VACC:.+]] = %[[ACC]]) -> ({{.*}}vector<4x16xf32>)
-// DEFAULT-COUNT-4:   vector.fma {{.*}} : vector<16xf32>
+// DEFAULT:         %[[ACC:.+]] = vector.transfer_read {{.*}} : tensor<8x16xf32>, vector<8x16xf32>
+// DEFAULT:         scf.for {{.*}} iter_args({{.*}}, %[[VACC:.+]] = %[[ACC]]) -> ({{.*}}vector<8x16xf32>)
+// DEFAULT-COUNT-8:   vector.fma {{.*}} : vector<16xf32>
 // DEFAULT-NOT:       vector.transfer_write
 // DEFAULT:           scf.yield
-// DEFAULT:         vector.transfer_write {{.*}} : vector<4x16xf32>, tensor<4x16xf32>
+// DEFAULT:         vector.transfer_write {{.*}} : vector<8x16xf32>, tensor<8x16xf32>
 
 // USER-LABEL: func.func @matmul
 // USER: scf.forall ({{.*}}) in (8, 8) shared_outs
