@@ -42,15 +42,11 @@ module attributes {transform.with_named_sequence} {
 
   transform.named_sequence @schedule_matmul(
       %mm: !transform.any_op {transform.consumed}) {
-    %fill = transform.get_producer_of_operand %mm[2]
-        : (!transform.any_op) -> !transform.any_op
     %tiled, %forall = transform.structured.tile_using_forall %mm
         tile_sizes [64, 64]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-    %fill_tile, %forall_fused = transform.structured.fuse_into_containing_op %fill
-        into %forall
-        : (!transform.any_op, !transform.any_op)
-        -> (!transform.any_op, !transform.any_op)
+    transform.include @fuse_init_fill failures(suppress) (%forall)
+        : (!transform.any_op) -> ()
     %panel, %loop_k = transform.structured.tile_using_for %tiled
         tile_sizes [0, 0, 128]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
@@ -67,15 +63,11 @@ module attributes {transform.with_named_sequence} {
 
   transform.named_sequence @schedule_batch_matmul(
       %bmm: !transform.any_op {transform.consumed}) {
-    %fill = transform.get_producer_of_operand %bmm[2]
-        : (!transform.any_op) -> !transform.any_op
     %tiled, %forall = transform.structured.tile_using_forall %bmm
         tile_sizes [1, 64, 64]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-    %fill_tile, %forall_fused = transform.structured.fuse_into_containing_op %fill
-        into %forall
-        : (!transform.any_op, !transform.any_op)
-        -> (!transform.any_op, !transform.any_op)
+    transform.include @fuse_init_fill failures(suppress) (%forall)
+        : (!transform.any_op) -> ()
     %panel, %loop_k = transform.structured.tile_using_for %tiled
         tile_sizes [0, 0, 0, 128]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
@@ -87,6 +79,20 @@ module attributes {transform.with_named_sequence} {
     transform.structured.vectorize %reg vector_sizes [1, 8, 16, 1]
         {create_named_contraction}
         : !transform.any_op
+    transform.yield
+  }
+
+  // On tensors the accumulator's zero-fill feeds the forall's shared output:
+  // fuse it so each thread zeroes its own tile. Matmuls on buffers have no
+  // such producer; the caller suppresses this sequence's failure then.
+  transform.named_sequence @fuse_init_fill(
+      %forall: !transform.any_op {transform.readonly}) {
+    %fill = transform.get_producer_of_operand %forall[0]
+        : (!transform.any_op) -> !transform.any_op
+    %fill_tile, %forall_fused = transform.structured.fuse_into_containing_op
+        %fill into %forall
+        : (!transform.any_op, !transform.any_op)
+        -> (!transform.any_op, !transform.any_op)
     transform.yield
   }
 

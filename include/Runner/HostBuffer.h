@@ -43,6 +43,9 @@ public:
   void *data() { return storage.get(); }
   const void *data() const { return storage.get(); }
 
+  /// A buffer of the same type holding the same values.
+  std::unique_ptr<HostBuffer> clone() const;
+
   /// Floats uniform in [-1, 1), integers uniform in [0, intMax].
   void fillRandom(std::mt19937_64 &rng, int64_t intMax);
   /// Values a kernel is expected to overwrite. Two runs compared with each

@@ -56,6 +56,12 @@ HostBuffer::HostBuffer(ShapedType type)
   std::memset(storage.get(), 0, bytes);
 }
 
+std::unique_ptr<HostBuffer> HostBuffer::clone() const {
+  auto copy = std::make_unique<HostBuffer>(type);
+  std::memcpy(copy->data(), data(), getSizeInBytes());
+  return copy;
+}
+
 static const llvm::fltSemantics &semanticsOf(Type type) {
   return cast<FloatType>(type).getFloatSemantics();
 }

@@ -212,9 +212,12 @@ int main(int argc, char **argv) {
   auto signature = getBufferSignature(func);
   if (!signature)
     return fail(llvm::toString(signature.takeError()));
-  if (signature->outputs.empty())
-    return fail("@" + name + " returns nothing: pk-run compares results, so "
-                "the function must return its outputs");
+  // Without results the function works in destination-passing style: it
+  // writes into its memref arguments, which are then what is compared.
+  bool inPlace = signature->outputs.empty();
+  if (inPlace && llvm::none_of(signature->inputs, llvm::IsaPred<MemRefType>))
+    return fail("@" + name + " returns nothing and has no memref argument "
+                "to write into: there is no result to check");
 
   // Work estimate for throughput, from the pk ops before lowering.
   int64_t flops = 0;
@@ -239,21 +242,34 @@ int main(int argc, char **argv) {
     inputs.push_back(std::make_unique<HostBuffer>(type));
     inputs.back()->fillRandom(rng, intMax);
   }
-  auto makeOutputs = [&](HostBuffer::Poison poison) {
-    std::vector<std::unique_ptr<HostBuffer>> outs;
-    for (ShapedType type : signature->outputs) {
-      outs.push_back(std::make_unique<HostBuffer>(type));
-      outs.back()->fillPoison(poison);
-    }
-    return outs;
+  // The buffers of one run: the function's parameters, and among them the
+  // ones whose contents are the run's results. Each run gets its own
+  // outputs (and, in place, its own copy of the arguments it overwrites).
+  struct RunBuffers {
+    std::vector<std::unique_ptr<HostBuffer>> owned;
+    std::vector<HostBuffer *> params;
+    std::vector<HostBuffer *> results;
   };
-  auto bufferList = [&](std::vector<std::unique_ptr<HostBuffer>> &outs) {
-    std::vector<HostBuffer *> all;
-    for (auto &b : inputs)
-      all.push_back(b.get());
-    for (auto &b : outs)
-      all.push_back(b.get());
-    return all;
+  auto makeRunBuffers = [&](HostBuffer::Poison poison) {
+    RunBuffers run;
+    if (inPlace) {
+      for (auto &in : inputs) {
+        run.owned.push_back(in->clone());
+        run.params.push_back(run.owned.back().get());
+        if (isa<MemRefType>(in->getType()))
+          run.results.push_back(run.owned.back().get());
+      }
+      return run;
+    }
+    for (auto &in : inputs)
+      run.params.push_back(in.get());
+    for (ShapedType type : signature->outputs) {
+      run.owned.push_back(std::make_unique<HostBuffer>(type));
+      run.owned.back()->fillPoison(poison);
+      run.params.push_back(run.owned.back().get());
+      run.results.push_back(run.owned.back().get());
+    }
+    return run;
   };
 
   SmallVector<std::string> libs = getRuntimeLibraries(PK_RUNTIME_LIB_DIR);
@@ -266,16 +282,15 @@ int main(int argc, char **argv) {
       optLevel);
   if (!cpu)
     return fail("pk-cpu-pipeline: " + llvm::toString(cpu.takeError()));
-  std::vector<std::unique_ptr<HostBuffer>> outputs =
-      makeOutputs(HostBuffer::Poison::Primary);
-  std::vector<HostBuffer *> cpuBuffers = bufferList(outputs);
-  if (auto err = (*cpu)->call(cpuBuffers))
+  RunBuffers cpuRun = makeRunBuffers(HostBuffer::Poison::Primary);
+  if (auto err = (*cpu)->call(cpuRun.params))
     return fail("running @" + name + ": " + llvm::toString(std::move(err)));
   if (!dumpObject.empty())
     (*cpu)->dumpObject(dumpObject);
 
   llvm::outs() << "pk-run: @" << name << " (" << signature->inputs.size()
-               << " inputs, " << signature->outputs.size() << " outputs";
+               << " inputs, " << cpuRun.results.size()
+               << (inPlace ? " written in place" : " outputs");
   if (npyInputs.empty())
     llvm::outs() << ", random inputs with seed " << seed;
   llvm::outs() << ")\n";
@@ -292,19 +307,18 @@ int main(int argc, char **argv) {
     reference = std::move(*ref);
   }
   if (!noCheck) {
-    std::vector<std::unique_ptr<HostBuffer>> expected =
-        makeOutputs(HostBuffer::Poison::Secondary);
-    std::vector<HostBuffer *> refBuffers = bufferList(expected);
-    if (auto err = reference->call(refBuffers))
+    RunBuffers refRun = makeRunBuffers(HostBuffer::Poison::Secondary);
+    if (auto err = reference->call(refRun.params))
       return fail("running the reference of @" + name + ": " +
                   llvm::toString(std::move(err)));
-    for (auto [i, out] : llvm::enumerate(outputs)) {
+    for (auto [i, out] : llvm::enumerate(cpuRun.results)) {
+      HostBuffer *expected = refRun.results[i];
       auto [atol, rtol] = defaultTolerances(out->getElementType());
       if (atolOpt >= 0)
         atol = atolOpt;
       if (rtolOpt >= 0)
         rtol = rtolOpt;
-      Comparison c = compareBuffers(*out, *expected[i], atol, rtol);
+      Comparison c = compareBuffers(*out, *expected, atol, rtol);
       llvm::outs() << "  result #" << i << " " << out->getType()
                    << ": max abs err " << llvm::format("%.3g", c.maxAbsError)
                    << ", max rel err " << llvm::format("%.3g", c.maxRelError)
@@ -317,15 +331,14 @@ int main(int argc, char **argv) {
                      << indexText(out->getShape(), c.firstMismatch) << ": "
                      << llvm::format("%.8g", out->get(c.firstMismatch))
                      << " vs reference "
-                     << llvm::format("%.8g",
-                                     expected[i]->get(c.firstMismatch))
+                     << llvm::format("%.8g", expected->get(c.firstMismatch))
                      << "\n";
       }
     }
     llvm::outs() << (passed ? "PASS" : "FAIL") << "\n";
   }
 
-  for (auto [i, out] : llvm::enumerate(outputs)) {
+  for (auto [i, out] : llvm::enumerate(cpuRun.results)) {
     if (printResults) {
       llvm::outs() << "result #" << i << " = ";
       out->print(llvm::outs());
@@ -338,7 +351,7 @@ int main(int argc, char **argv) {
 
   if (bench) {
     int64_t bytes = 0;
-    for (auto *b : cpuBuffers)
+    for (HostBuffer *b : cpuRun.params)
       bytes += b->getSizeInBytes();
     auto report = [&](StringRef pipeline, double seconds) {
       llvm::outs() << "bench " << pipeline << ": median "
@@ -351,15 +364,13 @@ int main(int argc, char **argv) {
         llvm::outs() << llvm::format("%.2f", bytes / seconds * 1e-9)
                      << " GB/s\n";
     };
-    auto cpuTime = timeRuns(**cpu, cpuBuffers);
+    auto cpuTime = timeRuns(**cpu, cpuRun.params);
     if (!cpuTime)
       return fail(llvm::toString(cpuTime.takeError()));
     report("pk-cpu-pipeline", *cpuTime);
     if (benchReference) {
-      std::vector<std::unique_ptr<HostBuffer>> scratch =
-          makeOutputs(HostBuffer::Poison::Secondary);
-      std::vector<HostBuffer *> refBuffers = bufferList(scratch);
-      auto refTime = timeRuns(*reference, refBuffers);
+      RunBuffers scratch = makeRunBuffers(HostBuffer::Poison::Secondary);
+      auto refTime = timeRuns(*reference, scratch.params);
       if (!refTime)
         return fail(llvm::toString(refTime.takeError()));
       report("pk-reference-pipeline", *refTime);

@@ -1,3 +1,3 @@
-func.func @nothing(%a: memref<4xf32>) {
+func.func @nothing(%a: tensor<4xf32>) {
   return
 }
