@@ -10,7 +10,7 @@ PKRUN_FLAGS ?=
 EXAMPLES := $(sort $(wildcard examples/*.mlir))
 CPU_EXAMPLES := $(filter-out examples/gpu_%,$(EXAMPLES))
 
-.PHONY: setup configure build check demo bench clean
+.PHONY: setup configure build check demo clean
 
 setup:
 	@./scripts/setup.sh
