@@ -21,9 +21,6 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::init("")};
 };
 
-// Both builders name upstream passes in pass-pipeline syntax: the process
-// must have registered them first (pk::registerAllPasses in InitAll.h).
-
 /// pk/linalg on tensors → scheduled (tiled, vectorized), bufferized,
 /// OpenMP-parallel code in the LLVM dialect.
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);

@@ -8,8 +8,6 @@ namespace mlir::pk {
 /// Registers `--pk-to-llvmir` and `--pk-to-ptx` (with the `--pk-gpu-*`
 /// options) for mlirTranslateMain, plus the pass-manager command-line
 /// options (e.g. --mlir-print-ir-after-failure) their pipelines honour.
-/// The pipelines name upstream and pk passes textually: the tool must also
-/// call mlir::pk::registerAllPasses().
 void registerPKTranslations();
 
 } // namespace mlir::pk

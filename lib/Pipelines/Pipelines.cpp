@@ -13,17 +13,25 @@
 #include "Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <mutex>
+
 using namespace mlir;
 
 /// Appends upstream passes written in pass-pipeline syntax. The strings are
 /// fixed by this file, so a parse failure is a bug in pk, not user input.
+/// The textual form needs the passes in the global registry; registering
+/// them here (once; repeating a registration is harmless) keeps every
+/// embedder of the pipelines (tools, C API) from having to remember it.
 static void addUpstream(OpPassManager &pm, StringRef pipeline) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { mlir::registerAllPasses(); });
   std::string error;
   llvm::raw_string_ostream os(error);
   if (failed(parsePassPipeline(pipeline, pm, os)))

@@ -187,9 +187,6 @@ int main(int argc, char **argv) {
       "seeded random or .npy inputs and check it against "
       "pk-reference-pipeline\n");
 
-  // The pipelines are partly written in pass-pipeline syntax: every pass
-  // they name must be registered.
-  registerAllPasses();
   DialectRegistry registry;
   registerAllDialects(registry);
   MLIRContext context(registry);

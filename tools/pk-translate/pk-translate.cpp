@@ -5,7 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "InitAll.h"
 #include "Target/Translations.h"
 
 #include "mlir/InitAllTranslations.h"
@@ -14,9 +13,6 @@
 
 int main(int argc, char **argv) {
   mlir::registerAllTranslations();
-  // --pk-to-llvmir builds pk-cpu-pipeline from textual pass pipelines, which
-  // only resolve against the global pass registry.
-  mlir::pk::registerAllPasses();
   mlir::pk::registerPKTranslations();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "perfkernel translation driver\n"));
