@@ -86,6 +86,10 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(pk::createPKHoistVectorTransfers());
+  // Hoisting leaves loop-carried tensors that are yielded unchanged; left in
+  // place, bufferization copies each accumulator tile through a temporary.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
   addBufferization(pm);
   // Unscheduled linalg ops become parallel loops; every outermost
   // scf.parallel (tiles from the recipe too) becomes one omp.parallel.
