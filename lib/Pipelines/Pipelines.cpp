@@ -41,6 +41,9 @@ static void addUpstream(OpPassManager &pm, StringRef pipeline) {
 
 static void addFrontEnd(OpPassManager &pm) {
   pm.addPass(pk::createPKLowerToLinalg());
+  // Elementwise arith/math on whole tensors (a ReLU written as
+  // arith.maximumf) has no bufferization of its own.
+  addUpstream(pm, "func.func(convert-elementwise-to-linalg)");
   pm.addPass(pk::createPKDecomposeAggregates());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

@@ -9,6 +9,8 @@ class RewritePatternSet;
 namespace pk {
 /// Adds the patterns that rewrite each pk op into linalg on tensors.
 void populatePKToLinalgConversionPatterns(RewritePatternSet &patterns);
+/// Adds the patterns for convolution and pooling (ConvToLinalg.cpp).
+void populatePKConvToLinalgPatterns(RewritePatternSet &patterns);
 } // namespace pk
 } // namespace mlir
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Conversion/PKToLinalg/PKToLinalg.h"
+#include "LoweringUtils.h"
 
 #include "Dialect/PK/PKOps.h"
 
@@ -18,77 +19,9 @@
 
 using namespace mlir;
 using namespace mlir::pk;
+using namespace mlir::pk::lowering;
 
 namespace {
-
-/// f32 for every pk float type: the accumulation and math precision.
-Type accumulatorType(Type elementType) {
-  return Float32Type::get(elementType.getContext());
-}
-
-/// A tensor.empty shaped like `shape` where dynamic sizes come from `dims`.
-Value createEmpty(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> dims,
-                  Type elementType) {
-  return tensor::EmptyOp::create(b, loc, dims, elementType);
-}
-
-/// A zero-filled accumulator tensor.
-Value createZeroFilled(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> dims,
-                       Type elementType) {
-  Value empty = createEmpty(b, loc, dims, elementType);
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elementType));
-  return linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty})
-      .getResult(0);
-}
-
-/// Applies `fn` to every element of `input` with an identity-mapped
-/// linalg.generic producing `resultElementType`.
-Value createElementwise(
-    OpBuilder &b, Location loc, Value input, Type resultElementType,
-    function_ref<Value(OpBuilder &, Location, Value)> fn) {
-  auto inputType = cast<RankedTensorType>(input.getType());
-  int64_t rank = inputType.getRank();
-  Value init = createEmpty(b, loc, tensor::getMixedSizes(b, loc, input),
-                           resultElementType);
-  SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
-  SmallVector<utils::IteratorType> iterators(rank,
-                                             utils::IteratorType::parallel);
-  auto generic = linalg::GenericOp::create(
-      b, loc, init.getType(), ValueRange{input}, ValueRange{init}, maps,
-      iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
-        linalg::YieldOp::create(nb, nloc, fn(nb, nloc, args[0]));
-      });
-  return generic.getResult(0);
-}
-
-/// Float extension/truncation between pk float types (no-op when equal).
-Value convertFloat(OpBuilder &b, Location loc, Value v, Type to) {
-  Type from = v.getType();
-  if (from == to)
-    return v;
-  if (from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth())
-    return arith::ExtFOp::create(b, loc, to, v);
-  return arith::TruncFOp::create(b, loc, to, v);
-}
-
-/// Converts a whole tensor to `elementType` (no-op when it already is).
-Value convertTensor(OpBuilder &b, Location loc, Value t, Type elementType) {
-  if (cast<RankedTensorType>(t.getType()).getElementType() == elementType)
-    return t;
-  return createElementwise(b, loc, t, elementType,
-                           [&](OpBuilder &nb, Location nloc, Value x) {
-                             return convertFloat(nb, nloc, x, elementType);
-                           });
-}
-
-/// `v` as `type`: a tensor.cast where the computed shape is more or less
-/// static than the op's declared result (the verifiers accept any
-/// compatible mix of static and dynamic sizes).
-Value castToType(OpBuilder &b, Location loc, Value v, Type type) {
-  if (v.getType() == type)
-    return v;
-  return tensor::CastOp::create(b, loc, type, v);
-}
 
 /// Contraction `acc[b?, m, n] = Σ_k lhs · rhs` as linalg.matmul or
 /// linalg.batch_matmul whose indexing maps express the transposes.
@@ -313,4 +246,5 @@ void mlir::pk::populatePKToLinalgConversionPatterns(
   patterns.add<MatmulLowering, ActivationLowering<SigmoidOp>,
                ActivationLowering<TanhOp>, SoftmaxLowering, AttentionLowering>(
       patterns.getContext());
+  populatePKConvToLinalgPatterns(patterns);
 }

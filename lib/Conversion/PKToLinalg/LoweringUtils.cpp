@@ -1,0 +1,72 @@
+//===- LoweringUtils.cpp - helpers shared by the pk → linalg patterns -----===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+namespace mlir::pk::lowering {
+
+Type accumulatorType(Type elementType) {
+  return Float32Type::get(elementType.getContext());
+}
+
+Value createEmpty(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> dims,
+                  Type elementType) {
+  return tensor::EmptyOp::create(b, loc, dims, elementType);
+}
+
+Value createZeroFilled(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> dims,
+                       Type elementType) {
+  Value empty = createEmpty(b, loc, dims, elementType);
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elementType));
+  return linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty})
+      .getResult(0);
+}
+
+Value createElementwise(
+    OpBuilder &b, Location loc, Value input, Type resultElementType,
+    function_ref<Value(OpBuilder &, Location, Value)> fn) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  int64_t rank = inputType.getRank();
+  Value init = createEmpty(b, loc, tensor::getMixedSizes(b, loc, input),
+                           resultElementType);
+  SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{input}, ValueRange{init}, maps,
+      iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        linalg::YieldOp::create(nb, nloc, fn(nb, nloc, args[0]));
+      });
+  return generic.getResult(0);
+}
+
+Value convertFloat(OpBuilder &b, Location loc, Value v, Type to) {
+  Type from = v.getType();
+  if (from == to)
+    return v;
+  if (from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth())
+    return arith::ExtFOp::create(b, loc, to, v);
+  return arith::TruncFOp::create(b, loc, to, v);
+}
+
+Value convertTensor(OpBuilder &b, Location loc, Value t, Type elementType) {
+  if (cast<RankedTensorType>(t.getType()).getElementType() == elementType)
+    return t;
+  return createElementwise(b, loc, t, elementType,
+                           [&](OpBuilder &nb, Location nloc, Value x) {
+                             return convertFloat(nb, nloc, x, elementType);
+                           });
+}
+
+Value castToType(OpBuilder &b, Location loc, Value v, Type type) {
+  if (v.getType() == type)
+    return v;
+  return tensor::CastOp::create(b, loc, type, v);
+}
+
+} // namespace mlir::pk::lowering

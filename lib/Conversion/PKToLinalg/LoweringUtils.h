@@ -1,0 +1,47 @@
+//===- LoweringUtils.h - helpers shared by the pk → linalg patterns -*- C++ -*-===//
+//
+// Internal to lib/Conversion/PKToLinalg. Every pk lowering accumulates in
+// f32 and converts to the declared result type at the end; these helpers
+// keep that policy in one place.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H
+#define PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+namespace mlir::pk::lowering {
+
+/// f32 for every pk float type: the accumulation and math precision.
+Type accumulatorType(Type elementType);
+
+/// A tensor.empty with sizes `dims` (static or dynamic).
+Value createEmpty(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> dims,
+                  Type elementType);
+
+/// A zero-filled accumulator tensor.
+Value createZeroFilled(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> dims,
+                       Type elementType);
+
+/// Applies `fn` to every element of `input` with an identity-mapped
+/// linalg.generic producing `resultElementType`.
+Value createElementwise(OpBuilder &b, Location loc, Value input,
+                        Type resultElementType,
+                        function_ref<Value(OpBuilder &, Location, Value)> fn);
+
+/// Float extension/truncation between pk float types (no-op when equal).
+Value convertFloat(OpBuilder &b, Location loc, Value v, Type to);
+
+/// Converts a whole tensor to `elementType` (no-op when it already is).
+Value convertTensor(OpBuilder &b, Location loc, Value t, Type elementType);
+
+/// `v` as `type`: a tensor.cast where the computed shape is more or less
+/// static than the op's declared result (the verifiers accept any
+/// compatible mix of static and dynamic sizes).
+Value castToType(OpBuilder &b, Location loc, Value v, Type type);
+
+} // namespace mlir::pk::lowering
+
+#endif // PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H
