@@ -26,6 +26,7 @@ build: setup configure
 
 check: build
 	$(LIT) $(LIT_FLAGS) $(BUILD_DIR)/test
+	PYTHONDONTWRITEBYTECODE=1 PYTHONPATH=python PK_CAPI_LIB=$(abspath $(BUILD_DIR))/lib/libPKCAPI.so /usr/bin/python3 -m pytest -q -p no:cacheprovider test/Python
 
 # The main job: every CPU example compiled with pk-cpu-pipeline, checked
 # against pk-reference-pipeline and timed.

@@ -14,6 +14,15 @@
 //      masks for partial tiles (pk-hoist-vector-transfers then keeps the
 //      accumulator in registers across K, before bufferization).
 //   4. vector.contract → outer products → FMAs on vector<16xf32>.
+//
+// Convolution schedule (NHWC/HWCF; pk-cpu-pipeline computes NCHW
+// convolutions in that layout):
+//   1. scf.forall over (image, 4 output rows, 64 output channels).
+//   2. register tile of one output row segment of 7 pixels x 32 channels
+//      (14 zmm accumulators), one filter tap and one input channel per
+//      step; decomposed into a 1-D convolution and vectorized along the
+//      channels (contiguous in HWCF). Shapes whose tiles are not static
+//      stay tiled but scalar (the schedule's failure is suppressed).
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(
       %root: !transform.any_op {transform.readonly}) {
@@ -30,6 +39,14 @@ module attributes {transform.with_named_sequence} {
     transform.foreach %bmms : !transform.any_op {
     ^bb0(%bmm: !transform.any_op):
       transform.include @schedule_batch_matmul failures(propagate) (%bmm)
+          : (!transform.any_op) -> ()
+    }
+
+    %convs = transform.structured.match ops{["linalg.conv_2d_nhwc_hwcf"]}
+        in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %convs : !transform.any_op {
+    ^bb0(%conv: !transform.any_op):
+      transform.include @schedule_conv_nhwc failures(suppress) (%conv)
           : (!transform.any_op) -> ()
     }
 
@@ -79,6 +96,27 @@ module attributes {transform.with_named_sequence} {
     transform.structured.vectorize %reg vector_sizes [1, 8, 16, 1]
         {create_named_contraction}
         : !transform.any_op
+    transform.yield
+  }
+
+  // Loops (n, oh, ow, f, kh, kw, c).
+  transform.named_sequence @schedule_conv_nhwc(
+      %conv: !transform.any_op {transform.consumed}) {
+    %tiled, %forall = transform.structured.tile_using_forall %conv
+        tile_sizes [1, 4, 0, 64]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.include @fuse_init_fill failures(suppress) (%forall)
+        : (!transform.any_op) -> ()
+    %reg, %l_oh, %l_ow, %l_f, %l_kh, %l_kw, %l_c =
+        transform.structured.tile_using_for %tiled
+        tile_sizes [0, 1, 7, 32, 1, 1, 1]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op)
+    %conv1d = transform.structured.decompose %reg
+        : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %conv1d : !transform.any_op
     transform.yield
   }
 

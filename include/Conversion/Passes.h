@@ -3,7 +3,9 @@
 #ifndef PK_CONVERSION_PASSES_H
 #define PK_CONVERSION_PASSES_H
 
+#include "Conversion/LinalgToSDFG/LinalgToSDFG.h"
 #include "Conversion/PKToLinalg/PKToLinalg.h"
+#include "Conversion/SDFGToSCF/SDFGToSCF.h"
 #include "mlir/Pass/Pass.h"
 
 namespace mlir::pk {

@@ -73,4 +73,24 @@ def PKSequentializeNestedParallel
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def PKConvNCHWToNHWC : Pass<"pk-conv-nchw-to-nhwc", "::mlir::func::FuncOp"> {
+  let summary = "Compute NCHW convolutions in NHWC/HWCF layout";
+  let description = [{
+    Rewrites each `linalg.conv_2d_nchw_fchw` on tensors into transposes of
+    its input (to NHWC), filter (to HWCF) and accumulator, a
+    `linalg.conv_2d_nhwc_hwcf`, and a transpose of the result back to NCHW.
+    In NHWC the filter's output-channel dimension is contiguous, so the
+    convolution vectorizes along it with plain vector loads; in FCHW every
+    filter vector would be a strided gather. The transposes are memory
+    bound and cheap next to the convolution; a transposed zero fill folds
+    away.
+
+    ```
+    pk-opt --pk-lower-to-linalg --pk-conv-nchw-to-nhwc --canonicalize in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // PK_TRANSFORMS_PASSES_TD

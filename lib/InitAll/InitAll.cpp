@@ -5,6 +5,7 @@
 #include "Conversion/Passes.h"
 #include "Dialect/PK/PKDialect.h"
 #include "Dialect/SDFG/SDFGDialect.h"
+#include "Dialect/SDFG/Transforms/Passes.h"
 #include "Pipelines/Pipelines.h"
 #include "Transforms/Passes.h"
 
@@ -27,5 +28,6 @@ void mlir::pk::registerAllPasses() {
   mlir::registerAllPasses();
   registerPKConversionPasses();
   registerPKTransformsPasses();
+  sdfg::registerSDFGTransformsPasses();
   registerPipelines();
 }

@@ -83,6 +83,8 @@ static void addLoweringToLLVM(OpPassManager &pm) {
 void pk::buildCPUPipeline(OpPassManager &pm,
                           const CPUPipelineOptions &options) {
   addFrontEnd(pm);
+  pm.addNestedPass<func::FuncOp>(pk::createPKConvNCHWToNHWC());
+  pm.addPass(createCanonicalizerPass());
   pk::PKApplyRecipeOptions recipeOptions;
   recipeOptions.recipe = options.recipe;
   pm.addPass(pk::createPKApplyRecipe(recipeOptions));

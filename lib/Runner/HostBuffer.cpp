@@ -13,6 +13,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 using namespace mlir;
 using namespace mlir::pk;
@@ -48,11 +51,20 @@ HostBuffer::HostBuffer(ShapedType type)
       elementBytes(elementSizeInBytes(type.getElementType())),
       storage(nullptr, std::free) {
   // aligned_alloc needs a size that is a multiple of the alignment; never 0.
+  // Large buffers get transparent huge pages where the kernel offers them on
+  // request, as NumPy's and PyTorch's allocators ask for: random gathers
+  // from a large table would otherwise time TLB misses, not the kernel.
+  constexpr size_t kHugePage = 2 << 20;
   size_t bytes = std::max<int64_t>(getSizeInBytes(), 1);
-  bytes = (bytes + 63) / 64 * 64;
-  storage.reset(static_cast<uint8_t *>(std::aligned_alloc(64, bytes)));
+  size_t alignment = bytes >= 2 * kHugePage ? kHugePage : 64;
+  bytes = (bytes + alignment - 1) / alignment * alignment;
+  storage.reset(static_cast<uint8_t *>(std::aligned_alloc(alignment, bytes)));
   if (!storage)
     llvm::report_fatal_error("pk-run: out of memory allocating a buffer");
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (alignment == kHugePage)
+    (void)madvise(storage.get(), bytes, MADV_HUGEPAGE); // only a hint
+#endif
   std::memset(storage.get(), 0, bytes);
 }
 
@@ -341,8 +353,10 @@ mlir::pk::readNpy(StringRef path, ShapedType type) {
     return fail("dtype '" + descr + "' cannot feed an argument of element "
                 "type " + llvm::to_string(want));
 
-  auto fileBuffer =
-      std::make_unique<HostBuffer>(RankedTensorType::get(shape, fileType));
+  // The buffer keeps the argument's type (tensor or memref): callers tell
+  // inputs from in-place outputs by it.
+  auto fileBuffer = std::make_unique<HostBuffer>(
+      fileType == want ? type : RankedTensorType::get(shape, fileType));
   if (payload.size() < static_cast<size_t>(fileBuffer->getSizeInBytes()))
     return fail("file holds fewer elements than its shape says");
   std::memcpy(fileBuffer->data(), payload.data(),

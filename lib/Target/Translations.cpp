@@ -5,6 +5,7 @@
 #include "InitAll.h"
 #include "Target/LLVMIR.h"
 #include "Target/PTX.h"
+#include "Target/SDFGJSON.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -69,4 +70,6 @@ void pk::registerPKTranslations() {
         return translateModuleToPTX(module, options, os);
       },
       registerDialects);
+
+  sdfg::registerSDFGJSONTranslations();
 }

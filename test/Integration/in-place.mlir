@@ -25,3 +25,20 @@ func.func @scale(%out: memref<4xf32>) {
   bufferization.materialize_in_destination %y in writable %out : (tensor<4xf32>, memref<4xf32>) -> ()
   return
 }
+
+// .npy inputs keep the argument's memref type: the buffer written in place
+// is still what is compared and printed.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: %python -c "import numpy as np; np.save('%t/v.npy', np.array([1.0, -2.0, 0.5, 3.0], np.float32))"
+// RUN: pk-run %s --entry double --input %t/v.npy --print | FileCheck %s --check-prefix=NPY
+// NPY: pk-run: @double (1 inputs, 1 written in place)
+// NPY: PASS
+// NPY: result #0 = [2, -4, 1, 6]
+func.func @double(%v: memref<4xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(i) -> (i)>], iterator_types = ["parallel"]} outs(%v : memref<4xf32>) {
+  ^bb0(%x: f32):
+    %y = arith.addf %x, %x : f32
+    linalg.yield %y : f32
+  }
+  return
+}

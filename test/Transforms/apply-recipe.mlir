@@ -25,3 +25,18 @@ func.func @matmul(%a: tensor<256x512xf32>, %b: tensor<512x128xf32>) -> tensor<25
   %c = pk.matmul %a, %b : tensor<256x512xf32>, tensor<512x128xf32> -> tensor<256x128xf32>
   return %c : tensor<256x128xf32>
 }
+
+// The default recipe's convolution schedule: parallel tiles of 4 output rows
+// x 64 channels, a 7-pixel x 32-channel register tile as a 1-D convolution
+// vectorized along the (contiguous) channels.
+// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe --canonicalize %s | FileCheck %s --check-prefix=CONV
+// CONV-LABEL: func.func @conv_nhwc
+// CONV:       scf.forall ({{.*}}) in (14) shared_outs
+// CONV:         scf.for {{.*}} step %c7
+// CONV:           scf.for {{.*}} step %c32
+// CONV:             vector.fma {{.*}} : vector<32xf32>
+// CONV-NOT:   linalg.conv_2d_nhwc_hwcf
+func.func @conv_nhwc(%x: tensor<1x58x58x64xf32>, %w: tensor<3x3x64x64xf32>) -> tensor<1x56x56x64xf32> {
+  %y = pk.conv2d %x, %w nhwc : tensor<1x58x58x64xf32>, tensor<3x3x64x64xf32> -> tensor<1x56x56x64xf32>
+  return %y : tensor<1x56x56x64xf32>
+}

@@ -216,6 +216,13 @@ int main(int argc, char **argv) {
     return fail("@" + name + " returns nothing and has no memref argument "
                 "to write into: there is no result to check");
 
+  // Results marked `pk.status` are checked after the run; the marker means
+  // nothing to the pipelines (LLVM would warn about it), so it is dropped.
+  SmallVector<size_t> statusResults;
+  for (unsigned i = 0, e = func.getNumResults(); i < e; ++i)
+    if (func.removeResultAttr(i, StringAttr::get(&context, "pk.status")))
+      statusResults.push_back(i);
+
   // Work estimate for throughput, from the pk ops before lowering.
   int64_t flops = 0;
   func.walk([&](CostModelOpInterface op) { flops += op.getFlopCount(); });
@@ -250,10 +257,10 @@ int main(int argc, char **argv) {
   auto makeRunBuffers = [&](HostBuffer::Poison poison) {
     RunBuffers run;
     if (inPlace) {
-      for (auto &in : inputs) {
+      for (auto [in, type] : llvm::zip(inputs, signature->inputs)) {
         run.owned.push_back(in->clone());
         run.params.push_back(run.owned.back().get());
-        if (isa<MemRefType>(in->getType()))
+        if (isa<MemRefType>(type))
           run.results.push_back(run.owned.back().get());
       }
       return run;
@@ -345,6 +352,17 @@ int main(int argc, char **argv) {
       if (auto err = writeNpy(outputPrefix + std::to_string(i) + ".npy", *out))
         return fail(llvm::toString(std::move(err)));
   }
+
+  // A result marked `pk.status` is the kernel's own verdict on its input
+  // (e.g. an embedding bag's out-of-range index): nonzero is an error.
+  if (!inPlace)
+    for (auto [i, out] : llvm::enumerate(cpuRun.results))
+      if (llvm::is_contained(statusResults, i))
+        for (int64_t k = 0; k < out->getNumElements(); ++k)
+          if (out->get(k) != 0)
+            return fail("@" + name + ": status result #" + Twine(i) + " is " +
+                        Twine(static_cast<int64_t>(out->get(k))) +
+                        ": the kernel rejected its input");
 
   if (bench) {
     int64_t bytes = 0;

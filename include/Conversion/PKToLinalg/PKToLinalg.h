@@ -11,6 +11,8 @@ namespace pk {
 void populatePKToLinalgConversionPatterns(RewritePatternSet &patterns);
 /// Adds the patterns for convolution and pooling (ConvToLinalg.cpp).
 void populatePKConvToLinalgPatterns(RewritePatternSet &patterns);
+/// Adds the patterns for the caffe2 perfkernel ops (PerfKernelsToLinalg.cpp).
+void populatePKPerfKernelsToLinalgPatterns(RewritePatternSet &patterns);
 } // namespace pk
 } // namespace mlir
 

@@ -131,4 +131,6 @@ def PK_AttentionOp : PK_Op<"attention",
   }];
 }
 
+include "Dialect/PK/PKPerfKernelOps.td"
+
 #endif // PK_OPS_TD

@@ -37,4 +37,36 @@ def SDFG_ScheduleKindAttr
   let assemblyFormat = "`<` $value `>`";
 }
 
+//===----------------------------------------------------------------------===//
+// Storage
+//===----------------------------------------------------------------------===//
+
+// DaCe's StorageType for the data containers pk allocates. `default` lets
+// the compiler choose (host memory for pk's CPU pipeline).
+def SDFG_StorageKind : I32EnumAttr<"StorageKind",
+    "where a transient data container lives", [
+      I32EnumAttrCase<"Default", 0, "default">,
+      I32EnumAttrCase<"CPUHeap", 1, "cpu_heap">,
+      I32EnumAttrCase<"Register", 2, "register">,
+      I32EnumAttrCase<"GPUGlobal", 3, "gpu_global">
+    ]> {
+  let cppNamespace = "::mlir::sdfg";
+}
+
+//===----------------------------------------------------------------------===//
+// Write-conflict resolution
+//===----------------------------------------------------------------------===//
+
+// DaCe's write-conflict resolution (a memlet's `wcr` lambda) for the
+// reductions pk recognizes: `lambda a, b: a + b` is `add`, and so on.
+def SDFG_WCRKind : I32EnumAttr<"WCRKind",
+    "how concurrent writes to one element combine", [
+      I32EnumAttrCase<"Add", 0, "add">,
+      I32EnumAttrCase<"Mul", 1, "mul">,
+      I32EnumAttrCase<"Min", 2, "min">,
+      I32EnumAttrCase<"Max", 3, "max">
+    ]> {
+  let cppNamespace = "::mlir::sdfg";
+}
+
 #endif // SDFG_ATTRIBUTES_TD

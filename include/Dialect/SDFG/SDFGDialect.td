@@ -32,23 +32,26 @@ def SDFG_Dialect : Dialect {
       isolated scalar computations (`sdfg.tasklet`, whose block arguments
       and results are DaCe's in- and out-connectors).
 
-    Data containers that are not SDFG arguments, access nodes and memlets
-    are not modelled yet; until they are, states and maps accept any other
-    operation (for example `memref.load`/`memref.store`) so that dataflow can
-    be written today.
+    Data containers are the SDFG's memref arguments and `sdfg.alloc`
+    transients; a state names the ones it uses with access nodes
+    (`sdfg.access`), and data moves through memlets (`sdfg.load`,
+    `sdfg.store` with optional write-conflict resolution, `sdfg.copy`).
+    Symbols are read with `sdfg.sym`.
 
     ```mlir
-    sdfg.sdfg @count(%A: memref<16xf32>) entry @init symbols {i = i64} {
+    sdfg.sdfg @count(%A: memref<16xf32> {name = "A"}) entry @init
+        symbols {i = i64} {
       sdfg.state @init {}
       sdfg.state @body {
+        %a = sdfg.access %A : memref<16xf32>
         sdfg.map (%j) = (0) through (15) schedule cpu_multicore {
-          %x = memref.load %A[%j] : memref<16xf32>
+          %x = sdfg.load %a[%j] : memref<16xf32>
           %y = sdfg.tasklet(%in = %x) : (f32) -> f32 {
             %two = arith.constant 2.0 : f32
             %r = arith.mulf %in, %two : f32
             sdfg.return %r : f32
           }
-          memref.store %y, %A[%j] : memref<16xf32>
+          sdfg.store %y, %a[%j] : memref<16xf32>
         }
       }
       sdfg.state @done {}

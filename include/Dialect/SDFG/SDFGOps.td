@@ -41,12 +41,21 @@ def SDFG_SDFGOp : SDFG_Op<"sdfg", [
     an op per symbol, because a symbol is not a state: keeping symbols out of
     the symbol table lets a state and a symbol share a name, as in DaCe.
 
+    Each argument may carry a dictionary with its DaCe data descriptor:
+    `name` (the container's name in DaCe, default `arg<i>`) and `shape` (one
+    symbolic Python expression per dimension, required for every dynamic
+    dimension: it ties `?` to the symbols that size it). Transient
+    containers are `sdfg.alloc` ops in the SDFG body, next to the states and
+    edges. Data names are unique within an SDFG.
+
     The SDFG is isolated from above; states and maps inside it see its
-    arguments.
+    arguments and transients.
 
     ```mlir
-    sdfg.sdfg @scale(%A: memref<?xf32>, %alpha: f32, %n: index)
+    sdfg.sdfg @scale(%A: memref<?xf32> {name = "A", shape = ["N"]},
+                     %alpha: f32 {name = "alpha"})
         entry @init symbols {N = i64, i = i64} {
+      %tmp = sdfg.alloc "tmp" shape ["N"] : memref<?xf32>
       sdfg.state @init {}
       sdfg.state @body {}
       sdfg.edge @init -> @body assign ["i = 0"]
@@ -54,7 +63,8 @@ def SDFG_SDFGOp : SDFG_Op<"sdfg", [
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, FlatSymbolRefAttr:$entry,
-                       OptionalAttr<DictionaryAttr>:$symbols);
+                       OptionalAttr<DictionaryAttr>:$symbols,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs);
   let regions = (region SizedRegion<1>:$region);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
@@ -69,6 +79,25 @@ def SDFG_SDFGOp : SDFG_Op<"sdfg", [
   let extraClassDeclaration = [{
     /// The state named by `entry`, or null if there is none.
     StateOp getEntryState();
+
+    /// DaCe's name for argument `index`: its `name` attribute, or
+    /// `arg<index>`.
+    std::string getArgDataName(unsigned index);
+
+    /// The symbolic shape of argument `index` (its `shape` attribute), or
+    /// null.
+    ::mlir::ArrayAttr getArgShape(unsigned index);
+
+    /// The data container named `name` (an argument or the result of an
+    /// `sdfg.alloc`), or null.
+    ::mlir::Value lookupData(::llvm::StringRef name);
+
+    /// DaCe's name for a data container (an argument or an `sdfg.alloc`),
+    /// or "" for any other value.
+    static std::string getDataName(::mlir::Value data);
+
+    /// The declared type of symbol `name`, or null.
+    ::mlir::Type getSymbolType(::llvm::StringRef name);
   }];
 }
 
@@ -81,15 +110,21 @@ def SDFG_StateOp : SDFG_Op<"state", [
   let summary = "a state of the SDFG's state machine, holding dataflow";
   let description = [{
     One node of the state machine, DaCe's `SDFGState`. Its block holds the
-    state's dataflow: maps, tasklets and, until access nodes and memlets
-    exist, any other operation. Values defined in one state are not visible
-    in another; only the SDFG's arguments are shared.
+    state's dataflow: access nodes (`sdfg.access`), memlets (`sdfg.load`,
+    `sdfg.store`, `sdfg.copy`), maps, tasklets, symbol reads (`sdfg.sym`)
+    and side-effect-free ops (arith, math) computing indices and bounds.
+    Other ops that touch memory are rejected: data moves through memlets
+    only. Values defined in one state are not visible in another; only the
+    SDFG's data containers are shared.
 
     ```mlir
     sdfg.state @body {
+      %a = sdfg.access %A : memref<?xf32>
+      %b = sdfg.access %B : memref<?xf32>
+      %last = sdfg.sym "N - 1" : index
       sdfg.map (%i) = (0) through (%last) {
-        %x = memref.load %A[%i] : memref<?xf32>
-        memref.store %x, %B[%i] : memref<?xf32>
+        %x = sdfg.load %a[%i] : memref<?xf32>
+        sdfg.store %x, %b[%i] : memref<?xf32>
       }
     }
     ```
@@ -97,6 +132,7 @@ def SDFG_StateOp : SDFG_Op<"state", [
   let arguments = (ins SymbolNameAttr:$sym_name);
   let regions = (region SizedRegion<1>:$region);
   let assemblyFormat = "$sym_name attr-dict-with-keyword $region";
+  let hasRegionVerifier = 1;
   let skipDefaultBuilders = 1;
   let builders = [
     // Creates the (empty) body block.
@@ -178,8 +214,8 @@ def SDFG_MapOp : SDFG_Op<"map", [
     ```mlir
     sdfg.map (%i, %j) = (0, 0) through (%last, 63) step (1, 2)
         schedule cpu_multicore {
-      %x = memref.load %A[%i, %j] : memref<?x64xf32>
-      memref.store %x, %B[%i, %j] : memref<?x64xf32>
+      %x = sdfg.load %a[%i, %j] : memref<?x64xf32>
+      sdfg.store %x, %b[%i, %j] : memref<?x64xf32>
     }
     ```
   }];
@@ -231,7 +267,14 @@ def SDFG_TaskletOp : SDFG_Op<"tasklet", [
     operand is bound to a block argument of the body (an in-connector), the
     body computes with any ops (arith, math, ...) and returns the outputs
     (out-connectors) with `sdfg.return`. The body takes exactly the operand
-    types and returns exactly the result types.
+    types and returns exactly the result types. An in-connector may be a
+    whole array (a memlet over the full container, e.g. for an indirect
+    `x[col[j]]` lookup) that the body reads with `memref.load`; a tasklet
+    allocates no memory and so touches none but what its memlets bring.
+
+    `in_connectors` and `out_connectors` optionally keep DaCe's connector
+    names (one per input, one per result, distinct identifiers), so that an
+    imported tasklet exports with its original names.
 
     The assembly binds connector to operand as `%connector = %operand`,
     followed by the functional type.
@@ -244,11 +287,14 @@ def SDFG_TaskletOp : SDFG_Op<"tasklet", [
     }
     ```
   }];
-  let arguments = (ins Variadic<AnyType>:$inputs);
+  let arguments = (ins Variadic<AnyType>:$inputs,
+                       OptionalAttr<StrArrayAttr>:$in_connectors,
+                       OptionalAttr<StrArrayAttr>:$out_connectors);
   let results = (outs Variadic<AnyType>:$outputs);
   let regions = (region SizedRegion<1>:$region);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
+  let hasRegionVerifier = 1;
   let skipDefaultBuilders = 1;
   let builders = [
     // Creates the body block with one argument per input; the caller fills
@@ -294,6 +340,145 @@ def SDFG_YieldOp : SDFG_Op<"yield", [
     ```
   }];
   let assemblyFormat = "attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Data containers, access nodes and memlets
+//===----------------------------------------------------------------------===//
+
+def SDFG_AllocOp : SDFG_Op<"alloc", [HasParent<"SDFGOp">]> {
+  let summary = "a transient data container";
+  let description = [{
+    DaCe's transient `Array` (or `Scalar`, as a rank-0 memref): a container
+    that lives as long as the SDFG runs and is not an argument. `name` is
+    its DaCe name; `shape` gives one symbolic Python expression per
+    dimension and is required when the type has dynamic dimensions (static
+    ones must agree with it); `storage` says where it lives (`default`,
+    `cpu_heap`, `register`, `gpu_global`). It is declared in the SDFG body;
+    states reach it through `sdfg.access`.
+
+    ```mlir
+    %gpu_A = sdfg.alloc "gpu_A" shape ["N"] storage gpu_global : memref<?xf64>
+    %s = sdfg.alloc "scal" : memref<i32>
+    ```
+  }];
+  let arguments = (ins StrAttr:$data_name, OptionalAttr<StrArrayAttr>:$shape,
+                       DefaultValuedAttr<SDFG_StorageKind,
+                           "::mlir::sdfg::StorageKind::Default">:$storage);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $data_name (`shape` $shape^)? (`storage` $storage^)? attr-dict
+    `:` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def SDFG_AccessOp : SDFG_Op<"access", [
+    HasParent<"StateOp">, Pure, AllTypesMatch<["data", "result"]>]> {
+  let summary = "an access node: a data container used in a state";
+  let description = [{
+    DaCe's `AccessNode`: names the data container (an SDFG argument or an
+    `sdfg.alloc`) that the memlets of this state read or write. The result
+    is the container itself; memlets take access nodes, never containers
+    directly, so every state lists the data it touches.
+
+    ```mlir
+    %a = sdfg.access %A : memref<?x?xf64>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$data);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = "$data attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def SDFG_LoadOp : SDFG_Op<"load", [
+    ParentOneOf<["StateOp", "MapOp"]>,
+    TypesMatchWith<"result type matches the element type of 'memref'",
+                   "memref", "result",
+                   "::llvm::cast<::mlir::MemRefType>($_self).getElementType()">,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "a memlet reading one element into the dataflow";
+  let description = [{
+    A DaCe memlet with a single-element subset (volume 1) from an access
+    node: its value feeds tasklets (their in-connectors) or map ranges
+    (DaCe's dynamic map range connectors). Indices are `index` values;
+    constant indices must lie inside the container's static dimensions.
+
+    ```mlir
+    %x = sdfg.load %a[%i, %j] : memref<?x?xf64>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$memref, Variadic<Index>:$indices);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$memref `[` $indices `]` attr-dict `:` type($memref)";
+  let hasVerifier = 1;
+}
+
+def SDFG_StoreOp : SDFG_Op<"store", [
+    ParentOneOf<["StateOp", "MapOp"]>,
+    TypesMatchWith<"value type matches the element type of 'memref'",
+                   "memref", "value",
+                   "::llvm::cast<::mlir::MemRefType>($_self).getElementType()">,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "a memlet writing one element, optionally with a reduction";
+  let description = [{
+    A DaCe memlet with a single-element subset from a tasklet's
+    out-connector into an access node. `wcr` (write-conflict resolution)
+    combines the value with the element instead of overwriting it: `add`
+    (DaCe's `lambda a, b: a + b`), `mul`, `min`, `max`; concurrent
+    iterations of a map may then target the same element safely.
+
+    ```mlir
+    sdfg.store %v, %b[%i] wcr add : memref<?xf32>
+    ```
+  }];
+  let arguments = (ins AnyType:$value, AnyMemRef:$memref,
+                       Variadic<Index>:$indices,
+                       OptionalAttr<SDFG_WCRKind>:$wcr);
+  let assemblyFormat = [{
+    $value `,` $memref `[` $indices `]` (`wcr` $wcr^)? attr-dict
+    `:` type($memref)
+  }];
+  let hasVerifier = 1;
+}
+
+def SDFG_CopyOp : SDFG_Op<"copy", [
+    HasParent<"StateOp">,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "a memlet between two access nodes copying a whole container";
+  let description = [{
+    A DaCe memlet from one access node to another over the full extent of
+    both (for example a host-to-device copy before a GPU map). Element
+    types, ranks and every statically known dimension must agree.
+
+    ```mlir
+    sdfg.copy %a to %gpu_a : memref<?xf64> to memref<?xf64>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$source, AnyMemRef:$target);
+  let assemblyFormat = [{
+    $source `to` $target attr-dict `:` type($source) `to` type($target)
+  }];
+  let hasVerifier = 1;
+}
+
+def SDFG_SymOp : SDFG_Op<"sym", [ParentOneOf<["StateOp", "MapOp"]>, Pure]> {
+  let summary = "the value of a symbolic expression over the SDFG's symbols";
+  let description = [{
+    Evaluates a Python expression over the SDFG's symbols (their values in
+    the current state: the arguments the SDFG was called with, updated by
+    interstate assignments) and converts it to the result type. It is how
+    map ranges and memlet subsets refer to symbols such as `N`.
+
+    ```mlir
+    %last = sdfg.sym "N - 1" : index
+    ```
+  }];
+  let arguments = (ins StrAttr:$expr);
+  let results = (outs AnyTypeOf<[AnySignlessIntegerOrIndex, AnyFloat]>:$result);
+  let assemblyFormat = "$expr attr-dict `:` type($result)";
+  let hasVerifier = 1;
 }
 
 #endif // SDFG_OPS_TD

@@ -247,4 +247,5 @@ void mlir::pk::populatePKToLinalgConversionPatterns(
                ActivationLowering<TanhOp>, SoftmaxLowering, AttentionLowering>(
       patterns.getContext());
   populatePKConvToLinalgPatterns(patterns);
+  populatePKPerfKernelsToLinalgPatterns(patterns);
 }

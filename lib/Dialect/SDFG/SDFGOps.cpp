@@ -1,9 +1,11 @@
 //===- SDFGOps.cpp - SDFG op verifiers and custom syntax ------------------===//
 
 #include "Dialect/SDFG/SDFGOps.h"
+#include "Dialect/SDFG/SymbolicExpr.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/STLExtras.h"
@@ -58,7 +60,7 @@ ParseResult SDFGOp::parse(OpAsmParser &parser, OperationState &result) {
   FlatSymbolRefAttr entry;
   if (parser.parseSymbolName(name) ||
       parser.parseArgumentList(args, OpAsmParser::Delimiter::Paren,
-                               /*allowType=*/true) ||
+                               /*allowType=*/true, /*allowAttrs=*/true) ||
       parser.parseKeyword("entry") || parser.parseAttribute(entry))
     return failure();
   result.addAttribute(getSymNameAttrName(result.name), name);
@@ -72,6 +74,16 @@ ParseResult SDFGOp::parse(OpAsmParser &parser, OperationState &result) {
   }
   if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
     return failure();
+  if (llvm::any_of(args, [](const OpAsmParser::Argument &arg) {
+        return arg.attrs && !arg.attrs.empty();
+      })) {
+    SmallVector<Attribute> argAttrs;
+    for (const OpAsmParser::Argument &arg : args)
+      argAttrs.push_back(arg.attrs ? arg.attrs
+                                   : parser.getBuilder().getDictionaryAttr({}));
+    result.addAttribute(getArgAttrsAttrName(result.name),
+                        parser.getBuilder().getArrayAttr(argAttrs));
+  }
 
   Region *body = result.addRegion();
   if (parser.parseRegion(*body, args, /*enableNameShadowing=*/true))
@@ -85,8 +97,14 @@ void SDFGOp::print(OpAsmPrinter &p) {
   p << ' ';
   p.printSymbolName(getSymName());
   p << '(';
-  llvm::interleaveComma(getBody()->getArguments(), p,
-                        [&](BlockArgument arg) { p.printRegionArgument(arg); });
+  ArrayAttr argAttrs = getArgAttrsAttr();
+  llvm::interleaveComma(getBody()->getArguments(), p, [&](BlockArgument arg) {
+    auto attrs = argAttrs
+                     ? dyn_cast<DictionaryAttr>(argAttrs[arg.getArgNumber()])
+                     : DictionaryAttr();
+    p.printRegionArgument(arg, attrs ? attrs.getValue()
+                                     : ArrayRef<NamedAttribute>());
+  });
   p << ") entry ";
   p.printAttributeWithoutType(getEntryAttr());
   if (DictionaryAttr symbols = getSymbolsAttr()) {
@@ -94,39 +112,164 @@ void SDFGOp::print(OpAsmPrinter &p) {
     p.printAttributeWithoutType(symbols);
   }
   p.printOptionalAttrDictWithKeyword(
-      (*this)->getAttrs(),
-      {getSymNameAttrName(), getEntryAttrName(), getSymbolsAttrName()});
+      (*this)->getAttrs(), {getSymNameAttrName(), getEntryAttrName(),
+                            getSymbolsAttrName(), getArgAttrsAttrName()});
   p << ' ';
   p.printRegion(getRegion(), /*printEntryBlockArgs=*/false,
                 /*printBlockTerminators=*/false);
 }
 
+std::string SDFGOp::getArgDataName(unsigned index) {
+  if (ArrayAttr argAttrs = getArgAttrsAttr())
+    if (auto dict = dyn_cast_or_null<DictionaryAttr>(argAttrs[index]))
+      if (auto name = dict.getAs<StringAttr>("name"))
+        return name.str();
+  return "arg" + std::to_string(index);
+}
+
+ArrayAttr SDFGOp::getArgShape(unsigned index) {
+  if (ArrayAttr argAttrs = getArgAttrsAttr())
+    if (auto dict = dyn_cast_or_null<DictionaryAttr>(argAttrs[index]))
+      return dict.getAs<ArrayAttr>("shape");
+  return {};
+}
+
+std::string SDFGOp::getDataName(Value data) {
+  if (auto arg = dyn_cast<BlockArgument>(data))
+    if (auto sdfg = dyn_cast<SDFGOp>(arg.getOwner()->getParentOp()))
+      return sdfg.getArgDataName(arg.getArgNumber());
+  if (auto alloc = data.getDefiningOp<AllocOp>())
+    return alloc.getDataName().str();
+  return "";
+}
+
+Value SDFGOp::lookupData(StringRef name) {
+  for (BlockArgument arg : getBody()->getArguments())
+    if (getArgDataName(arg.getArgNumber()) == name)
+      return arg;
+  for (AllocOp alloc : getBody()->getOps<AllocOp>())
+    if (alloc.getDataName() == name)
+      return alloc.getResult();
+  return {};
+}
+
+Type SDFGOp::getSymbolType(StringRef name) {
+  if (DictionaryAttr symbols = getSymbolsAttr())
+    if (auto type = symbols.getAs<TypeAttr>(name))
+      return type.getValue();
+  return {};
+}
+
+/// Checks that `text` parses as a symbolic expression over the symbols of
+/// `sdfg`; `what` names the expression in messages.
+static LogicalResult verifySymbolicExpr(Operation *op, SDFGOp sdfg,
+                                        StringRef text, const Twine &what) {
+  std::string error;
+  expr::NodePtr node = expr::parse(text, error);
+  if (!node)
+    return op->emitOpError() << what << " \"" << text << "\": " << error;
+  SmallVector<std::string> names;
+  expr::collectNames(*node, names);
+  for (const std::string &name : names)
+    if (!sdfg.getSymbolType(name))
+      return op->emitOpError() << what << " \"" << text << "\" uses '" << name
+                               << "', which is not a symbol of the SDFG";
+  return success();
+}
+
+/// Checks a symbolic `shape` against a memref type: one expression per
+/// dimension, present whenever a dimension is dynamic, and equal to the
+/// static size where the expression is a literal.
+static LogicalResult verifyShape(Operation *op, SDFGOp sdfg, MemRefType type,
+                                 ArrayAttr shape, const Twine &what) {
+  if (!shape) {
+    if (type.hasStaticShape())
+      return success();
+    return op->emitOpError()
+           << what << " has type " << type
+           << " with dynamic dimensions but no symbolic 'shape'";
+  }
+  if (static_cast<int64_t>(shape.size()) != type.getRank())
+    return op->emitOpError()
+           << what << " has rank " << type.getRank() << " but its 'shape' has "
+           << shape.size() << " entries";
+  for (auto [dim, entry] : llvm::enumerate(shape)) {
+    auto text = dyn_cast<StringAttr>(entry);
+    if (!text)
+      return op->emitOpError() << what << " shape entry #" << dim
+                               << " must be a string, got " << entry;
+    if (failed(verifySymbolicExpr(op, sdfg, text.getValue(),
+                                  what + " shape entry #" + Twine(dim))))
+      return failure();
+    int64_t size;
+    if (!type.isDynamicDim(dim) &&
+        !text.getValue().trim().getAsInteger(10, size) &&
+        size != type.getDimSize(dim))
+      return op->emitOpError()
+             << what << " dimension #" << dim << " is " << type.getDimSize(dim)
+             << " but its shape entry says " << size;
+  }
+  return success();
+}
+
 LogicalResult SDFGOp::verify() {
-  for (auto [index, arg] : llvm::enumerate(getBody()->getArguments()))
+  DictionaryAttr symbols = getSymbolsAttr();
+  if (symbols) {
+    for (NamedAttribute symbol : symbols) {
+      StringRef name = symbol.getName().getValue();
+      if (!isIdentifier(name))
+        return emitOpError()
+               << "symbol name '" << name << "' is not an identifier";
+      auto type = dyn_cast<TypeAttr>(symbol.getValue());
+      if (!type)
+        return emitOpError()
+               << "symbol '" << name << "' must be declared with a type, got "
+               << symbol.getValue();
+      if (!isa<IntegerType, IndexType, FloatType>(type.getValue()))
+        return emitOpError() << "symbol '" << name
+                             << "' must have an integer, index or float "
+                                "type, got "
+                             << type.getValue();
+    }
+  }
+
+  ArrayAttr argAttrs = getArgAttrsAttr();
+  if (argAttrs && argAttrs.size() != getBody()->getNumArguments())
+    return emitOpError() << "has " << getBody()->getNumArguments()
+                         << " arguments but " << argAttrs.size()
+                         << " argument attribute dictionaries";
+  for (auto [index, arg] : llvm::enumerate(getBody()->getArguments())) {
     if (!isa<MemRefType>(arg.getType()) && !isScalarType(arg.getType()))
       return emitOpError() << "argument #" << index
                            << " must be a memref or a scalar (integer, "
                               "index, float or complex), got "
                            << arg.getType();
-
-  DictionaryAttr symbols = getSymbolsAttr();
-  if (!symbols)
-    return success();
-  for (NamedAttribute symbol : symbols) {
-    StringRef name = symbol.getName().getValue();
-    if (!isIdentifier(name))
-      return emitOpError() << "symbol name '" << name
-                           << "' is not an identifier";
-    auto type = dyn_cast<TypeAttr>(symbol.getValue());
-    if (!type)
-      return emitOpError() << "symbol '" << name
-                           << "' must be declared with a type, got "
-                           << symbol.getValue();
-    if (!isa<IntegerType, IndexType, FloatType>(type.getValue()))
-      return emitOpError() << "symbol '" << name
-                           << "' must have an integer, index or float type, "
-                              "got "
-                           << type.getValue();
+    DictionaryAttr attrs =
+        argAttrs ? cast<DictionaryAttr>(argAttrs[index]) : DictionaryAttr();
+    for (NamedAttribute attr :
+         attrs ? attrs.getValue() : ArrayRef<NamedAttribute>()) {
+      StringRef key = attr.getName().getValue();
+      if (key == "name") {
+        auto name = dyn_cast<StringAttr>(attr.getValue());
+        if (!name || !isIdentifier(name.getValue()))
+          return emitOpError() << "argument #" << index
+                               << " 'name' must be an identifier string, got "
+                               << attr.getValue();
+      } else if (key == "shape") {
+        if (!isa<ArrayAttr>(attr.getValue()) || !isa<MemRefType>(arg.getType()))
+          return emitOpError() << "argument #" << index
+                               << " 'shape' must be an array of strings on "
+                                  "a memref argument";
+      } else {
+        return emitOpError()
+               << "argument #" << index << " has unknown "
+               << "attribute '" << key << "' (expected 'name' or 'shape')";
+      }
+    }
+    if (auto type = dyn_cast<MemRefType>(arg.getType()))
+      if (failed(verifyShape(*this, *this, type, getArgShape(index),
+                             "argument #" + Twine(index))))
+        return failure();
   }
   return success();
 }
@@ -135,16 +278,51 @@ LogicalResult SDFGOp::verifyRegions() {
   // Dataflow belongs in states; anything else at this level would have no
   // place in DaCe's graph and no defined time of execution.
   for (Operation &op : *getBody())
-    if (!isa<StateOp, EdgeOp>(op))
+    if (!isa<StateOp, EdgeOp, AllocOp>(op))
       return op.emitOpError() << "is not allowed in an 'sdfg.sdfg' body, "
-                                 "which holds only 'sdfg.state' and "
-                                 "'sdfg.edge' ops";
+                                 "which holds only 'sdfg.state', 'sdfg.edge' "
+                                 "and 'sdfg.alloc' ops";
 
   if (getBody()->getOps<StateOp>().empty())
     return emitOpError("must contain at least one 'sdfg.state'");
   if (!getEntryState())
     return emitOpError() << "entry state " << getEntryAttr()
                          << " does not name a state of this SDFG";
+
+  // DaCe keys its `_arrays` by name: two containers may not share one.
+  llvm::StringMap<Location> seen;
+  auto claim = [&](const std::string &name, Location loc) -> LogicalResult {
+    auto [it, inserted] = seen.try_emplace(name, loc);
+    if (inserted)
+      return success();
+    return mlir::emitError(loc)
+           << "data container name '" << name
+           << "' is used twice in 'sdfg.sdfg' @" << getSymName();
+  };
+  for (BlockArgument arg : getBody()->getArguments())
+    if (failed(claim(getArgDataName(arg.getArgNumber()), getLoc())))
+      return failure();
+  for (AllocOp alloc : getBody()->getOps<AllocOp>())
+    if (failed(claim(alloc.getDataName().str(), alloc.getLoc())))
+      return failure();
+  return success();
+}
+
+/// Dataflow scopes (states and maps) hold sdfg ops and side-effect-free
+/// computations; anything else touching memory bypasses the memlets that
+/// DaCe's analyses (and pk's lowering) rely on.
+static LogicalResult verifyDataflowScope(Operation *scope, Block &body) {
+  for (Operation &op : body) {
+    if (isa<SDFGDialect>(op.getDialect()))
+      continue;
+    if (isMemoryEffectFree(&op))
+      continue;
+    return op.emitOpError()
+           << "touches memory inside '" << scope->getName()
+           << "'; data moves only through memlets ('sdfg.load', "
+              "'sdfg.store', 'sdfg.copy') and computation happens in "
+              "'sdfg.tasklet's";
+  }
   return success();
 }
 
@@ -156,6 +334,10 @@ void StateOp::build(OpBuilder &builder, OperationState &state, StringRef name) {
   state.addAttribute(getSymNameAttrName(state.name),
                      builder.getStringAttr(name));
   state.addRegion()->emplaceBlock();
+}
+
+LogicalResult StateOp::verifyRegions() {
+  return verifyDataflowScope(*this, *getBody());
 }
 
 //===----------------------------------------------------------------------===//
@@ -412,7 +594,7 @@ LogicalResult MapOp::verify() {
   for (auto [index, step] : llvm::enumerate(getStaticSteps()))
     if (step == 0)
       return emitOpError() << "step #" << index << " must be non-zero";
-  return success();
+  return verifyDataflowScope(*this, *getBody());
 }
 
 //===----------------------------------------------------------------------===//
@@ -469,7 +651,7 @@ void TaskletOp::print(OpAsmPrinter &p) {
       [&](auto pair) { p << std::get<0>(pair) << " = " << std::get<1>(pair); });
   p << ") : ";
   p.printFunctionalType(getInputs().getTypes(), getOutputs().getTypes());
-  p.printOptionalAttrDictWithKeyword((*this)->getAttrs());
+  p.printOptionalAttrDictWithKeyword((*this)->getAttrDictionary().getValue());
   p << ' ';
   p.printRegion(getRegion(), /*printEntryBlockArgs=*/false,
                 /*printBlockTerminators=*/true);
@@ -487,7 +669,44 @@ LogicalResult TaskletOp::verify() {
       return emitOpError() << "body argument #" << index << " has type "
                            << arg.getType() << " but input #" << index
                            << " has type " << input.getType();
-  return success();
+  auto verifyNames = [&](std::optional<ArrayAttr> names, StringRef what,
+                         StringRef counted, size_t expected) -> LogicalResult {
+    if (!names)
+      return success();
+    if (names->size() != expected)
+      return emitOpError() << "has " << expected << " " << counted << " but '"
+                           << what << "s' lists " << names->size() << " names";
+    llvm::StringSet<> seen;
+    for (StringRef name : names->getAsValueRange<StringAttr>()) {
+      if (!isIdentifier(name))
+        return emitOpError()
+               << what << " name '" << name << "' is not an identifier";
+      if (!seen.insert(name).second)
+        return emitOpError() << what << " name '" << name << "' is used twice";
+    }
+    return success();
+  };
+  if (failed(verifyNames(getInConnectors(), "in_connector", "inputs",
+                         getInputs().size())))
+    return failure();
+  return verifyNames(getOutConnectors(), "out_connector", "results",
+                     getOutputs().size());
+}
+
+LogicalResult TaskletOp::verifyRegions() {
+  // The body is isolated from above, so the only memory it can reach is
+  // what its connectors bring in, unless it allocates its own.
+  WalkResult result = getBody()->walk([&](Operation *op) {
+    auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+    if (effects && effects.hasEffect<MemoryEffects::Allocate>()) {
+      op->emitOpError() << "allocates memory inside an 'sdfg.tasklet'; a "
+                           "tasklet touches only the data its memlets "
+                           "bring in (use a transient 'sdfg.alloc')";
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
 }
 
 //===----------------------------------------------------------------------===//
@@ -507,6 +726,141 @@ LogicalResult ReturnOp::verify() {
                            << value.getType() << " but tasklet result #"
                            << index << " has type " << type;
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// AllocOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AllocOp::verify() {
+  if (!isIdentifier(getDataName()))
+    return emitOpError() << "data name '" << getDataName()
+                         << "' is not an identifier";
+  auto sdfg = cast<SDFGOp>((*this)->getParentOp());
+  return verifyShape(*this, sdfg, getType(), getShapeAttr(),
+                     "transient '" + getDataName() + "'");
+}
+
+//===----------------------------------------------------------------------===//
+// AccessOp and memlets
+//===----------------------------------------------------------------------===//
+
+/// Whether `data` is a data container of the SDFG: an argument or the result
+/// of an `sdfg.alloc`.
+static bool isDataContainer(Value data) {
+  if (auto arg = dyn_cast<BlockArgument>(data))
+    return isa<SDFGOp>(arg.getOwner()->getParentOp());
+  return data.getDefiningOp<AllocOp>() != nullptr;
+}
+
+LogicalResult AccessOp::verify() {
+  if (!isDataContainer(getData()))
+    return emitOpError("operand 'data' must be a data container of the "
+                       "enclosing SDFG (an argument or an 'sdfg.alloc')");
+  return success();
+}
+
+/// Memlets connect access nodes: their memref operand must be one.
+static LogicalResult verifyFromAccess(Operation *op, Value memref,
+                                      StringRef operandName) {
+  if (memref.getDefiningOp<AccessOp>())
+    return success();
+  return op->emitOpError() << "operand '" << operandName
+                           << "' must be an access node ('sdfg.access')";
+}
+
+/// Checks the number of indices and, where an index is a constant and the
+/// dimension static, that it lies inside the container.
+static LogicalResult verifyIndices(Operation *op, MemRefType type,
+                                   ValueRange indices) {
+  if (static_cast<int64_t>(indices.size()) != type.getRank())
+    return op->emitOpError()
+           << "has " << indices.size() << " indices but the container has rank "
+           << type.getRank();
+  for (auto [dim, index] : llvm::enumerate(indices)) {
+    APInt value;
+    if (!matchPattern(index, m_ConstantInt(&value)) || type.isDynamicDim(dim))
+      continue;
+    int64_t position = value.getSExtValue();
+    if (position < 0 || position >= type.getDimSize(dim))
+      return op->emitOpError() << "index #" << dim << " is " << position
+                               << ", outside dimension #" << dim << " of size "
+                               << type.getDimSize(dim);
+  }
+  return success();
+}
+
+LogicalResult LoadOp::verify() {
+  if (failed(verifyFromAccess(*this, getMemref(), "memref")))
+    return failure();
+  return verifyIndices(*this, getMemref().getType(), getIndices());
+}
+
+void LoadOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  effects.emplace_back(MemoryEffects::Read::get(), &getMemrefMutable());
+}
+
+LogicalResult StoreOp::verify() {
+  if (failed(verifyFromAccess(*this, getMemref(), "memref")))
+    return failure();
+  if (std::optional<WCRKind> wcr = getWcr();
+      wcr && !isa<IntegerType, FloatType>(getValue().getType()))
+    return emitOpError() << "write-conflict resolution '"
+                         << stringifyWCRKind(*wcr)
+                         << "' needs an integer or float element type, got "
+                         << getValue().getType();
+  return verifyIndices(*this, getMemref().getType(), getIndices());
+}
+
+void StoreOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  if (getWcr())
+    effects.emplace_back(MemoryEffects::Read::get(), &getMemrefMutable());
+  effects.emplace_back(MemoryEffects::Write::get(), &getMemrefMutable());
+}
+
+LogicalResult CopyOp::verify() {
+  if (failed(verifyFromAccess(*this, getSource(), "source")) ||
+      failed(verifyFromAccess(*this, getTarget(), "target")))
+    return failure();
+  MemRefType source = getSource().getType(), target = getTarget().getType();
+  if (source.getElementType() != target.getElementType())
+    return emitOpError() << "copies " << source.getElementType()
+                         << " elements into a container of "
+                         << target.getElementType();
+  if (source.getRank() != target.getRank())
+    return emitOpError() << "source has rank " << source.getRank()
+                         << " but target has rank " << target.getRank();
+  for (int64_t dim = 0; dim < source.getRank(); ++dim)
+    if (!source.isDynamicDim(dim) && !target.isDynamicDim(dim) &&
+        source.getDimSize(dim) != target.getDimSize(dim))
+      return emitOpError() << "dimension #" << dim << " is "
+                           << source.getDimSize(dim) << " in the source but "
+                           << target.getDimSize(dim) << " in the target";
+  if (getSource() == getTarget())
+    return emitOpError("copies an access node onto itself");
+  return success();
+}
+
+void CopyOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  effects.emplace_back(MemoryEffects::Read::get(), &getSourceMutable());
+  effects.emplace_back(MemoryEffects::Write::get(), &getTargetMutable());
+}
+
+//===----------------------------------------------------------------------===//
+// SymOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SymOp::verify() {
+  auto sdfg = (*this)->getParentOfType<SDFGOp>();
+  if (!sdfg)
+    return emitOpError("must be nested in an 'sdfg.sdfg'");
+  return verifySymbolicExpr(*this, sdfg, getExpr(), "expression");
 }
 
 #define GET_OP_CLASSES

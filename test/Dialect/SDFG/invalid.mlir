@@ -34,7 +34,7 @@ sdfg.sdfg @symbol_bad_type() entry @s symbols {N = memref<4xi32>} {
 
 sdfg.sdfg @foreign_op() entry @s {
   sdfg.state @s {}
-  // expected-error @+1 {{'arith.constant' op is not allowed in an 'sdfg.sdfg' body, which holds only 'sdfg.state' and 'sdfg.edge' ops}}
+  // expected-error @+1 {{'arith.constant' op is not allowed in an 'sdfg.sdfg' body, which holds only 'sdfg.state', 'sdfg.edge' and 'sdfg.alloc' ops}}
   %c = arith.constant 0 : index
 }
 
@@ -322,5 +322,344 @@ sdfg.sdfg @yield_outside_map() entry @s {
   sdfg.state @s {
     // expected-error @+1 {{'sdfg.yield' op expects parent op 'sdfg.map'}}
     sdfg.yield
+  }
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Data descriptors
+//===----------------------------------------------------------------------===//
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 has type 'memref<?xf32>' with dynamic dimensions but no symbolic 'shape'}}
+sdfg.sdfg @dyn_no_shape(%A: memref<?xf32>) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 has rank 2 but its 'shape' has 1 entries}}
+sdfg.sdfg @shape_rank(%A: memref<?x4xf32> {shape = ["N"]}) entry @s symbols {N = i64} {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #1 is 4 but its shape entry says 5}}
+sdfg.sdfg @shape_static(%A: memref<?x4xf32> {shape = ["N", "5"]}) entry @s symbols {N = i64} {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 shape entry #0 "M + 1" uses 'M', which is not a symbol of the SDFG}}
+sdfg.sdfg @shape_unknown_symbol(%A: memref<?xf32> {shape = ["M + 1"]}) entry @s symbols {N = i64} {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 shape entry #0 "N +": expected an expression at column 4 of 'N +'}}
+sdfg.sdfg @shape_syntax(%A: memref<?xf32> {shape = ["N +"]}) entry @s symbols {N = i64} {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 has unknown attribute 'storage' (expected 'name' or 'shape')}}
+sdfg.sdfg @arg_attr(%A: memref<4xf32> {storage = 1}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #1 'name' must be an identifier string, got "x y"}}
+sdfg.sdfg @arg_name(%A: memref<4xf32>, %B: memref<4xf32> {name = "x y"}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+sdfg.sdfg @dup_name(%A: memref<4xf32> {name = "A"}) entry @s {
+  // expected-error @+1 {{data container name 'A' is used twice in 'sdfg.sdfg' @dup_name}}
+  %t = sdfg.alloc "A" : memref<4xf32>
+  sdfg.state @s {}
+}
+
+// -----
+
+sdfg.sdfg @alloc_no_shape() entry @s {
+  // expected-error @+1 {{'sdfg.alloc' op transient 't' has type 'memref<?xf32>' with dynamic dimensions but no symbolic 'shape'}}
+  %t = sdfg.alloc "t" : memref<?xf32>
+  sdfg.state @s {}
+}
+
+// -----
+
+sdfg.sdfg @alloc_name() entry @s {
+  // expected-error @+1 {{'sdfg.alloc' op data name '1t' is not an identifier}}
+  %t = sdfg.alloc "1t" : memref<f32>
+  sdfg.state @s {}
+}
+
+// -----
+
+sdfg.sdfg @alloc_in_state() entry @s {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.alloc' op expects parent op 'sdfg.sdfg'}}
+    %t = sdfg.alloc "t" : memref<f32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @alloc_storage() entry @s {
+  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'storage' [default, cpu_heap, register, gpu_global]}}
+  %t = sdfg.alloc "t" storage shared : memref<f32>
+  sdfg.state @s {}
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Access nodes and memlets
+//===----------------------------------------------------------------------===//
+
+sdfg.sdfg @access_not_data(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf32>
+    // expected-error @+1 {{'sdfg.access' op operand 'data' must be a data container of the enclosing SDFG (an argument or an 'sdfg.alloc')}}
+    %b = sdfg.access %a : memref<4xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @access_in_map(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    sdfg.map (%i) = (0) through (3) {
+      // expected-error @+1 {{'sdfg.access' op expects parent op 'sdfg.state'}}
+      %a = sdfg.access %A : memref<4xf32>
+    }
+  }
+}
+
+// -----
+
+sdfg.sdfg @load_not_access(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    %c0 = arith.constant 0 : index
+    // expected-error @+1 {{'sdfg.load' op operand 'memref' must be an access node ('sdfg.access')}}
+    %x = sdfg.load %A[%c0] : memref<4xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @load_rank(%A: memref<4x4xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4x4xf32>
+    %c0 = arith.constant 0 : index
+    // expected-error @+1 {{'sdfg.load' op has 1 indices but the container has rank 2}}
+    %x = sdfg.load %a[%c0] : memref<4x4xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @load_out_of_bounds(%A: memref<4x4xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4x4xf32>
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    // expected-error @+1 {{'sdfg.load' op index #1 is 4, outside dimension #1 of size 4}}
+    %x = sdfg.load %a[%c0, %c4] : memref<4x4xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @store_negative(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf32>
+    %m1 = arith.constant -1 : index
+    %v = arith.constant 1.0 : f32
+    // expected-error @+1 {{'sdfg.store' op index #0 is -1, outside dimension #0 of size 4}}
+    sdfg.store %v, %a[%m1] : memref<4xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @store_type(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf32>
+    %c0 = arith.constant 0 : index
+    %v = arith.constant 1.0 : f64
+    // expected-error @+1 {{'sdfg.store' op failed to verify that value type matches the element type of 'memref'}}
+    "sdfg.store"(%v, %a, %c0) : (f64, memref<4xf32>, index) -> ()
+  }
+}
+
+// -----
+
+sdfg.sdfg @store_wcr_kind(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf32>
+    %c0 = arith.constant 0 : index
+    %v = arith.constant 1.0 : f32
+    // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'wcr' [add, mul, min, max]}}
+    sdfg.store %v, %a[%c0] wcr sub : memref<4xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @store_wcr_type(%A: memref<4xindex>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xindex>
+    %c0 = arith.constant 0 : index
+    // expected-error @+1 {{'sdfg.store' op write-conflict resolution 'add' needs an integer or float element type, got 'index'}}
+    sdfg.store %c0, %a[%c0] wcr add : memref<4xindex>
+  }
+}
+
+// -----
+
+sdfg.sdfg @copy_elements(%A: memref<4xf32>, %B: memref<4xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf32>
+    %b = sdfg.access %B : memref<4xf64>
+    // expected-error @+1 {{'sdfg.copy' op copies 'f32' elements into a container of 'f64'}}
+    sdfg.copy %a to %b : memref<4xf32> to memref<4xf64>
+  }
+}
+
+// -----
+
+sdfg.sdfg @copy_shape(%A: memref<4xf32>, %B: memref<5xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf32>
+    %b = sdfg.access %B : memref<5xf32>
+    // expected-error @+1 {{'sdfg.copy' op dimension #0 is 4 in the source but 5 in the target}}
+    sdfg.copy %a to %b : memref<4xf32> to memref<5xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @copy_in_map(%A: memref<4xf32>, %B: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf32>
+    %b = sdfg.access %B : memref<4xf32>
+    sdfg.map (%i) = (0) through (3) {
+      // expected-error @+1 {{'sdfg.copy' op expects parent op 'sdfg.state'}}
+      sdfg.copy %a to %b : memref<4xf32> to memref<4xf32>
+    }
+  }
+}
+
+// -----
+
+sdfg.sdfg @memref_in_state(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    %c0 = arith.constant 0 : index
+    %v = arith.constant 1.0 : f32
+    // expected-error @+1 {{'memref.store' op touches memory inside 'sdfg.state'; data moves only through memlets ('sdfg.load', 'sdfg.store', 'sdfg.copy') and computation happens in 'sdfg.tasklet's}}
+    memref.store %v, %A[%c0] : memref<4xf32>
+  }
+}
+
+// -----
+
+sdfg.sdfg @memref_in_map(%A: memref<4xf32>) entry @s {
+  sdfg.state @s {
+    sdfg.map (%i) = (0) through (3) {
+      // expected-error @+1 {{'memref.load' op touches memory inside 'sdfg.map'}}
+      %x = memref.load %A[%i] : memref<4xf32>
+    }
+  }
+}
+
+// -----
+
+sdfg.sdfg @tasklet_alloc() entry @s {
+  sdfg.state @s {
+    %r = sdfg.tasklet() : () -> f32 {
+      // expected-error @+1 {{'memref.alloc' op allocates memory inside an 'sdfg.tasklet'; a tasklet touches only the data its memlets bring in (use a transient 'sdfg.alloc')}}
+      %m = memref.alloc() : memref<f32>
+      %x = memref.load %m[] : memref<f32>
+      sdfg.return %x : f32
+    }
+  }
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Symbols
+//===----------------------------------------------------------------------===//
+
+sdfg.sdfg @sym_unknown() entry @s symbols {N = i64} {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.sym' op expression "M - 1" uses 'M', which is not a symbol of the SDFG}}
+    %x = sdfg.sym "M - 1" : index
+  }
+}
+
+// -----
+
+sdfg.sdfg @sym_syntax() entry @s symbols {N = i64} {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.sym' op expression "N if N else 0": unexpected 'if' (not supported) at column 3 of 'N if N else 0'}}
+    %x = sdfg.sym "N if N else 0" : index
+  }
+}
+
+// -----
+
+sdfg.sdfg @sym_in_tasklet() entry @s symbols {N = i64} {
+  sdfg.state @s {
+    %r = sdfg.tasklet() : () -> index {
+      // expected-error @+1 {{'sdfg.sym' op expects parent op to be one of 'sdfg.state, sdfg.map'}}
+      %x = sdfg.sym "N" : index
+      sdfg.return %x : index
+    }
+  }
+}
+
+// -----
+
+sdfg.sdfg @connector_count() entry @s {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.tasklet' op has 0 inputs but 'in_connectors' lists 1 names}}
+    %r = sdfg.tasklet() : () -> f32 attributes {in_connectors = ["a"]} {
+      %c = arith.constant 1.0 : f32
+      sdfg.return %c : f32
+    }
+  }
+}
+
+// -----
+
+sdfg.sdfg @connector_twice() entry @s {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.tasklet' op out_connector name 'o' is used twice}}
+    %r:2 = sdfg.tasklet() : () -> (f32, f32) attributes {out_connectors = ["o", "o"]} {
+      %c = arith.constant 1.0 : f32
+      sdfg.return %c, %c : f32, f32
+    }
+  }
+}
+
+// -----
+
+sdfg.sdfg @connector_name() entry @s {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.tasklet' op out_connector name 'a b' is not an identifier}}
+    %r = sdfg.tasklet() : () -> f32 attributes {out_connectors = ["a b"]} {
+      %c = arith.constant 1.0 : f32
+      sdfg.return %c : f32
+    }
   }
 }

@@ -6,11 +6,13 @@
 // and an exit state, with the loop counter living in interstate edges.
 
 // CHECK-LABEL: sdfg.sdfg @axpy_loop(
-// CHECK-SAME:      %[[A:[^:]+]]: memref<?x64xf32>, %[[B:[^:]+]]: memref<?x64xf32>,
-// CHECK-SAME:      %[[ALPHA:[^:]+]]: f32, %[[N:[^:]+]]: index)
+// CHECK-SAME:      %[[A:[^:]+]]: memref<?x64xf32> {name = "A", shape = ["N", "64"]},
+// CHECK-SAME:      %[[B:[^:]+]]: memref<?x64xf32> {name = "B", shape = ["N", "64"]},
+// CHECK-SAME:      %[[ALPHA:[^:]+]]: f32 {name = "alpha"})
 // CHECK-SAME:      entry @init symbols {N = i64, it = i64} {
-sdfg.sdfg @axpy_loop(%A: memref<?x64xf32>, %B: memref<?x64xf32>,
-                     %alpha: f32, %n: index)
+sdfg.sdfg @axpy_loop(%A: memref<?x64xf32> {name = "A", shape = ["N", "64"]},
+                     %B: memref<?x64xf32> {name = "B", shape = ["N", "64"]},
+                     %alpha: f32 {name = "alpha"})
     entry @init symbols {it = i64, N = i64} {
   // CHECK-NEXT: sdfg.state @init {
   // CHECK-NEXT: }
@@ -20,17 +22,19 @@ sdfg.sdfg @axpy_loop(%A: memref<?x64xf32>, %B: memref<?x64xf32>,
   sdfg.state @guard {}
   // CHECK-NEXT: sdfg.state @body {
   sdfg.state @body {
-    // CHECK-NEXT: %[[C1:.+]] = arith.constant 1 : index
-    // CHECK-NEXT: %[[LAST:.+]] = arith.subi %[[N]], %[[C1]] : index
-    %c1 = arith.constant 1 : index
-    %last = arith.subi %n, %c1 : index
+    // CHECK-NEXT: %[[AA:.+]] = sdfg.access %[[A]] : memref<?x64xf32>
+    // CHECK-NEXT: %[[BA:.+]] = sdfg.access %[[B]] : memref<?x64xf32>
+    // CHECK-NEXT: %[[LAST:.+]] = sdfg.sym "N - 1" : index
+    %a = sdfg.access %A : memref<?x64xf32>
+    %b = sdfg.access %B : memref<?x64xf32>
+    %last = sdfg.sym "N - 1" : index
     // CHECK-NEXT: sdfg.map (%[[R:.+]], %[[C:.+]]) = (0, 0) through (%[[LAST]], 63) schedule cpu_multicore {
     sdfg.map (%r, %c) = (0, 0) through (%last, 63) step (1, 1)
         schedule cpu_multicore {
-      // CHECK-NEXT: %[[X:.+]] = memref.load %[[A]][%[[R]], %[[C]]]
-      // CHECK-NEXT: %[[Y:.+]] = memref.load %[[B]][%[[R]], %[[C]]]
-      %x = memref.load %A[%r, %c] : memref<?x64xf32>
-      %y = memref.load %B[%r, %c] : memref<?x64xf32>
+      // CHECK-NEXT: %[[X:.+]] = sdfg.load %[[AA]][%[[R]], %[[C]]] : memref<?x64xf32>
+      // CHECK-NEXT: %[[Y:.+]] = sdfg.load %[[BA]][%[[R]], %[[C]]] : memref<?x64xf32>
+      %x = sdfg.load %a[%r, %c] : memref<?x64xf32>
+      %y = sdfg.load %b[%r, %c] : memref<?x64xf32>
       // CHECK-NEXT: %[[RES:.+]] = sdfg.tasklet(%[[IA:.+]] = %[[X]], %[[IB:.+]] = %[[ALPHA]], %[[IC:.+]] = %[[Y]]) : (f32, f32, f32) -> f32 {
       // CHECK-NEXT:   %[[M:.+]] = arith.mulf %[[IA]], %[[IB]] : f32
       // CHECK-NEXT:   %[[S:.+]] = arith.addf %[[M]], %[[IC]] : f32
@@ -42,8 +46,8 @@ sdfg.sdfg @axpy_loop(%A: memref<?x64xf32>, %B: memref<?x64xf32>,
         %s = arith.addf %m, %c : f32
         sdfg.return %s : f32
       }
-      // CHECK-NEXT: memref.store %[[RES]], %[[B]][%[[R]], %[[C]]]
-      memref.store %res, %B[%r, %c] : memref<?x64xf32>
+      // CHECK-NEXT: sdfg.store %[[RES]], %[[BA]][%[[R]], %[[C]]] : memref<?x64xf32>
+      sdfg.store %res, %b[%r, %c] : memref<?x64xf32>
     // CHECK-NEXT: }
     }
   // CHECK-NEXT: }
@@ -90,9 +94,11 @@ sdfg.sdfg @defaults(%bytes: memref<8xi8>, %k: i32) entry @s0 {
 // one with two results that shadows the names of its inputs.
 
 // CHECK-LABEL: sdfg.sdfg @nested(
-// CHECK-SAME:      %[[M:[^:]+]]: memref<?x?xi32>, %[[STEP:[^:]+]]: index)
-sdfg.sdfg @nested(%M: memref<?x?xi32>, %step: index) entry @only {
+// CHECK-SAME:      %[[M:[^:]+]]: memref<?x?xi32> {name = "M", shape = ["R", "C"]}, %[[STEP:[^:]+]]: index)
+sdfg.sdfg @nested(%M: memref<?x?xi32> {name = "M", shape = ["R", "C"]},
+                  %step: index) entry @only symbols {R = i32, C = i32} {
   sdfg.state @only {
+    %m = sdfg.access %M : memref<?x?xi32>
     // CHECK: sdfg.map (%[[I:.+]]) = (0) through (15) schedule gpu_device {
     // CHECK-NEXT: sdfg.map (%[[J:.+]]) = (%[[I]]) through (31) step (%[[STEP]]) {
     sdfg.map (%i) = (0) through (15) schedule gpu_device {
@@ -103,14 +109,64 @@ sdfg.sdfg @nested(%M: memref<?x?xi32>, %step: index) entry @only {
           %c = arith.constant 1 : i32
           sdfg.return %c : i32
         }
-        // CHECK: %{{.+}}:2 = sdfg.tasklet(%{{.+}} = %[[I]], %{{.+}} = %[[ONE]]) : (index, i32) -> (i32, i32) {
+        // CHECK: %[[Q:.+]]:2 = sdfg.tasklet(%{{.+}} = %[[I]], %{{.+}} = %[[ONE]]) : (index, i32) -> (i32, i32) {
         %q:2 = sdfg.tasklet(%i = %i, %one = %one) : (index, i32) -> (i32, i32) {
           %ii = arith.index_cast %i : index to i32
           %sum = arith.addi %ii, %one : i32
           sdfg.return %sum, %ii : i32, i32
         }
-        memref.store %q#0, %M[%i, %j] : memref<?x?xi32>
+        // CHECK: sdfg.store %[[Q]]#0, %{{.+}}[%[[I]], %[[J]]] wcr max : memref<?x?xi32>
+        sdfg.store %q#0, %m[%i, %j] wcr max : memref<?x?xi32>
       }
+    }
+  }
+}
+
+// Transients, whole-container copies, a scalar container, an indirect
+// lookup through a whole-array connector and reductions: the shape of
+// DaCe's GPU copy-in/copy-out and spmv samples.
+
+// CHECK-LABEL: sdfg.sdfg @data(
+// CHECK-SAME:      %[[X:[^:]+]]: memref<?xf64> {name = "x", shape = ["N"]},
+// CHECK-SAME:      %[[COL:[^:]+]]: memref<4xi32> {name = "col"})
+sdfg.sdfg @data(%x: memref<?xf64> {name = "x", shape = ["N"]},
+                %col: memref<4xi32> {name = "col"})
+    entry @s symbols {N = i64} {
+  // CHECK-NEXT: %[[GX:.+]] = sdfg.alloc "gpu_x" shape ["N"] storage gpu_global : memref<?xf64>
+  // CHECK-NEXT: %[[SC:.+]] = sdfg.alloc "acc" storage register : memref<f64>
+  // CHECK-NEXT: %{{.+}} = sdfg.alloc "tile" shape ["4", "N"] : memref<4x?xf64>
+  %gx = sdfg.alloc "gpu_x" shape ["N"] storage gpu_global : memref<?xf64>
+  %acc = sdfg.alloc "acc" storage register : memref<f64>
+  %tile = sdfg.alloc "tile" shape ["4", "N"] : memref<4x?xf64>
+  // CHECK: sdfg.state @s {
+  sdfg.state @s {
+    // CHECK-NEXT: %[[XA:.+]] = sdfg.access %[[X]] : memref<?xf64>
+    // CHECK-NEXT: %[[GA:.+]] = sdfg.access %[[GX]] : memref<?xf64>
+    // CHECK-NEXT: %[[CA:.+]] = sdfg.access %[[COL]] : memref<4xi32>
+    // CHECK-NEXT: %[[AA:.+]] = sdfg.access %[[SC]] : memref<f64>
+    // CHECK-NEXT: sdfg.copy %[[XA]] to %[[GA]] : memref<?xf64> to memref<?xf64>
+    %xa = sdfg.access %x : memref<?xf64>
+    %ga = sdfg.access %gx : memref<?xf64>
+    %ca = sdfg.access %col : memref<4xi32>
+    %aa = sdfg.access %acc : memref<f64>
+    sdfg.copy %xa to %ga : memref<?xf64> to memref<?xf64>
+    // CHECK-NEXT: sdfg.map (%[[J:.+]]) = (0) through (3) {
+    sdfg.map (%j) = (0) through (3) {
+      // CHECK-NEXT: %[[C:.+]] = sdfg.load %[[CA]][%[[J]]] : memref<4xi32>
+      // CHECK-NEXT: %[[V:.+]] = sdfg.tasklet(%{{.+}} = %[[GA]], %{{.+}} = %[[C]]) : (memref<?xf64>, i32) -> f64 attributes {in_connectors = ["arr", "idx"], out_connectors = ["e"]} {
+      // CHECK-NEXT:   arith.index_cast
+      // CHECK-NEXT:   memref.load
+      // CHECK-NEXT:   sdfg.return
+      // CHECK-NEXT: }
+      // CHECK-NEXT: sdfg.store %[[V]], %[[AA]][] wcr add : memref<f64>
+      %c = sdfg.load %ca[%j] : memref<4xi32>
+      %v = sdfg.tasklet(%arr = %ga, %idx = %c) : (memref<?xf64>, i32) -> f64
+          attributes {in_connectors = ["arr", "idx"], out_connectors = ["e"]} {
+        %i = arith.index_cast %idx : i32 to index
+        %e = memref.load %arr[%i] : memref<?xf64>
+        sdfg.return %e : f64
+      }
+      sdfg.store %v, %aa[] wcr add : memref<f64>
     }
   }
 }

@@ -1,0 +1,915 @@
+//===- PerfKernelsToLinalg.cpp - caffe2 perfkernel ops to linalg ----------===//
+//
+// Lowers the perfkernel families (PKPerfKernelOps.td) to linalg on tensors.
+// Embedding bags are data-dependent gathers: the segment loop's trip count
+// comes from the data, so the lowering writes that structure itself
+// (scf.forall over bags, scf.for over a bag's indices) and leaves the row
+// update, the part worth vectorizing, as a linalg.generic over one row.
+// Every read is guarded so that bad indices or segments cannot leave the
+// operands; what was wrong is reported in the status result.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Conversion/PKToLinalg/PKToLinalg.h"
+
+#include "Dialect/PK/PKOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/PatternMatch.h"
+
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::pk;
+
+namespace {
+
+/// Status bits of the embedding-bag ops (documented in PKPerfKernelOps.td).
+enum EmbeddingStatus : int64_t {
+  kBadIndex = 1,
+  kBadSegments = 2,
+  kBadPositionalWeight = 4,
+};
+
+/// Marks the linalg.generic that adds one table row to a bag, so a recipe
+/// can schedule it (recipes/perfkernels.mlir vectorizes it).
+constexpr StringLiteral kRowUpdateAttr = "pk.embedding_row";
+
+/// How a table row turns into f32 values.
+enum class RowFormat {
+  Float,     // f32/f16/bf16 elements
+  ScaleBias, // uint8 codes with a separate rows x 2 scale_bias tensor
+  Fused8,    // uint8 codes, then f32 scale and bias in the row
+  FusedN,    // 2- or 4-bit codes packed into bytes, then f16 scale and bias
+};
+
+/// Everything the embedding-bag lowering needs, from either op.
+struct EmbeddingBag {
+  Value table, indices, lengths, offsets, weights, scaleBias;
+  bool positional, mean;
+  RowFormat format;
+  int64_t bits; // FusedN only
+  int64_t numBags, blockSize, numIndices, numRows;
+};
+
+Value cIndex(ImplicitLocOpBuilder &b, int64_t v) {
+  return arith::ConstantIndexOp::create(b, v);
+}
+Value cInt(ImplicitLocOpBuilder &b, Type type, int64_t v) {
+  return arith::ConstantIntOp::create(b, type, v);
+}
+Value cF32(ImplicitLocOpBuilder &b, double v) {
+  return arith::ConstantFloatOp::create(b, b.getF32Type(),
+                                        APFloat(static_cast<float>(v)));
+}
+
+/// `tensor[i...]` as i64 (integer tensors of any width, sign-extended).
+Value extractI64(ImplicitLocOpBuilder &b, Value tensor, ValueRange idx) {
+  Value v = tensor::ExtractOp::create(b, tensor, idx);
+  if (v.getType().isInteger(64))
+    return v;
+  return arith::ExtSIOp::create(b, b.getI64Type(), v);
+}
+
+Value toIndex(ImplicitLocOpBuilder &b, Value i64) {
+  return arith::IndexCastOp::create(b, b.getIndexType(), i64);
+}
+
+Value clampI64(ImplicitLocOpBuilder &b, Value v, Value lo, Value hi) {
+  return arith::MinSIOp::create(b, arith::MaxSIOp::create(b, v, lo), hi);
+}
+
+/// Byte `col` of table row `row` as an unsigned value in i32.
+Value extractByte(ImplicitLocOpBuilder &b, Value table, Value row,
+                  int64_t col) {
+  Value byte =
+      tensor::ExtractOp::create(b, table, ValueRange{row, cIndex(b, col)});
+  return arith::ExtUIOp::create(b, b.getI32Type(), byte);
+}
+
+/// The little-endian float of `width` bits (32: f32, 16: f16) stored at
+/// byte `col` of table row `row`, as f32.
+Value extractStoredFloat(ImplicitLocOpBuilder &b, Value table, Value row,
+                         int64_t col, unsigned width) {
+  Value word = cInt(b, b.getI32Type(), 0);
+  for (unsigned k = 0; k < width / 8; ++k) {
+    Value byte = extractByte(b, table, row, col + k);
+    Value shifted =
+        arith::ShLIOp::create(b, byte, cInt(b, b.getI32Type(), 8 * k));
+    word = arith::OrIOp::create(b, word, shifted);
+  }
+  if (width == 32)
+    return arith::BitcastOp::create(b, b.getF32Type(), word);
+  Value half = arith::TruncIOp::create(b, b.getI16Type(), word);
+  Value f16 = arith::BitcastOp::create(b, b.getF16Type(), half);
+  return arith::ExtFOp::create(b, b.getF32Type(), f16);
+}
+
+/// [start, end) of bag `m` as i64, clipped to [0, numIndices] with
+/// end >= start. For lengths, `starts` holds the running sums (numBags + 1
+/// entries, i64); for offsets they are read relative to offsets[0].
+std::pair<Value, Value> segmentBounds(ImplicitLocOpBuilder &b,
+                                      const EmbeddingBag &e, Value starts,
+                                      Value m) {
+  Value one = cIndex(b, 1);
+  Value next = arith::AddIOp::create(b, m, one);
+  Value rawStart, rawEnd;
+  if (e.lengths) {
+    rawStart = tensor::ExtractOp::create(b, starts, ValueRange{m});
+    rawEnd = tensor::ExtractOp::create(b, starts, ValueRange{next});
+  } else {
+    Value base = extractI64(b, e.offsets, ValueRange{cIndex(b, 0)});
+    rawStart =
+        arith::SubIOp::create(b, extractI64(b, e.offsets, ValueRange{m}), base);
+    rawEnd = arith::SubIOp::create(
+        b, extractI64(b, e.offsets, ValueRange{next}), base);
+  }
+  Value zero = cInt(b, b.getI64Type(), 0);
+  Value n = cInt(b, b.getI64Type(), e.numIndices);
+  Value start = clampI64(b, rawStart, zero, n);
+  Value end = clampI64(b, rawEnd, start, n);
+  return {start, end};
+}
+
+/// Running sums of `lengths` (numBags + 1 entries, i64; negative lengths
+/// count as 0) and whether the lengths were consistent.
+std::pair<Value, Value> computeStarts(ImplicitLocOpBuilder &b,
+                                      const EmbeddingBag &e) {
+  Type i64 = b.getI64Type();
+  Value init =
+      tensor::EmptyOp::create(b, ArrayRef<int64_t>{e.numBags + 1}, i64);
+  Value zero = cInt(b, i64, 0);
+  Value ok = arith::ConstantIntOp::create(b, b.getI1Type(), 1);
+  auto loop = scf::ForOp::create(
+      b, cIndex(b, 0), cIndex(b, e.numBags), cIndex(b, 1),
+      ValueRange{zero, init, ok},
+      [&](OpBuilder &nb, Location loc, Value m, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nb);
+        Value len = extractI64(ib, e.lengths, ValueRange{m});
+        Value nonNegative =
+            arith::CmpIOp::create(ib, arith::CmpIPredicate::sge, len, zero);
+        Value starts =
+            tensor::InsertOp::create(ib, args[0], args[1], ValueRange{m});
+        Value sum = arith::AddIOp::create(
+            ib, args[0], arith::MaxSIOp::create(ib, len, zero));
+        Value stillOk = arith::AndIOp::create(ib, args[2], nonNegative);
+        scf::YieldOp::create(ib, ValueRange{sum, starts, stillOk});
+      });
+  Value total = loop.getResult(0);
+  Value starts = tensor::InsertOp::create(b, total, loop.getResult(1),
+                                          ValueRange{cIndex(b, e.numBags)});
+  Value spans = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, total,
+                                      cInt(b, i64, e.numIndices));
+  Value ok2 = arith::AndIOp::create(b, loop.getResult(2), spans);
+  return {starts, ok2};
+}
+
+/// Bits 2 and 4 of the status, from one sequential pass over the segments
+/// with the kernel's own clipping, so the two agree on every input.
+Value checkSegments(ImplicitLocOpBuilder &b, const EmbeddingBag &e,
+                    Value starts, Value lengthsOk) {
+  Type i64 = b.getI64Type(), i32 = b.getI32Type();
+  Value zero = cInt(b, i64, 0);
+  Value ok = arith::ConstantIntOp::create(b, b.getI1Type(), 1);
+  // Offsets: nondecreasing and spanning every index.
+  auto loop = scf::ForOp::create(
+      b, cIndex(b, 0), cIndex(b, e.numBags), cIndex(b, 1), ValueRange{ok, zero},
+      [&](OpBuilder &nb, Location loc, Value m, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nb);
+        auto [start, end] = segmentBounds(ib, e, starts, m);
+        Value len = arith::SubIOp::create(ib, end, start);
+        Value maxLen = arith::MaxSIOp::create(ib, args[1], len);
+        Value stillOk = args[0];
+        if (e.offsets) {
+          Value next = arith::AddIOp::create(ib, m, cIndex(ib, 1));
+          Value lo = extractI64(ib, e.offsets, ValueRange{m});
+          Value hi = extractI64(ib, e.offsets, ValueRange{next});
+          stillOk = arith::AndIOp::create(
+              ib, stillOk,
+              arith::CmpIOp::create(ib, arith::CmpIPredicate::sle, lo, hi));
+        }
+        scf::YieldOp::create(ib, ValueRange{stillOk, maxLen});
+      });
+  Value segmentsOk = loop.getResult(0);
+  if (e.lengths) {
+    segmentsOk = arith::AndIOp::create(b, segmentsOk, lengthsOk);
+  } else {
+    Value first = extractI64(b, e.offsets, ValueRange{cIndex(b, 0)});
+    Value last = extractI64(b, e.offsets, ValueRange{cIndex(b, e.numBags)});
+    Value span = arith::SubIOp::create(b, last, first);
+    segmentsOk = arith::AndIOp::create(
+        b, segmentsOk,
+        arith::CmpIOp::create(b, arith::CmpIPredicate::eq, span,
+                              cInt(b, i64, e.numIndices)));
+  }
+  Value status = arith::SelectOp::create(b, segmentsOk, cInt(b, i32, 0),
+                                         cInt(b, i32, kBadSegments));
+  if (e.positional) {
+    int64_t numWeights =
+        cast<RankedTensorType>(e.weights.getType()).getDimSize(0);
+    Value tooLong =
+        arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, loop.getResult(1),
+                              cInt(b, i64, numWeights));
+    status = arith::OrIOp::create(
+        b, status,
+        arith::SelectOp::create(b, tooLong, cInt(b, i32, kBadPositionalWeight),
+                                cInt(b, i32, 0)));
+  }
+  return status;
+}
+
+/// Bit 1 of the status: any index outside [0, rows), as a linalg reduction.
+Value checkIndices(ImplicitLocOpBuilder &b, const EmbeddingBag &e) {
+  Type i1 = b.getI1Type();
+  Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{}, i1);
+  Value falseV = arith::ConstantIntOp::create(b, i1, 0);
+  Value filled = linalg::FillOp::create(b, ValueRange{falseV}, ValueRange{init})
+                     .getResult(0);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps = {AffineMap::getMultiDimIdentityMap(1, ctx),
+                                 AffineMap::get(1, 0, {}, ctx)};
+  auto reduce = linalg::GenericOp::create(
+      b, filled.getType(), ValueRange{e.indices}, ValueRange{filled}, maps,
+      {utils::IteratorType::reduction},
+      [&](OpBuilder &nb, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nb);
+        Type it = args[0].getType();
+        Value below = arith::CmpIOp::create(ib, arith::CmpIPredicate::slt,
+                                            args[0], cInt(ib, it, 0));
+        Value above = arith::CmpIOp::create(ib, arith::CmpIPredicate::sge,
+                                            args[0], cInt(ib, it, e.numRows));
+        Value bad = arith::OrIOp::create(ib, below, above);
+        linalg::YieldOp::create(
+            ib, ValueRange{arith::OrIOp::create(ib, args[1], bad)});
+      });
+  Value anyBad =
+      tensor::ExtractOp::create(b, reduce.getResult(0), ValueRange{});
+  Type i32 = b.getI32Type();
+  return arith::SelectOp::create(b, anyBad, cInt(b, i32, kBadIndex),
+                                 cInt(b, i32, 0));
+}
+
+/// acc += w · row(table[idx]) for one valid index, as a linalg.generic over
+/// the row (the loop the CPU schedule vectorizes).
+Value accumulateRow(ImplicitLocOpBuilder &b, const EmbeddingBag &e, Value acc,
+                    Value row, Value weight) {
+  MLIRContext *ctx = b.getContext();
+  Type f32 = b.getF32Type();
+  int64_t d = e.blockSize;
+  auto accType = cast<RankedTensorType>(acc.getType());
+  auto rowSlice = [&](int64_t width) {
+    Type elt = cast<RankedTensorType>(e.table.getType()).getElementType();
+    return tensor::ExtractSliceOp::create(
+        b, RankedTensorType::get({width}, elt), e.table,
+        ArrayRef<OpFoldResult>{row, b.getIndexAttr(0)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(width)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
+  };
+
+  // Per-row dequantization: value = scale·q + bias, so each term is
+  // fma(w·scale, q, acc + w·bias), the order caffe2's kernels use.
+  Value wScale = weight, wBias;
+  if (e.format != RowFormat::Float) {
+    Value scale, bias;
+    if (e.format == RowFormat::ScaleBias) {
+      scale = tensor::ExtractOp::create(b, e.scaleBias,
+                                        ValueRange{row, cIndex(b, 0)});
+      bias = tensor::ExtractOp::create(b, e.scaleBias,
+                                       ValueRange{row, cIndex(b, 1)});
+    } else if (e.format == RowFormat::Fused8) {
+      scale = extractStoredFloat(b, e.table, row, d, 32);
+      bias = extractStoredFloat(b, e.table, row, d + 4, 32);
+    } else {
+      int64_t perByte = 8 / e.bits;
+      int64_t codeBytes = (d + perByte - 1) / perByte;
+      scale = extractStoredFloat(b, e.table, row, codeBytes, 16);
+      bias = extractStoredFloat(b, e.table, row, codeBytes + 2, 16);
+    }
+    wScale = arith::MulFOp::create(b, weight, scale);
+    wBias = arith::MulFOp::create(b, weight, bias);
+  }
+
+  SmallVector<utils::IteratorType> parallel = {utils::IteratorType::parallel};
+  AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
+  auto decode = [&](ImplicitLocOpBuilder &ib, Value byte, Value field) {
+    Value wide = arith::ExtUIOp::create(ib, ib.getI32Type(), byte);
+    Value shift = arith::MulIOp::create(
+        ib, arith::IndexCastOp::create(ib, ib.getI32Type(), field),
+        cInt(ib, ib.getI32Type(), e.bits));
+    Value code =
+        arith::AndIOp::create(ib, arith::ShRUIOp::create(ib, wide, shift),
+                              cInt(ib, ib.getI32Type(), (1 << e.bits) - 1));
+    return arith::UIToFPOp::create(ib, f32, code);
+  };
+  if (e.format == RowFormat::FusedN && d % (8 / e.bits) == 0) {
+    // Whole bytes: iterate (byte, field) over the row viewed as
+    // bytes x perByte, so each byte is loaded once and the loop over bytes
+    // has no division (LLVM vectorizes it).
+    int64_t perByte = 8 / e.bits;
+    Value bytes = rowSlice(d / perByte);
+    SmallVector<ReassociationIndices> split = {{0, 1}};
+    auto gridType = RankedTensorType::get({d / perByte, perByte}, f32);
+    Value grid = tensor::ExpandShapeOp::create(b, gridType, acc, split);
+    AffineMap byteMap = AffineMap::get(2, 0, {b.getAffineDimExpr(0)}, ctx);
+    AffineMap gridMap = AffineMap::getMultiDimIdentityMap(2, ctx);
+    Value sum =
+        linalg::GenericOp::create(
+            b, gridType, ValueRange{bytes}, ValueRange{grid},
+            ArrayRef{byteMap, gridMap},
+            {utils::IteratorType::parallel, utils::IteratorType::parallel},
+            [&](OpBuilder &nb, Location loc, ValueRange args) {
+              ImplicitLocOpBuilder ib(loc, nb);
+              Value q = decode(ib, args[0], linalg::IndexOp::create(ib, 1));
+              Value biased = arith::AddFOp::create(ib, args[1], wBias);
+              linalg::YieldOp::create(
+                  ib, ValueRange{math::FmaOp::create(ib, wScale, q, biased)});
+            })
+            .getResult(0);
+    // Not marked for the recipe: vectorizing this grid as vector<Nx2> goes
+    // through broadcasts and transposes and measured 2.7x slower (4-bit,
+    // D = 64) than LLVM's interleaved vectorization of the plain loops.
+    return tensor::CollapseShapeOp::create(b, accType, sum, split);
+  }
+  if (e.format == RowFormat::FusedN) {
+    // Packed codes: element j is a bit field of byte j / perByte.
+    int64_t perByte = 8 / e.bits;
+    Value bytes = rowSlice((d + perByte - 1) / perByte);
+    return linalg::GenericOp::create(
+               b, accType, ValueRange{}, ValueRange{acc}, ArrayRef{id},
+               parallel,
+               [&](OpBuilder &nb, Location loc, ValueRange args) {
+                 ImplicitLocOpBuilder ib(loc, nb);
+                 Value j = linalg::IndexOp::create(ib, 0);
+                 Value byteIdx =
+                     arith::DivUIOp::create(ib, j, cIndex(ib, perByte));
+                 Value field =
+                     arith::RemUIOp::create(ib, j, cIndex(ib, perByte));
+                 Value byte =
+                     tensor::ExtractOp::create(ib, bytes, ValueRange{byteIdx});
+                 Value q = decode(ib, byte, field);
+                 Value biased = arith::AddFOp::create(ib, args[0], wBias);
+                 linalg::YieldOp::create(ib, ValueRange{math::FmaOp::create(
+                                                 ib, wScale, q, biased)});
+               })
+        .getResult(0);
+  }
+
+  Value values = rowSlice(d);
+  auto update = linalg::GenericOp::create(
+      b, accType, ValueRange{values}, ValueRange{acc}, ArrayRef{id, id},
+      parallel, [&](OpBuilder &nb, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nb);
+        Value x = args[0];
+        Value sum = args[1];
+        if (e.format == RowFormat::Float) {
+          if (x.getType() != f32)
+            x = arith::ExtFOp::create(ib, f32, x);
+        } else {
+          x = arith::UIToFPOp::create(ib, f32, x);
+          sum = arith::AddFOp::create(ib, sum, wBias);
+        }
+        linalg::YieldOp::create(
+            ib, ValueRange{math::FmaOp::create(ib, wScale, x, sum)});
+      });
+  update->setAttr(kRowUpdateAttr, b.getUnitAttr());
+  return update.getResult(0);
+}
+
+/// Rows are gathered at random from tables far larger than the caches, so
+/// each row is a cache and TLB miss; prefetching the row `kPrefetchDistance`
+/// positions ahead (every cache line of it) overlaps those misses, as
+/// caffe2's and fbgemm's kernels do. Prefetches are hints: the prefetched
+/// index is clamped to the table anyway, so no address outside it is formed.
+constexpr int64_t kPrefetchDistance = 16;
+constexpr int64_t kCacheLineBytes = 64;
+
+void prefetchRowAhead(ImplicitLocOpBuilder &b, const EmbeddingBag &e,
+                      Value tableBuffer, Value j) {
+  Value ahead = arith::MinUIOp::create(
+      b, arith::AddIOp::create(b, j, cIndex(b, kPrefetchDistance)),
+      cIndex(b, e.numIndices - 1));
+  Value row = clampI64(b, extractI64(b, e.indices, ValueRange{ahead}),
+                       cInt(b, b.getI64Type(), 0),
+                       cInt(b, b.getI64Type(), e.numRows - 1));
+  Value rowIdx = toIndex(b, row);
+  auto tableType = cast<MemRefType>(tableBuffer.getType());
+  int64_t eltBytes = tableType.getElementTypeBitWidth() / 8;
+  int64_t rowBytes = tableType.getDimSize(1) * eltBytes;
+  for (int64_t byte = 0; byte < rowBytes; byte += kCacheLineBytes)
+    memref::PrefetchOp::create(b, tableBuffer,
+                               ValueRange{rowIdx, cIndex(b, byte / eltBytes)},
+                               /*isWrite=*/false, /*localityHint=*/3,
+                               /*isDataCache=*/true);
+}
+
+/// The whole embedding bag: (result, status).
+std::pair<Value, Value> lowerEmbeddingBag(ImplicitLocOpBuilder &b,
+                                          const EmbeddingBag &e) {
+  Type f32 = b.getF32Type(), i64 = b.getI64Type(), i32 = b.getI32Type();
+  Value starts, lengthsOk;
+  if (e.lengths)
+    std::tie(starts, lengthsOk) = computeStarts(b, e);
+  Value status = arith::OrIOp::create(b, checkIndices(b, e),
+                                      checkSegments(b, e, starts, lengthsOk));
+  Value statusTensor = tensor::FromElementsOp::create(
+      b, RankedTensorType::get({}, i32), ValueRange{status});
+
+  int64_t d = e.blockSize;
+  auto rowType = RankedTensorType::get({d}, f32);
+  auto tableType = cast<RankedTensorType>(e.table.getType());
+  Value tableBuffer = bufferization::ToBufferOp::create(
+      b, MemRefType::get(tableType.getShape(), tableType.getElementType()),
+      e.table, /*read_only=*/true);
+  Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{e.numBags, d}, f32);
+  auto forall = scf::ForallOp::create(
+      b, ArrayRef<OpFoldResult>{b.getIndexAttr(e.numBags)}, ValueRange{out},
+      std::nullopt);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forall.getTerminator());
+    Value m = forall.getInductionVars()[0];
+    Value shared = forall.getRegionIterArgs()[0];
+    SmallVector<OpFoldResult> offsets = {m, b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(d)};
+    SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(1)};
+    Value slot = tensor::ExtractSliceOp::create(b, rowType, shared, offsets,
+                                                sizes, strides);
+    Value acc =
+        linalg::FillOp::create(b, ValueRange{cF32(b, 0.0)}, ValueRange{slot})
+            .getResult(0);
+    auto [start, end] = segmentBounds(b, e, starts, m);
+    Value startIdx = toIndex(b, start);
+    int64_t numWeights =
+        e.weights ? cast<RankedTensorType>(e.weights.getType()).getDimSize(0)
+                  : 0;
+    auto loop = scf::ForOp::create(
+        b, startIdx, toIndex(b, end), cIndex(b, 1), ValueRange{acc},
+        [&](OpBuilder &nb, Location loc, Value j, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          if (e.numIndices > 0 && e.numRows > 0)
+            prefetchRowAhead(ib, e, tableBuffer, j);
+          Value idx = extractI64(ib, e.indices, ValueRange{j});
+          Value valid = arith::AndIOp::create(
+              ib,
+              arith::CmpIOp::create(ib, arith::CmpIPredicate::sge, idx,
+                                    cInt(ib, i64, 0)),
+              arith::CmpIOp::create(ib, arith::CmpIPredicate::slt, idx,
+                                    cInt(ib, i64, e.numRows)));
+          Value weightPos = j;
+          if (e.positional) {
+            weightPos = arith::SubIOp::create(ib, j, startIdx);
+            valid = arith::AndIOp::create(
+                ib, valid,
+                arith::CmpIOp::create(ib, arith::CmpIPredicate::ult, weightPos,
+                                      cIndex(ib, numWeights)));
+          }
+          auto ifOp = scf::IfOp::create(ib, TypeRange{rowType}, valid,
+                                        /*withElseRegion=*/true);
+          {
+            OpBuilder::InsertionGuard g(ib);
+            ib.setInsertionPointToStart(ifOp.thenBlock());
+            Value w = e.weights ? tensor::ExtractOp::create(
+                                      ib, e.weights, ValueRange{weightPos})
+                                      .getResult()
+                                : cF32(ib, 1.0);
+            Value next = accumulateRow(ib, e, args[0], toIndex(ib, idx), w);
+            scf::YieldOp::create(ib, ValueRange{next});
+            ib.setInsertionPointToStart(ifOp.elseBlock());
+            scf::YieldOp::create(ib, ValueRange{args[0]});
+          }
+          scf::YieldOp::create(ib, ValueRange{ifOp.getResult(0)});
+        });
+    Value sum = loop.getResult(0);
+    if (e.mean) {
+      // caffe2 multiplies by 1/length; an empty bag stays zero (factor 1).
+      Value len = arith::SubIOp::create(b, end, start);
+      Value lenF = arith::SIToFPOp::create(b, f32, len);
+      Value empty = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, len,
+                                          cInt(b, i64, 0));
+      Value inv = arith::SelectOp::create(
+          b, empty, cF32(b, 1.0), arith::DivFOp::create(b, cF32(b, 1.0), lenF));
+      AffineMap id = b.getMultiDimIdentityMap(1);
+      sum = linalg::GenericOp::create(
+                b, rowType, ValueRange{}, ValueRange{sum}, ArrayRef{id},
+                {utils::IteratorType::parallel},
+                [&](OpBuilder &nb, Location loc, ValueRange args) {
+                  linalg::YieldOp::create(
+                      nb, loc,
+                      ValueRange{arith::MulFOp::create(nb, loc, args[0], inv)});
+                })
+                .getResult(0);
+    }
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, sum, shared, offsets, sizes,
+                                          strides);
+  }
+  return {forall.getResult(0), statusTensor};
+}
+
+EmbeddingBag commonBag(Value table, Value indices, Value lengths, Value offsets,
+                       Value weights, bool positional, bool mean,
+                       RankedTensorType resultType) {
+  EmbeddingBag e;
+  e.table = table;
+  e.indices = indices;
+  e.lengths = lengths;
+  e.offsets = offsets;
+  e.weights = weights;
+  e.positional = positional;
+  e.mean = mean;
+  e.bits = 8;
+  e.numBags = resultType.getDimSize(0);
+  e.blockSize = resultType.getDimSize(1);
+  e.numIndices = cast<RankedTensorType>(indices.getType()).getDimSize(0);
+  e.numRows = cast<RankedTensorType>(table.getType()).getDimSize(0);
+  return e;
+}
+
+struct EmbeddingBagLowering : OpRewritePattern<EmbeddingBagOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(EmbeddingBagOp op,
+                                PatternRewriter &rewriter) const override {
+    EmbeddingBag e =
+        commonBag(op.getTable(), op.getIndices(), op.getLengths(),
+                  op.getOffsets(), op.getWeights(), op.getPositionalWeights(),
+                  op.getNormalizeByLengths(), op.getResult().getType());
+    e.scaleBias = op.getScaleBias();
+    e.format = e.scaleBias ? RowFormat::ScaleBias : RowFormat::Float;
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    auto [result, status] = lowerEmbeddingBag(b, e);
+    rewriter.replaceOp(op, ValueRange{result, status});
+    return success();
+  }
+};
+
+struct FusedEmbeddingBagLowering : OpRewritePattern<FusedEmbeddingBagOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(FusedEmbeddingBagOp op,
+                                PatternRewriter &rewriter) const override {
+    EmbeddingBag e =
+        commonBag(op.getTable(), op.getIndices(), op.getLengths(),
+                  op.getOffsets(), op.getWeights(), op.getPositionalWeights(),
+                  op.getNormalizeByLengths(), op.getResult().getType());
+    e.bits = op.getBitRate();
+    e.format = e.bits == 8 ? RowFormat::Fused8 : RowFormat::FusedN;
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    auto [result, status] = lowerEmbeddingBag(b, e);
+    rewriter.replaceOp(op, ValueRange{result, status});
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Row-wise quantization
+//===----------------------------------------------------------------------===//
+
+/// A rank-1 or rank-2 linalg.generic over `shape` whose body computes one
+/// value per result from the loop indices (inputs are read with
+/// tensor.extract or come in through `ins`, mapped by `inMaps`).
+Value createIndexedGeneric(
+    ImplicitLocOpBuilder &b, ArrayRef<int64_t> shape, Type elementType,
+    ValueRange ins, ArrayRef<AffineMap> inMaps,
+    function_ref<Value(ImplicitLocOpBuilder &, ValueRange)> body) {
+  Value init = tensor::EmptyOp::create(b, shape, elementType);
+  SmallVector<AffineMap> maps(inMaps);
+  maps.push_back(b.getMultiDimIdentityMap(shape.size()));
+  SmallVector<utils::IteratorType> iterators(shape.size(),
+                                             utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, init.getType(), ins, ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location loc, ValueRange args) {
+               ImplicitLocOpBuilder ib(loc, nb);
+               linalg::YieldOp::create(ib,
+                                       ValueRange{body(ib, args.drop_back())});
+             })
+      .getResult(0);
+}
+
+/// Byte `k` (0 = least significant) of the `width`-bit float `v`, stored
+/// little-endian as f32 (width 32) or f16 (width 16).
+Value floatByte(ImplicitLocOpBuilder &b, Value v, unsigned width, Value k) {
+  Type i32 = b.getI32Type();
+  Value word;
+  if (width == 32) {
+    word = arith::BitcastOp::create(b, i32, v);
+  } else {
+    Value half = arith::TruncFOp::create(b, b.getF16Type(), v);
+    word = arith::ExtUIOp::create(
+        b, i32, arith::BitcastOp::create(b, b.getI16Type(), half));
+  }
+  Value shift = arith::MulIOp::create(b, k, cInt(b, i32, 8));
+  return arith::TruncIOp::create(b, b.getI8Type(),
+                                 arith::ShRUIOp::create(b, word, shift));
+}
+
+/// `v` rounded to f16 (nearest even) and back to f32.
+Value roundToF16(ImplicitLocOpBuilder &b, Value v) {
+  Value half = arith::TruncFOp::create(b, b.getF16Type(), v);
+  return arith::ExtFOp::create(b, b.getF32Type(), half);
+}
+
+/// caffe2's FloatToFused{8,N}BitRowwiseQuantized: per-row min/max, the
+/// row's scale/bias/inverse scale, then every output byte from its
+/// position (codes, packed codes, or a byte of the stored parameters).
+Value lowerQuantizeRowwise(ImplicitLocOpBuilder &b, Value input, int64_t bits,
+                           RankedTensorType resultType) {
+  MLIRContext *ctx = b.getContext();
+  Type f32 = b.getF32Type(), i32 = b.getI32Type();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  int64_t rows = inputType.getDimSize(0), d = inputType.getDimSize(1);
+  int64_t cols = resultType.getDimSize(1);
+
+  // Row min and max.
+  auto filled = [&](float v) {
+    Value empty = tensor::EmptyOp::create(b, ArrayRef<int64_t>{rows}, f32);
+    return linalg::FillOp::create(b, ValueRange{cF32(b, v)}, ValueRange{empty})
+        .getResult(0);
+  };
+  float inf = std::numeric_limits<float>::infinity();
+  AffineMap id2 = AffineMap::getMultiDimIdentityMap(2, ctx);
+  AffineMap rowOf2 = AffineMap::get(2, 0, {b.getAffineDimExpr(0)}, ctx);
+  auto minMax = linalg::GenericOp::create(
+      b, TypeRange{filled(inf).getType(), filled(-inf).getType()},
+      ValueRange{input}, ValueRange{filled(inf), filled(-inf)},
+      ArrayRef{id2, rowOf2, rowOf2},
+      {utils::IteratorType::parallel, utils::IteratorType::reduction},
+      [&](OpBuilder &nb, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nb);
+        linalg::YieldOp::create(
+            ib, ValueRange{arith::MinimumFOp::create(ib, args[0], args[1]),
+                           arith::MaximumFOp::create(ib, args[0], args[2])});
+      });
+
+  // Row parameters: scale, bias, inverse scale.
+  AffineMap id1 = AffineMap::getMultiDimIdentityMap(1, ctx);
+  SmallVector<Value> params;
+  for (int which = 0; which < 3; ++which) {
+    params.push_back(createIndexedGeneric(
+        b, {rows}, f32, minMax.getResults(), {id1, id1},
+        [&](ImplicitLocOpBuilder &ib, ValueRange mm) -> Value {
+          Value lo = mm[0];
+          if (bits == 8) {
+            Value range = arith::SubFOp::create(ib, mm[1], lo);
+            if (which == 0)
+              return arith::DivFOp::create(ib, range, cF32(ib, 255.0));
+            if (which == 1)
+              return lo;
+            return arith::DivFOp::create(
+                ib, cF32(ib, 255.0),
+                arith::AddFOp::create(ib, range, cF32(ib, 1e-8)));
+          }
+          // N bits: f16 min, f16 scale (1 for a flat row, a zero f16
+          // scale, or an infinite inverse).
+          lo = roundToF16(ib, lo);
+          if (which == 1)
+            return lo;
+          Value range = arith::SubFOp::create(ib, mm[1], lo);
+          Value flat = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
+                                             range, cF32(ib, 0.0));
+          Value raw = arith::SelectOp::create(
+              ib, flat, cF32(ib, 1.0),
+              arith::DivFOp::create(ib, range,
+                                    cF32(ib, double((1 << bits) - 1))));
+          Value scale = roundToF16(ib, raw);
+          Value zero = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
+                                             scale, cF32(ib, 0.0));
+          scale = arith::SelectOp::create(ib, zero, cF32(ib, 1.0), scale);
+          Value inverse = arith::DivFOp::create(ib, cF32(ib, 1.0), scale);
+          Value infinite = arith::CmpFOp::create(
+              ib, arith::CmpFPredicate::OEQ, math::AbsFOp::create(ib, inverse),
+              cF32(ib, inf));
+          if (which == 0)
+            return arith::SelectOp::create(ib, infinite, cF32(ib, 1.0), scale);
+          return arith::SelectOp::create(ib, infinite, cF32(ib, 1.0), inverse);
+        }));
+  }
+
+  // Every output byte.
+  int64_t perByte = 8 / bits;
+  int64_t codeBytes = bits == 8 ? d : (d + perByte - 1) / perByte;
+  int64_t maxCode = (1 << bits) - 1;
+  return createIndexedGeneric(
+      b, {rows, cols}, b.getI8Type(), params, {rowOf2, rowOf2, rowOf2},
+      [&](ImplicitLocOpBuilder &ib, ValueRange p) -> Value {
+        Value scale = p[0], bias = p[1], inverse = p[2];
+        Value r = linalg::IndexOp::create(ib, 0);
+        Value c = linalg::IndexOp::create(ib, 1);
+        // The code of column `col` (clamped into the row for the reads a
+        // select discards).
+        auto code = [&](Value col) {
+          Value safe = arith::MinUIOp::create(ib, col, cIndex(ib, d - 1));
+          Value x = tensor::ExtractOp::create(ib, input, ValueRange{r, safe});
+          Value v = arith::MulFOp::create(
+              ib, arith::SubFOp::create(ib, x, bias), inverse);
+          v = math::RoundEvenOp::create(ib, v);
+          v = arith::MinNumFOp::create(
+              ib, arith::MaxNumFOp::create(ib, v, cF32(ib, 0.0)),
+              cF32(ib, double(maxCode)));
+          return arith::FPToUIOp::create(ib, i32, v);
+        };
+        Value codeByte;
+        if (bits == 8) {
+          codeByte = arith::TruncIOp::create(ib, ib.getI8Type(), code(c));
+        } else {
+          Value packed = cInt(ib, i32, 0);
+          Value first = arith::MulIOp::create(ib, c, cIndex(ib, perByte));
+          for (int64_t k = 0; k < perByte; ++k) {
+            Value col = arith::AddIOp::create(ib, first, cIndex(ib, k));
+            Value inRow = arith::CmpIOp::create(ib, arith::CmpIPredicate::ult,
+                                                col, cIndex(ib, d));
+            Value q =
+                arith::SelectOp::create(ib, inRow, code(col), cInt(ib, i32, 0));
+            packed = arith::OrIOp::create(
+                ib, packed,
+                arith::ShLIOp::create(ib, q, cInt(ib, i32, k * bits)));
+          }
+          codeByte = arith::TruncIOp::create(ib, ib.getI8Type(), packed);
+        }
+        // Parameter bytes: scale then bias, each f32 (8 bits) or f16.
+        unsigned width = bits == 8 ? 32 : 16;
+        int64_t paramBytes = width / 8;
+        Value k = arith::IndexCastOp::create(
+            ib, i32,
+            arith::SubIOp::create(
+                ib, arith::MaxUIOp::create(ib, c, cIndex(ib, codeBytes)),
+                cIndex(ib, codeBytes)));
+        Value isScale = arith::CmpIOp::create(ib, arith::CmpIPredicate::ult, k,
+                                              cInt(ib, i32, paramBytes));
+        Value byteInParam =
+            arith::RemUIOp::create(ib, k, cInt(ib, i32, paramBytes));
+        Value paramByte = arith::SelectOp::create(
+            ib, isScale, floatByte(ib, scale, width, byteInParam),
+            floatByte(ib, bias, width, byteInParam));
+        Value isCode = arith::CmpIOp::create(ib, arith::CmpIPredicate::ult, c,
+                                             cIndex(ib, codeBytes));
+        return arith::SelectOp::create(ib, isCode, codeByte, paramByte);
+      });
+}
+
+/// caffe2's Fused{8,N}BitRowwiseQuantizedToFloat: `scale · q + bias`.
+Value lowerDequantizeRowwise(ImplicitLocOpBuilder &b, Value input, int64_t bits,
+                             RankedTensorType resultType) {
+  MLIRContext *ctx = b.getContext();
+  Type f32 = b.getF32Type(), i32 = b.getI32Type();
+  int64_t rows = resultType.getDimSize(0), d = resultType.getDimSize(1);
+  int64_t perByte = 8 / bits;
+  int64_t codeBytes = bits == 8 ? d : (d + perByte - 1) / perByte;
+  unsigned width = bits == 8 ? 32 : 16;
+  SmallVector<Value> params;
+  for (int64_t which = 0; which < 2; ++which)
+    params.push_back(createIndexedGeneric(
+        b, {rows}, f32, {}, {}, [&](ImplicitLocOpBuilder &ib, ValueRange) {
+          Value r = linalg::IndexOp::create(ib, 0);
+          return extractStoredFloat(ib, input, r,
+                                    codeBytes + which * (width / 8), width);
+        }));
+  AffineMap rowOf2 = AffineMap::get(2, 0, {b.getAffineDimExpr(0)}, ctx);
+  return createIndexedGeneric(
+      b, {rows, d}, f32, params, {rowOf2, rowOf2},
+      [&](ImplicitLocOpBuilder &ib, ValueRange p) -> Value {
+        Value r = linalg::IndexOp::create(ib, 0);
+        Value c = linalg::IndexOp::create(ib, 1);
+        Value byteCol = arith::DivUIOp::create(ib, c, cIndex(ib, perByte));
+        Value byte = arith::ExtUIOp::create(
+            ib, i32,
+            tensor::ExtractOp::create(ib, input, ValueRange{r, byteCol}));
+        Value code = byte;
+        if (bits != 8) {
+          Value field = arith::IndexCastOp::create(
+              ib, i32, arith::RemUIOp::create(ib, c, cIndex(ib, perByte)));
+          code = arith::AndIOp::create(
+              ib,
+              arith::ShRUIOp::create(
+                  ib, byte,
+                  arith::MulIOp::create(ib, field, cInt(ib, i32, bits))),
+              cInt(ib, i32, (1 << bits) - 1));
+        }
+        Value q = arith::UIToFPOp::create(ib, f32, code);
+        return arith::AddFOp::create(ib, arith::MulFOp::create(ib, q, p[0]),
+                                     p[1]);
+      });
+}
+
+struct QuantizeRowwiseLowering : OpRewritePattern<QuantizeRowwiseOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(QuantizeRowwiseOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    rewriter.replaceOp(op, lowerQuantizeRowwise(b, op.getInput(),
+                                                op.getBitRate(), op.getType()));
+    return success();
+  }
+};
+
+struct DequantizeRowwiseLowering : OpRewritePattern<DequantizeRowwiseOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DequantizeRowwiseOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    rewriter.replaceOp(op,
+                       lowerDequantizeRowwise(b, op.getInput(), op.getBitRate(),
+                                              op.getType()));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// LSTM unit
+//===----------------------------------------------------------------------===//
+
+/// One elementwise linalg.generic over (n, d) computing both outputs; the
+/// four gates are slices of `gates`, so every operand is read with an
+/// identity map (vectorizable), and the sequence check reads the row's
+/// length and the scalar time step through broadcasting maps.
+struct LstmUnitLowering : OpRewritePattern<LstmUnitOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(LstmUnitOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    MLIRContext *ctx = b.getContext();
+    RankedTensorType stateType = op.getHiddenPrev().getType();
+    Type elt = stateType.getElementType(), f32 = b.getF32Type();
+    int64_t n = stateType.getDimSize(0), d = stateType.getDimSize(1);
+
+    SmallVector<Value> ins = {op.getHiddenPrev(), op.getCellPrev()};
+    for (int64_t k = 0; k < 4; ++k)
+      ins.push_back(tensor::ExtractSliceOp::create(
+          b, stateType, op.getGates(),
+          ArrayRef<OpFoldResult>{b.getIndexAttr(0), b.getIndexAttr(k * d)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(n), b.getIndexAttr(d)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)}));
+    AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+    SmallVector<AffineMap> maps(ins.size(), id);
+    bool masked = static_cast<bool>(op.getSeqLengths());
+    if (masked) {
+      ins.append({op.getSeqLengths(), op.getTimestep()});
+      maps.push_back(AffineMap::get(2, 0, {b.getAffineDimExpr(0)}, ctx));
+      maps.push_back(AffineMap::get(2, 0, {}, ctx));
+    }
+    maps.append({id, id});
+    Value initH = tensor::EmptyOp::create(b, stateType.getShape(), elt);
+    Value initC = tensor::EmptyOp::create(b, stateType.getShape(), elt);
+    float forgetBias = op.getForgetBias().convertToFloat();
+    bool drop = op.getDropStates();
+    auto generic = linalg::GenericOp::create(
+        b, TypeRange{stateType, stateType}, ins, ValueRange{initH, initC},
+        maps, {utils::IteratorType::parallel, utils::IteratorType::parallel},
+        [&](OpBuilder &nb, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          auto toF32 = [&](Value v) {
+            return v.getType() == f32 ? v
+                                      : arith::ExtFOp::create(ib, f32, v)
+                                            .getResult();
+          };
+          auto fromF32 = [&](Value v) {
+            return elt == f32 ? v
+                              : arith::TruncFOp::create(ib, elt, v).getResult();
+          };
+          Value one = cF32(ib, 1.0);
+          auto sigmoid = [&](Value x) -> Value {
+            Value e = math::ExpOp::create(ib, arith::NegFOp::create(ib, x));
+            return arith::DivFOp::create(ib, one,
+                                         arith::AddFOp::create(ib, one, e));
+          };
+          Value cPrev = toF32(args[1]);
+          Value i = sigmoid(toF32(args[2]));
+          Value f = sigmoid(
+              arith::AddFOp::create(ib, toF32(args[3]), cF32(ib, forgetBias)));
+          Value o = sigmoid(toF32(args[4]));
+          Value g = math::TanhOp::create(ib, toF32(args[5]));
+          Value c = arith::AddFOp::create(ib, arith::MulFOp::create(ib, f, cPrev),
+                                          arith::MulFOp::create(ib, i, g));
+          Value h = arith::MulFOp::create(ib, o, math::TanhOp::create(ib, c));
+          Value hOut = fromF32(h), cOut = fromF32(c);
+          if (masked) {
+            Value valid = arith::CmpIOp::create(
+                ib, arith::CmpIPredicate::slt, args[7], args[6]);
+            Value zero = arith::ConstantOp::create(ib, ib.getZeroAttr(elt));
+            hOut = arith::SelectOp::create(ib, valid, hOut,
+                                           drop ? zero : args[0]);
+            cOut = arith::SelectOp::create(ib, valid, cOut,
+                                           drop ? zero : args[1]);
+          }
+          linalg::YieldOp::create(ib, ValueRange{hOut, cOut});
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+} // namespace
+
+void mlir::pk::populatePKPerfKernelsToLinalgPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<EmbeddingBagLowering, FusedEmbeddingBagLowering,
+               QuantizeRowwiseLowering, DequantizeRowwiseLowering,
+               LstmUnitLowering>(
+      patterns.getContext());
+}

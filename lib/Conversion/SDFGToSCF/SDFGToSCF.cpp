@@ -1,0 +1,582 @@
+//===- SDFGToSCF.cpp - Lower an SDFG to func/scf/memref -------------------===//
+//
+// An SDFG becomes a function whose arguments are the SDFG's data arguments
+// (then its free symbols). The state machine becomes an `scf.while` over a
+// state index with one `scf.index_switch` case per state; interstate edges
+// become a chain of `scf.if`s at the end of each case. Maps become
+// `scf.parallel` (parallel schedules) or `scf.for` nests, tasklets are
+// inlined, memlets become memref loads, stores, atomic read-modify-writes
+// (write-conflict resolution in parallel scopes) and copies.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Conversion/SDFGToSCF/SDFGToSCF.h"
+
+#include "Dialect/SDFG/SDFGOps.h"
+#include "Dialect/SDFG/SymbolicExpr.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace mlir::sdfg;
+
+LogicalResult sdfg::parseSymbolBindings(ArrayRef<std::string> texts,
+                                        llvm::StringMap<int64_t> &bindings,
+                                        std::string &error) {
+  for (StringRef text : texts) {
+    auto [name, value] = text.split('=');
+    name = name.trim();
+    int64_t number;
+    if (name.empty() || value.trim().getAsInteger(10, number)) {
+      error = ("symbol binding '" + text + "' is not of the form NAME=INTEGER")
+                  .str();
+      return failure();
+    }
+    bindings[name] = number;
+  }
+  return success();
+}
+
+namespace {
+
+class Lowering {
+public:
+  Lowering(SDFGOp sdfg, const llvm::StringMap<int64_t> &bindings)
+      : sdfg(sdfg), bindings(bindings), builder(sdfg.getContext()) {}
+
+  LogicalResult run();
+
+private:
+  SDFGOp sdfg;
+  const llvm::StringMap<int64_t> &bindings;
+  OpBuilder builder;
+
+  /// Symbols some interstate edge assigns: they live in memory.
+  llvm::StringMap<Value> symbolSlots;
+  /// Symbols that are neither bound nor assigned: function arguments.
+  llvm::StringMap<Value> symbolArgs;
+  /// SDFG data containers (arguments, allocs) → function values.
+  IRMapping data;
+  /// Data names → function values, for expressions reading scalar data.
+  llvm::StringMap<Value> dataByName;
+
+  Value lookupName(StringRef name) {
+    Location loc = sdfg.getLoc();
+    if (Type type = sdfg.getSymbolType(name)) {
+      if (auto it = bindings.find(name); it != bindings.end()) {
+        if (isa<FloatType>(type))
+          return arith::ConstantOp::create(
+              builder, loc,
+              builder.getFloatAttr(type, static_cast<double>(it->second)));
+        return arith::ConstantOp::create(
+            builder, loc, builder.getIntegerAttr(type, it->second));
+      }
+      if (Value slot = symbolSlots.lookup(name))
+        return memref::LoadOp::create(builder, loc, slot);
+      return symbolArgs.lookup(name);
+    }
+    // Interstate edges may read scalar data (rank-0 containers, scalars).
+    Value value = dataByName.lookup(name);
+    if (!value)
+      return {};
+    auto type = dyn_cast<MemRefType>(value.getType());
+    if (!type)
+      return value;
+    if (type.getRank() == 0)
+      return memref::LoadOp::create(builder, loc, value);
+    if (type.getRank() == 1 && type.getDimSize(0) == 1) {
+      Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+      return memref::LoadOp::create(builder, loc, value, zero);
+    }
+    return value;
+  }
+
+  /// Emits a symbolic expression converted to `type`.
+  FailureOr<Value> emitExpr(Operation *op, StringRef text, Type type,
+                            StringRef what) {
+    std::string error;
+    expr::NodePtr node = expr::parse(text, error);
+    Value value;
+    if (node)
+      value = expr::emit(
+          builder, op->getLoc(), *node,
+          [&](StringRef name) { return lookupName(name); },
+          builder.getI64Type(), error);
+    if (!value)
+      return op->emitOpError()
+             << "cannot lower " << what << " \"" << text << "\": " << error;
+    Value cast = expr::castTo(builder, op->getLoc(), value, type);
+    if (!cast)
+      return op->emitOpError()
+             << "cannot convert " << what << " \"" << text << "\" of type "
+             << value.getType() << " to " << type;
+    return cast;
+  }
+
+  FailureOr<MemRefType> specialize(Operation *op, MemRefType type,
+                                   ArrayAttr shape, const Twine &what);
+  LogicalResult lowerBlock(Block &block, IRMapping &map, bool inParallel);
+  LogicalResult lowerMap(MapOp map, IRMapping &mapping, bool inParallel);
+  LogicalResult lowerStore(StoreOp store, IRMapping &map, bool inParallel);
+  LogicalResult lowerEdges(ArrayRef<EdgeOp> edges,
+                           const llvm::StringMap<int64_t> &stateIndex,
+                           Value stateSlot);
+};
+
+} // namespace
+
+/// Replaces the dynamic dimensions of `type` whose shape expressions are
+/// fully bound by their values.
+FailureOr<MemRefType> Lowering::specialize(Operation *op, MemRefType type,
+                                           ArrayAttr shape, const Twine &what) {
+  if (type.hasStaticShape() || !shape)
+    return type;
+  SmallVector<int64_t> sizes(type.getShape());
+  for (auto [dim, entry] : llvm::enumerate(shape)) {
+    if (!type.isDynamicDim(dim))
+      continue;
+    std::string error;
+    expr::NodePtr node = expr::parse(cast<StringAttr>(entry).getValue(), error);
+    if (!node)
+      return op->emitOpError() << what << ": " << error;
+    if (std::optional<int64_t> size = expr::evaluateInt(
+            *node, [&](StringRef name) -> std::optional<int64_t> {
+              auto it = bindings.find(name);
+              if (it == bindings.end())
+                return std::nullopt;
+              return it->second;
+            })) {
+      if (*size < 0)
+        return op->emitOpError()
+               << what << " dimension #" << dim << " \""
+               << cast<StringAttr>(entry).getValue() << "\" is " << *size
+               << " with the bound symbols";
+      sizes[dim] = *size;
+    }
+  }
+  return MemRefType::get(sizes, type.getElementType());
+}
+
+LogicalResult Lowering::run() {
+  Location loc = sdfg.getLoc();
+  Block *body = sdfg.getBody();
+
+  // Symbols some edge assigns are state; the rest are parameters.
+  llvm::StringSet<> assigned;
+  SmallVector<EdgeOp> edges(body->getOps<EdgeOp>());
+  for (EdgeOp edge : edges)
+    for (auto [symbol, value] : edge.getAssignments())
+      assigned.insert(symbol);
+  // The function signature: data arguments, specialized, then free symbols.
+  SmallVector<Type> argTypes;
+  for (BlockArgument arg : body->getArguments()) {
+    Type type = arg.getType();
+    if (auto memref = dyn_cast<MemRefType>(type)) {
+      FailureOr<MemRefType> specialized = specialize(
+          sdfg, memref, sdfg.getArgShape(arg.getArgNumber()),
+          "argument '" + sdfg.getArgDataName(arg.getArgNumber()) + "'");
+      if (failed(specialized))
+        return failure();
+      type = *specialized;
+    }
+    argTypes.push_back(type);
+  }
+  SmallVector<std::pair<StringRef, Type>> freeSymbols;
+  if (DictionaryAttr symbols = sdfg.getSymbolsAttr())
+    for (NamedAttribute symbol : symbols) {
+      StringRef name = symbol.getName().getValue();
+      if (bindings.count(name) || assigned.contains(name))
+        continue;
+      Type type = cast<TypeAttr>(symbol.getValue()).getValue();
+      freeSymbols.push_back({name, type});
+      argTypes.push_back(type);
+    }
+
+  builder.setInsertionPoint(sdfg);
+  auto func = func::FuncOp::create(builder, loc, sdfg.getSymName(),
+                                   builder.getFunctionType(argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  builder.setInsertionPointToStart(entry);
+
+  for (BlockArgument arg : body->getArguments()) {
+    Value value = entry->getArgument(arg.getArgNumber());
+    // Keep the SDFG's (dynamic) type inside so its ops still type-check;
+    // canonicalization folds the cast away.
+    if (value.getType() != arg.getType())
+      value = memref::CastOp::create(builder, loc, arg.getType(), value);
+    data.map(arg, value);
+    dataByName[sdfg.getArgDataName(arg.getArgNumber())] = value;
+  }
+  for (auto [index, symbol] : llvm::enumerate(freeSymbols))
+    symbolArgs[symbol.first] =
+        entry->getArgument(body->getNumArguments() + index);
+  for (StringRef name : assigned.keys()) {
+    Type type = sdfg.getSymbolType(name);
+    symbolSlots[name] =
+        memref::AllocaOp::create(builder, loc, MemRefType::get({}, type));
+  }
+
+  // Transients live as long as the call. They are not freed here: pk's
+  // pipelines run ownership-based buffer deallocation, which inserts the
+  // frees and rejects any already present.
+  for (AllocOp alloc : body->getOps<AllocOp>()) {
+    MemRefType type = alloc.getType();
+    SmallVector<Value> sizes;
+    if (!type.hasStaticShape()) {
+      for (auto [dim, entry] : llvm::enumerate(alloc.getShapeAttr())) {
+        if (!type.isDynamicDim(dim))
+          continue;
+        StringRef text = cast<StringAttr>(entry).getValue();
+        std::string error;
+        expr::NodePtr node = expr::parse(text, error);
+        SmallVector<std::string> names;
+        expr::collectNames(*node, names);
+        for (const std::string &name : names)
+          if (assigned.contains(name))
+            return alloc.emitOpError()
+                   << "is sized by symbol '" << name
+                   << "', which an interstate edge assigns; the lowering "
+                      "allocates transients once, at entry";
+        FailureOr<Value> size =
+            emitExpr(alloc, text, builder.getIndexType(), "shape entry");
+        if (failed(size))
+          return failure();
+        sizes.push_back(*size);
+      }
+    }
+    Value buffer = alloc.getStorage() == StorageKind::Register
+                       ? Value(memref::AllocaOp::create(builder, alloc.getLoc(),
+                                                        type, sizes))
+                       : Value(memref::AllocOp::create(builder, alloc.getLoc(),
+                                                       type, sizes));
+    data.map(alloc.getResult(), buffer);
+    dataByName[alloc.getDataName()] = buffer;
+  }
+
+  SmallVector<StateOp> states(body->getOps<StateOp>());
+  if (states.size() == 1 && edges.empty()) {
+    IRMapping map = data;
+    if (failed(lowerBlock(*states.front().getBody(), map, false)))
+      return failure();
+  } else {
+    // The state machine: `state` holds the index of the state to run next,
+    // -1 once no outgoing edge's condition holds.
+    llvm::StringMap<int64_t> stateIndex;
+    for (auto [index, state] : llvm::enumerate(states))
+      stateIndex[state.getSymName()] = index;
+    Type indexType = builder.getIndexType();
+    Value stateSlot =
+        memref::AllocaOp::create(builder, loc, MemRefType::get({}, indexType));
+    memref::StoreOp::create(builder, loc,
+                            arith::ConstantIndexOp::create(
+                                builder, loc, stateIndex[sdfg.getEntry()]),
+                            stateSlot);
+    auto loop = scf::WhileOp::create(builder, loc, TypeRange(), ValueRange());
+    {
+      OpBuilder::InsertionGuard guard(builder);
+      Block *before = builder.createBlock(&loop.getBefore());
+      (void)before;
+      Value current = memref::LoadOp::create(builder, loc, stateSlot);
+      Value done = arith::ConstantIndexOp::create(builder, loc, -1);
+      Value running = arith::CmpIOp::create(
+          builder, loc, arith::CmpIPredicate::ne, current, done);
+      scf::ConditionOp::create(builder, loc, running, ValueRange());
+
+      builder.createBlock(&loop.getAfter());
+      Value next = memref::LoadOp::create(builder, loc, stateSlot);
+      SmallVector<int64_t> cases =
+          llvm::to_vector(llvm::seq<int64_t>(0, states.size()));
+      auto dispatch = scf::IndexSwitchOp::create(builder, loc, TypeRange(),
+                                                 next, cases, cases.size());
+      scf::YieldOp::create(builder, loc);
+
+      builder.createBlock(&dispatch.getDefaultRegion());
+      scf::YieldOp::create(builder, loc);
+      for (auto [index, state] : llvm::enumerate(states)) {
+        builder.createBlock(&dispatch.getCaseRegions()[index]);
+        IRMapping map = data;
+        if (failed(lowerBlock(*state.getBody(), map, false)))
+          return failure();
+        SmallVector<EdgeOp> outgoing;
+        for (EdgeOp edge : edges)
+          if (edge.getSrc() == state.getSymName())
+            outgoing.push_back(edge);
+        if (failed(lowerEdges(outgoing, stateIndex, stateSlot)))
+          return failure();
+        scf::YieldOp::create(builder, loc);
+      }
+    }
+  }
+
+  func::ReturnOp::create(builder, loc);
+  sdfg.erase();
+  return success();
+}
+
+/// The first outgoing edge whose condition holds is taken: its assignments
+/// all read the symbols' old values, then the state index moves on. DaCe
+/// leaves the choice among several true conditions open; taking the first
+/// in program order makes it deterministic.
+LogicalResult Lowering::lowerEdges(ArrayRef<EdgeOp> edges,
+                                   const llvm::StringMap<int64_t> &stateIndex,
+                                   Value stateSlot) {
+  Location loc = sdfg.getLoc();
+  if (edges.empty()) {
+    memref::StoreOp::create(builder, loc,
+                            arith::ConstantIndexOp::create(builder, loc, -1),
+                            stateSlot);
+    return success();
+  }
+  EdgeOp edge = edges.front();
+  auto take = [&]() -> LogicalResult {
+    SmallVector<std::pair<Value, Value>> updates;
+    for (auto [symbol, text] : edge.getAssignments()) {
+      Value slot = symbolSlots.lookup(symbol);
+      if (!slot)
+        return edge.emitOpError()
+               << "assigns '" << symbol << "', which is not a declared symbol";
+      FailureOr<Value> value = emitExpr(
+          edge, text, cast<MemRefType>(slot.getType()).getElementType(),
+          "assignment");
+      if (failed(value))
+        return failure();
+      updates.push_back({*value, slot});
+    }
+    for (auto [value, slot] : updates)
+      memref::StoreOp::create(builder, loc, value, slot);
+    memref::StoreOp::create(
+        builder, loc,
+        arith::ConstantIndexOp::create(builder, loc,
+                                       stateIndex.lookup(edge.getDest())),
+        stateSlot);
+    return success();
+  };
+  if (edge.getCondition().trim() == "1" || edge.getCondition().trim() == "True")
+    return take();
+
+  FailureOr<Value> condition =
+      emitExpr(edge, edge.getCondition(), builder.getI1Type(), "condition");
+  if (failed(condition))
+    return failure();
+  auto branch = scf::IfOp::create(builder, loc, *condition,
+                                  /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToStart(branch.thenBlock());
+  if (failed(take()))
+    return failure();
+  builder.setInsertionPointToStart(branch.elseBlock());
+  return lowerEdges(edges.drop_front(), stateIndex, stateSlot);
+}
+
+LogicalResult Lowering::lowerStore(StoreOp store, IRMapping &map,
+                                   bool inParallel) {
+  Location loc = store.getLoc();
+  Value value = map.lookup(store.getValue());
+  Value memref = map.lookup(store.getMemref());
+  SmallVector<Value> indices = llvm::map_to_vector(
+      store.getIndices(), [&](Value v) { return map.lookup(v); });
+  std::optional<WCRKind> wcr = store.getWcr();
+  if (!wcr) {
+    memref::StoreOp::create(builder, loc, value, memref, indices);
+    return success();
+  }
+  bool isFloat = isa<FloatType>(value.getType());
+  if (inParallel) {
+    arith::AtomicRMWKind kind;
+    switch (*wcr) {
+    case WCRKind::Add:
+      kind = isFloat ? arith::AtomicRMWKind::addf : arith::AtomicRMWKind::addi;
+      break;
+    case WCRKind::Mul:
+      kind = isFloat ? arith::AtomicRMWKind::mulf : arith::AtomicRMWKind::muli;
+      break;
+    case WCRKind::Min:
+      kind =
+          isFloat ? arith::AtomicRMWKind::minimumf : arith::AtomicRMWKind::mins;
+      break;
+    case WCRKind::Max:
+      kind =
+          isFloat ? arith::AtomicRMWKind::maximumf : arith::AtomicRMWKind::maxs;
+      break;
+    }
+    memref::AtomicRMWOp::create(builder, loc, kind, value, memref, indices);
+    return success();
+  }
+  // No concurrent writer: a plain read-modify-write.
+  Value old = memref::LoadOp::create(builder, loc, memref, indices);
+  Value combined;
+  switch (*wcr) {
+  case WCRKind::Add:
+    combined = isFloat ? Value(arith::AddFOp::create(builder, loc, old, value))
+                       : Value(arith::AddIOp::create(builder, loc, old, value));
+    break;
+  case WCRKind::Mul:
+    combined = isFloat ? Value(arith::MulFOp::create(builder, loc, old, value))
+                       : Value(arith::MulIOp::create(builder, loc, old, value));
+    break;
+  case WCRKind::Min:
+    combined = isFloat
+                   ? Value(arith::MinimumFOp::create(builder, loc, old, value))
+                   : Value(arith::MinSIOp::create(builder, loc, old, value));
+    break;
+  case WCRKind::Max:
+    combined = isFloat
+                   ? Value(arith::MaximumFOp::create(builder, loc, old, value))
+                   : Value(arith::MaxSIOp::create(builder, loc, old, value));
+    break;
+  }
+  memref::StoreOp::create(builder, loc, combined, memref, indices);
+  return success();
+}
+
+LogicalResult Lowering::lowerMap(MapOp map, IRMapping &mapping,
+                                 bool inParallel) {
+  Location loc = map.getLoc();
+  auto materialize = [&](OpFoldResult ofr) -> Value {
+    if (auto value = dyn_cast<Value>(ofr))
+      return mapping.lookup(value);
+    return arith::ConstantIndexOp::create(
+        builder, loc, cast<IntegerAttr>(cast<Attribute>(ofr)).getInt());
+  };
+  SmallVector<Value> lbs, ubs, steps;
+  SmallVector<int64_t> negativeSteps(map.getNumParams(), 0);
+  for (auto [dim, lb, ub, step] :
+       llvm::enumerate(map.getMixedLowerBounds(), map.getMixedUpperBounds(),
+                       map.getMixedSteps())) {
+    std::optional<int64_t> constStep = getConstantIntValue(step);
+    if (!constStep)
+      return map.emitOpError()
+             << "dimension #" << dim
+             << " has a dynamic step; the lowering needs a constant one";
+    Value lower = materialize(lb), upper = materialize(ub);
+    Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+    if (*constStep > 0) {
+      // Inclusive upper bound → exclusive.
+      lbs.push_back(lower);
+      ubs.push_back(arith::AddIOp::create(builder, loc, upper, one));
+      steps.push_back(arith::ConstantIndexOp::create(builder, loc, *constStep));
+      continue;
+    }
+    // Count down: iterate k over [0, (lb - ub) / -step] and use lb + k*step.
+    negativeSteps[dim] = *constStep;
+    Value span = arith::SubIOp::create(builder, loc, lower, upper);
+    Value trips = arith::AddIOp::create(
+        builder, loc,
+        arith::FloorDivSIOp::create(
+            builder, loc, span,
+            arith::ConstantIndexOp::create(builder, loc, -*constStep)),
+        one);
+    Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+    lbs.push_back(zero);
+    ubs.push_back(arith::MaxSIOp::create(builder, loc, trips, zero));
+    steps.push_back(one);
+  }
+
+  bool parallel = map.getSchedule() != ScheduleKind::Sequential;
+  auto bodyBuilder = [&](ValueRange ivs) -> LogicalResult {
+    IRMapping inner = mapping;
+    for (auto [dim, param, iv] : llvm::enumerate(map.getParams(), ivs)) {
+      Value value = iv;
+      if (negativeSteps[dim]) {
+        Value offset = arith::MulIOp::create(
+            builder, loc, iv,
+            arith::ConstantIndexOp::create(builder, loc, negativeSteps[dim]));
+        value = arith::AddIOp::create(
+            builder, loc, materialize(map.getMixedLowerBounds()[dim]), offset);
+      }
+      inner.map(param, value);
+    }
+    return lowerBlock(*map.getBody(), inner, inParallel || parallel);
+  };
+
+  if (parallel) {
+    auto loop = scf::ParallelOp::create(builder, loc, lbs, ubs, steps);
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPoint(loop.getBody()->getTerminator());
+    return bodyBuilder(loop.getInductionVars());
+  }
+  SmallVector<Value> ivs;
+  OpBuilder::InsertionGuard guard(builder);
+  for (auto [lb, ub, step] : llvm::zip_equal(lbs, ubs, steps)) {
+    auto loop = scf::ForOp::create(builder, loc, lb, ub, step);
+    ivs.push_back(loop.getInductionVar());
+    builder.setInsertionPoint(loop.getBody()->getTerminator());
+  }
+  return bodyBuilder(ivs);
+}
+
+LogicalResult Lowering::lowerBlock(Block &block, IRMapping &map,
+                                   bool inParallel) {
+  for (Operation &op : block) {
+    if (isa<YieldOp>(op))
+      continue;
+    if (auto access = dyn_cast<AccessOp>(op)) {
+      map.map(access.getResult(), data.lookup(access.getData()));
+      continue;
+    }
+    if (auto sym = dyn_cast<SymOp>(op)) {
+      FailureOr<Value> value =
+          emitExpr(sym, sym.getExpr(), sym.getType(), "expression");
+      if (failed(value))
+        return failure();
+      map.map(sym.getResult(), *value);
+      continue;
+    }
+    if (auto load = dyn_cast<LoadOp>(op)) {
+      SmallVector<Value> indices = llvm::map_to_vector(
+          load.getIndices(), [&](Value v) { return map.lookup(v); });
+      map.map(load.getResult(),
+              memref::LoadOp::create(builder, load.getLoc(),
+                                     map.lookup(load.getMemref()), indices));
+      continue;
+    }
+    if (auto store = dyn_cast<StoreOp>(op)) {
+      if (failed(lowerStore(store, map, inParallel)))
+        return failure();
+      continue;
+    }
+    if (auto copy = dyn_cast<CopyOp>(op)) {
+      memref::CopyOp::create(builder, copy.getLoc(),
+                             map.lookup(copy.getSource()),
+                             map.lookup(copy.getTarget()));
+      continue;
+    }
+    if (auto nested = dyn_cast<MapOp>(op)) {
+      if (failed(lowerMap(nested, map, inParallel)))
+        return failure();
+      continue;
+    }
+    if (auto tasklet = dyn_cast<TaskletOp>(op)) {
+      // Inline: connectors become the memlet values.
+      IRMapping inner;
+      for (auto [arg, input] : llvm::zip_equal(
+               tasklet.getBody()->getArguments(), tasklet.getInputs()))
+        inner.map(arg, map.lookup(input));
+      for (Operation &inside : *tasklet.getBody()) {
+        if (auto ret = dyn_cast<ReturnOp>(inside)) {
+          for (auto [result, value] :
+               llvm::zip_equal(tasklet.getResults(), ret.getValues()))
+            map.map(result, inner.lookupOrDefault(value));
+          continue;
+        }
+        builder.clone(inside, inner);
+      }
+      continue;
+    }
+    if (isa<SDFGDialect>(op.getDialect()))
+      return op.emitOpError("cannot be lowered here");
+    builder.clone(op, map);
+  }
+  return success();
+}
+
+LogicalResult sdfg::lowerSDFGToSCF(SDFGOp sdfg,
+                                   const llvm::StringMap<int64_t> &bindings) {
+  return Lowering(sdfg, bindings).run();
+}

@@ -1,0 +1,217 @@
+//===- PKPerfKernelOps.cpp - caffe2 perfkernel op verifiers ---------------===//
+//
+// Verifiers and cost model of the ops in PKPerfKernelOps.td. The op classes
+// themselves are generated into PKOps.cpp (PKOps.td includes their .td).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dialect/PK/PKOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace mlir::pk;
+
+//===----------------------------------------------------------------------===//
+// Embedding bags
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The operands both embedding-bag ops share, for one verifier.
+struct EmbeddingBagOperands {
+  Value table, indices, lengths, offsets, weights;
+  bool positional;
+};
+} // namespace
+
+/// Checks everything but the table's row layout: static shapes, exactly one
+/// of lengths/offsets with the right size and type, weights sized like the
+/// indices (or anything non-empty for positional weights).
+static LogicalResult verifyEmbeddingBag(Operation *op,
+                                        const EmbeddingBagOperands &o,
+                                        RankedTensorType resultType) {
+  for (Value v : op->getOperands())
+    if (!cast<ShapedType>(v.getType()).hasStaticShape())
+      return op->emitOpError()
+             << "expects statically shaped operands, got " << v.getType();
+  if (!resultType.hasStaticShape())
+    return op->emitOpError()
+           << "expects a statically shaped result, got " << resultType;
+  if (!o.lengths == !o.offsets)
+    return op->emitOpError()
+           << "expects exactly one of 'lengths' and 'offsets', got "
+           << (o.lengths ? "both" : "neither");
+
+  auto indicesType = cast<RankedTensorType>(o.indices.getType());
+  int64_t numIndices = indicesType.getDimSize(0);
+  int64_t numBags = resultType.getDimSize(0);
+  if (o.lengths) {
+    int64_t n = cast<RankedTensorType>(o.lengths.getType()).getDimSize(0);
+    if (n != numBags)
+      return op->emitOpError()
+             << "expects one length per bag (" << numBags << "), got " << n;
+  } else {
+    auto offsetsType = cast<RankedTensorType>(o.offsets.getType());
+    if (offsetsType.getElementType() != indicesType.getElementType())
+      return op->emitOpError()
+             << "expects offsets of the indices' element type "
+             << indicesType.getElementType() << ", got "
+             << offsetsType.getElementType();
+    if (offsetsType.getDimSize(0) != numBags + 1)
+      return op->emitOpError()
+             << "expects one more offset than bags (" << numBags + 1
+             << "), got " << offsetsType.getDimSize(0);
+  }
+
+  if (o.positional && !o.weights)
+    return op->emitOpError() << "'positional' needs 'weights'";
+  if (o.weights) {
+    int64_t n = cast<RankedTensorType>(o.weights.getType()).getDimSize(0);
+    if (o.positional && n == 0)
+      return op->emitOpError() << "expects at least one positional weight";
+    if (!o.positional && n != numIndices)
+      return op->emitOpError()
+             << "expects one weight per index (" << numIndices << "), got " << n
+             << " (positional weights need 'positional')";
+  }
+  return success();
+}
+
+LogicalResult EmbeddingBagOp::verify() {
+  if (failed(verifyEmbeddingBag(*this,
+                                {getTable(), getIndices(), getLengths(),
+                                 getOffsets(), getWeights(),
+                                 getPositionalWeights()},
+                                getResult().getType())))
+    return failure();
+  RankedTensorType tableType = getTable().getType();
+  if (tableType.getRank() != 2)
+    return emitOpError() << "expects a rank-2 table (rows x block_size), got "
+                            "rank "
+                         << tableType.getRank();
+  if (tableType.getDimSize(1) != getBlockSize())
+    return emitOpError() << "table rows have " << tableType.getDimSize(1)
+                         << " elements but result rows have " << getBlockSize();
+  bool quantized = tableType.getElementType().isInteger(8);
+  if (quantized && !getScaleBias())
+    return emitOpError()
+           << "an i8 (uint8) table needs 'scale_bias' (rows x 2 f32)";
+  if (!quantized && getScaleBias())
+    return emitOpError() << "'scale_bias' needs an i8 (uint8) table, got "
+                         << tableType.getElementType();
+  if (Value sb = getScaleBias()) {
+    auto sbType = cast<RankedTensorType>(sb.getType());
+    if (sbType.getDimSize(0) != tableType.getDimSize(0) ||
+        sbType.getDimSize(1) != 2)
+      return emitOpError() << "expects scale_bias of shape "
+                           << tableType.getDimSize(0) << "x2, got "
+                           << sbType.getDimSize(0) << "x"
+                           << sbType.getDimSize(1);
+  }
+  return success();
+}
+
+int64_t FusedEmbeddingBagOp::getFusedRowBytes(int64_t blockSize,
+                                              int64_t bitRate) {
+  if (bitRate == 8)
+    return blockSize + 2 * 4; // f32 scale and bias
+  int64_t perByte = 8 / bitRate;
+  return (blockSize + perByte - 1) / perByte + 2 * 2; // f16 scale and bias
+}
+
+LogicalResult FusedEmbeddingBagOp::verify() {
+  if (failed(verifyEmbeddingBag(*this,
+                                {getTable(), getIndices(), getLengths(),
+                                 getOffsets(), getWeights(),
+                                 getPositionalWeights()},
+                                getResult().getType())))
+    return failure();
+  int64_t bits = getBitRate();
+  int64_t expected = getFusedRowBytes(getBlockSize(), bits);
+  int64_t actual = getTable().getType().getDimSize(1);
+  if (actual != expected)
+    return emitOpError() << "expects fused rows of " << expected
+                         << " bytes for block_size " << getBlockSize() << " at "
+                         << bits << " bits, got " << actual;
+  return success();
+}
+
+// Gathers are memory bound: pk-run reports GB/s.
+int64_t EmbeddingBagOp::getFlopCount() { return 0; }
+int64_t FusedEmbeddingBagOp::getFlopCount() { return 0; }
+
+//===----------------------------------------------------------------------===//
+// Row-wise quantization
+//===----------------------------------------------------------------------===//
+
+/// Checks `floats` (rows x block_size) against `fused` (rows x row bytes).
+static LogicalResult verifyRowwise(Operation *op, RankedTensorType floats,
+                                   RankedTensorType fused, int64_t bits,
+                                   StringRef floatName, StringRef fusedName) {
+  if (!floats.hasStaticShape() || !fused.hasStaticShape())
+    return op->emitOpError()
+           << "expects static shapes, got " << floats << " and " << fused;
+  if (floats.getDimSize(0) != fused.getDimSize(0))
+    return op->emitOpError()
+           << "expects the same number of rows, got " << floats.getDimSize(0)
+           << " (" << floatName << ") and " << fused.getDimSize(0) << " ("
+           << fusedName << ")";
+  int64_t blockSize = floats.getDimSize(1);
+  int64_t expected = FusedEmbeddingBagOp::getFusedRowBytes(blockSize, bits);
+  if (fused.getDimSize(1) != expected)
+    return op->emitOpError() << "expects fused rows of " << expected
+                             << " bytes for block_size " << blockSize << " at "
+                             << bits << " bits, got " << fused.getDimSize(1);
+  return success();
+}
+
+LogicalResult QuantizeRowwiseOp::verify() {
+  return verifyRowwise(*this, getInput().getType(), getResult().getType(),
+                       getBitRate(), "input", "result");
+}
+
+LogicalResult DequantizeRowwiseOp::verify() {
+  return verifyRowwise(*this, getResult().getType(), getInput().getType(),
+                       getBitRate(), "result", "input");
+}
+
+int64_t QuantizeRowwiseOp::getFlopCount() { return 0; }
+int64_t DequantizeRowwiseOp::getFlopCount() { return 0; }
+
+//===----------------------------------------------------------------------===//
+// LstmUnitOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LstmUnitOp::verify() {
+  RankedTensorType state = getHiddenPrev().getType();
+  RankedTensorType gates = getGates().getType();
+  if (!state.hasStaticShape() || !gates.hasStaticShape())
+    return emitOpError() << "expects static shapes, got " << state << " and "
+                         << gates;
+  if (gates.getElementType() != state.getElementType())
+    return emitOpError() << "expects gates of the state element type "
+                         << state.getElementType() << ", got "
+                         << gates.getElementType();
+  int64_t n = state.getDimSize(0), d = state.getDimSize(1);
+  if (gates.getDimSize(0) != n || gates.getDimSize(1) != 4 * d)
+    return emitOpError() << "expects gates of shape " << n << "x" << 4 * d
+                         << " (N x 4D for i, f, o, g), got "
+                         << gates.getDimSize(0) << "x" << gates.getDimSize(1);
+  if (!getSeqLengths() != !getTimestep())
+    return emitOpError() << "'seq_lengths' and 'timestep' go together, got "
+                         << (getSeqLengths() ? "only seq_lengths"
+                                             : "only timestep");
+  if (getDropStates() && !getSeqLengths())
+    return emitOpError() << "'drop_states' needs 'seq_lengths'";
+  if (Value lengths = getSeqLengths()) {
+    auto type = cast<RankedTensorType>(lengths.getType());
+    if (type.getDimSize(0) != n)
+      return emitOpError() << "expects one sequence length per row (" << n
+                           << "), got " << type.getDimSize(0);
+  }
+  return success();
+}
+
+// Elementwise: memory bound (three exp and two tanh per element).
+int64_t LstmUnitOp::getFlopCount() { return 0; }

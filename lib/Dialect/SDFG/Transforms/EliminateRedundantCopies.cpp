@@ -1,0 +1,87 @@
+//===- EliminateRedundantCopies.cpp - sdfg-eliminate-redundant-copies -----===//
+
+#include "Dialect/SDFG/Transforms/Passes.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/SmallSet.h"
+
+namespace mlir::sdfg {
+#define GEN_PASS_DEF_SDFGELIMINATEREDUNDANTCOPIES
+#include "Dialect/SDFG/Transforms/Passes.h.inc"
+} // namespace mlir::sdfg
+
+using namespace mlir;
+using namespace mlir::sdfg;
+
+namespace {
+
+Value containerOf(Value accessValue) {
+  if (auto access = accessValue.getDefiningOp<AccessOp>())
+    return access.getData();
+  return accessValue;
+}
+
+/// Pairs of containers known to hold the same data, smaller pointer first.
+using Facts = std::set<std::pair<void *, void *>>;
+
+std::pair<void *, void *> pairOf(Value a, Value b) {
+  void *x = a.getAsOpaquePointer(), *y = b.getAsOpaquePointer();
+  return x < y ? std::make_pair(x, y) : std::make_pair(y, x);
+}
+
+void kill(Facts &facts, Value written) {
+  void *w = written.getAsOpaquePointer();
+  for (auto it = facts.begin(); it != facts.end();)
+    it = (it->first == w || it->second == w) ? facts.erase(it) : std::next(it);
+}
+
+void runOn(SDFGOp sdfg) {
+  SmallVector<EdgeOp> edges(sdfg.getBody()->getOps<EdgeOp>());
+  llvm::StringMap<Facts> exitFacts;
+  for (StateOp state : sdfg.getBody()->getOps<StateOp>()) {
+    // Facts flow along the only edge into this state if it is the only
+    // edge out of its source and changes nothing.
+    Facts facts;
+    SmallVector<EdgeOp> incoming;
+    for (EdgeOp edge : edges)
+      if (edge.getDest() == state.getSymName())
+        incoming.push_back(edge);
+    if (incoming.size() == 1) {
+      EdgeOp edge = incoming.front();
+      unsigned outOfSource = llvm::count_if(
+          edges, [&](EdgeOp other) { return other.getSrc() == edge.getSrc(); });
+      auto it = exitFacts.find(edge.getSrc());
+      if (outOfSource == 1 && edge.getSrc() != state.getSymName() &&
+          edge.getCondition().trim() == "1" && edge.getAssign().empty() &&
+          it != exitFacts.end())
+        facts = it->second;
+    }
+
+    for (Operation &op : llvm::make_early_inc_range(*state.getBody())) {
+      if (auto copy = dyn_cast<CopyOp>(op)) {
+        Value from = containerOf(copy.getSource());
+        Value to = containerOf(copy.getTarget());
+        if (facts.count(pairOf(from, to))) {
+          copy.erase();
+          continue;
+        }
+        kill(facts, to);
+        facts.insert(pairOf(from, to));
+        continue;
+      }
+      op.walk(
+          [&](StoreOp store) { kill(facts, containerOf(store.getMemref())); });
+    }
+    exitFacts[state.getSymName()] = std::move(facts);
+  }
+}
+
+struct SDFGEliminateRedundantCopiesPass
+    : sdfg::impl::SDFGEliminateRedundantCopiesBase<
+          SDFGEliminateRedundantCopiesPass> {
+  void runOnOperation() override {
+    getOperation().walk([](SDFGOp sdfg) { runOn(sdfg); });
+  }
+};
+
+} // namespace

@@ -1,0 +1,1187 @@
+//===- SDFGJSONExport.cpp - The sdfg dialect to DaCe SDFG JSON ------------===//
+//
+// Writes one `sdfg.sdfg` as DaCe's `.sdfg` JSON, for DaCe's tools and
+// viewer. Data containers become `_arrays`, states become `SDFGState`s whose
+// dataflow graph is rebuilt from the ops:
+//
+// * a memlet read or written at the top of a state goes from or to an
+//   `AccessNode`; a write creates a new access node after the readers, as
+//   DaCe does (`A -> map -> A`);
+// * an `sdfg.map` becomes a MapEntry/MapExit pair; every container read or
+//   written inside passes through them on `IN_<data>`/`OUT_<data>`
+//   connectors with a whole-container memlet; map bounds that read data
+//   become dynamic map range connectors;
+// * a tasklet becomes a `Tasklet` whose Python code is printed from its
+//   body; index values it receives (map parameters, symbols) are inlined
+//   into the code, values from other tasklets flow through a transient
+//   scalar;
+// * `sdfg.copy` and load/store pairs between access nodes become
+//   access-node-to-access-node memlets.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Target/SDFGJSON.h"
+
+#include "Dialect/SDFG/SDFGOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+using namespace mlir;
+using namespace mlir::sdfg;
+namespace json = llvm::json;
+
+namespace {
+
+std::optional<std::string> dtypeOf(Type type) {
+  if (type.isF64())
+    return "float64";
+  if (type.isF32())
+    return "float32";
+  if (type.isF16())
+    return "float16";
+  if (type.isInteger(1))
+    return "bool";
+  if (auto integer = dyn_cast<IntegerType>(type))
+    switch (integer.getWidth()) {
+    case 8:
+    case 16:
+    case 32:
+    case 64:
+      return "int" + std::to_string(integer.getWidth());
+    default:
+      return std::nullopt;
+    }
+  if (type.isIndex())
+    return "int64";
+  if (auto complex = dyn_cast<ComplexType>(type)) {
+    if (complex.getElementType().isF32())
+      return "complex64";
+    if (complex.getElementType().isF64())
+      return "complex128";
+  }
+  return std::nullopt;
+}
+
+/// Parenthesizes an expression unless it is a name, a number or a call, so
+/// that operands keep their meaning without piling up parentheses on every
+/// round trip.
+std::string wrap(const std::string &text) {
+  StringRef ref(text);
+  bool atomic = llvm::all_of(
+      ref, [](char c) { return llvm::isAlnum(c) || c == '_' || c == '.'; });
+  return atomic ? text : "(" + text + ")";
+}
+
+json::Value rangeJSON(StringRef start, StringRef end, StringRef step = "1") {
+  return json::Object{{"start", start.str()},
+                      {"end", end.str()},
+                      {"step", step.str()},
+                      {"tile", "1"}};
+}
+
+json::Value subsetJSON(json::Array ranges) {
+  return json::Object{{"type", "Range"}, {"ranges", std::move(ranges)}};
+}
+
+class Exporter {
+public:
+  explicit Exporter(SDFGOp sdfg) : sdfg(sdfg) {}
+  FailureOr<json::Value> run();
+
+private:
+  SDFGOp sdfg;
+  json::Object arrays;
+  llvm::StringSet<> usedNames;
+  unsigned paramCounter = 0, tempCounter = 0, dynCounter = 0,
+           taskletCounter = 0, mapCounter = 0;
+  /// Names of map parameters and dynamic map range connectors.
+  DenseMap<Value, std::string> valueNames;
+
+  // Per-state graph.
+  json::Array nodes, edges;
+  std::map<int64_t, std::vector<int64_t>> scopeChildren;
+  llvm::StringMap<int64_t> currentAccess;
+  /// A tasklet's node id and out-connector names.
+  DenseMap<Operation *, std::pair<int64_t, SmallVector<std::string>>>
+      taskletNodes;
+  /// The transient scalar carrying a tasklet result to another tasklet.
+  DenseMap<Value, std::string> temporaries;
+
+  /// A map scope being exported: its entry and exit node ids.
+  struct Scope {
+    int64_t entry, exit;
+    json::Object *entryAttrs, *exitAttrs;
+  };
+
+  std::string uniqueName(StringRef base) {
+    std::string name = base.str();
+    for (unsigned i = 0; usedNames.contains(name); ++i)
+      name = (base + Twine(i)).str();
+    usedNames.insert(name);
+    return name;
+  }
+
+  SmallVector<std::string> shapeOf(Value data) {
+    auto type = dyn_cast<MemRefType>(data.getType());
+    if (!type)
+      return {};
+    ArrayAttr shape;
+    if (auto arg = dyn_cast<BlockArgument>(data))
+      shape = sdfg.getArgShape(arg.getArgNumber());
+    else if (auto alloc = data.getDefiningOp<AllocOp>())
+      shape = alloc.getShapeAttr();
+    SmallVector<std::string> dims;
+    for (int64_t dim = 0; dim < type.getRank(); ++dim)
+      dims.push_back(shape ? cast<StringAttr>(shape[dim]).str()
+                           : std::to_string(type.getDimSize(dim)));
+    return dims;
+  }
+
+  json::Value fullSubset(Value data) {
+    json::Array ranges;
+    auto type = dyn_cast<MemRefType>(data.getType());
+    if (!type || type.getRank() == 0)
+      ranges.push_back(rangeJSON("0", "0"));
+    for (const std::string &dim : shapeOf(data)) {
+      int64_t size;
+      std::string end = StringRef(dim).getAsInteger(10, size)
+                            ? wrap(dim) + " - 1"
+                            : std::to_string(size - 1);
+      ranges.push_back(rangeJSON("0", end));
+    }
+    return subsetJSON(std::move(ranges));
+  }
+
+  std::string volumeOf(Value data) {
+    SmallVector<std::string> dims = shapeOf(data);
+    if (dims.empty())
+      return "1";
+    std::string volume;
+    for (auto [index, dim] : llvm::enumerate(dims))
+      volume += (index ? "*" : "") + wrap(dim);
+    return volume;
+  }
+
+  json::Value memletJSON(StringRef data, json::Value subset, std::string volume,
+                         json::Value otherSubset = nullptr,
+                         json::Value wcr = nullptr) {
+    return json::Object{
+        {"type", "Memlet"},
+        {"attributes", json::Object{{"volume", volume},
+                                    {"num_accesses", volume},
+                                    {"dynamic", false},
+                                    {"subset", std::move(subset)},
+                                    {"other_subset", std::move(otherSubset)},
+                                    {"data", data.str()},
+                                    {"wcr", std::move(wcr)},
+                                    {"debuginfo", nullptr},
+                                    {"wcr_nonatomic", false},
+                                    {"allow_oob", false},
+                                    {"src_subset", nullptr},
+                                    {"dst_subset", nullptr}}}};
+  }
+
+  json::Value emptyMemlet() {
+    return json::Object{{"type", "Memlet"},
+                        {"attributes", json::Object{{"volume", "0"},
+                                                    {"num_accesses", "0"},
+                                                    {"dynamic", false},
+                                                    {"subset", nullptr},
+                                                    {"other_subset", nullptr},
+                                                    {"data", nullptr},
+                                                    {"wcr", nullptr}}}};
+  }
+
+  void addEdge(int64_t src, std::optional<std::string> srcConn, int64_t dst,
+               std::optional<std::string> dstConn, json::Value memlet) {
+    edges.push_back(
+        json::Object{{"type", "MultiConnectorEdge"},
+                     {"attributes", json::Object{{"data", std::move(memlet)}}},
+                     {"src", std::to_string(src)},
+                     {"dst", std::to_string(dst)},
+                     {"src_connector",
+                      srcConn ? json::Value(*srcConn) : json::Value(nullptr)},
+                     {"dst_connector",
+                      dstConn ? json::Value(*dstConn) : json::Value(nullptr)}});
+  }
+
+  int64_t addNode(json::Object node, std::optional<int64_t> scopeEntry,
+                  std::optional<int64_t> scopeExit) {
+    int64_t id = nodes.size();
+    node["id"] = id;
+    node["scope_entry"] = scopeEntry ? json::Value(std::to_string(*scopeEntry))
+                                     : json::Value(nullptr);
+    node["scope_exit"] =
+        scopeExit ? json::Value(std::to_string(*scopeExit)) : nullptr;
+    nodes.push_back(std::move(node));
+    scopeChildren[scopeEntry.value_or(-1)].push_back(id);
+    return id;
+  }
+
+  int64_t accessNode(StringRef data) {
+    return addNode(
+        json::Object{
+            {"type", "AccessNode"},
+            {"label", data.str()},
+            {"attributes", json::Object{{"data", data.str()},
+                                        {"setzero", false},
+                                        {"debuginfo", nullptr},
+                                        {"instrument", "No_Instrumentation"},
+                                        {"in_connectors", json::Object{}},
+                                        {"out_connectors", json::Object{}}}}},
+        std::nullopt, std::nullopt);
+  }
+  int64_t readAccess(StringRef data) {
+    auto it = currentAccess.find(data);
+    if (it != currentAccess.end())
+      return it->second;
+    return currentAccess[data] = accessNode(data);
+  }
+  int64_t writeAccess(StringRef data) {
+    return currentAccess[data] = accessNode(data);
+  }
+
+  std::string dataName(Value memrefOrAccess) {
+    if (auto access = memrefOrAccess.getDefiningOp<AccessOp>())
+      memrefOrAccess = access.getData();
+    return SDFGOp::getDataName(memrefOrAccess);
+  }
+  Value container(Value memrefOrAccess) {
+    if (auto access = memrefOrAccess.getDefiningOp<AccessOp>())
+      return access.getData();
+    return memrefOrAccess;
+  }
+
+  FailureOr<std::string> symbolic(Value value);
+  FailureOr<std::string> pointSubset(ValueRange indices, json::Array &ranges);
+  FailureOr<std::string> code(Value value, DenseMap<Value, std::string> &names);
+  LogicalResult exportContainers();
+  FailureOr<json::Value> exportState(StateOp state, int64_t id);
+  LogicalResult exportBlock(Block &block, ArrayRef<Scope> scopes);
+  LogicalResult exportMap(MapOp map, ArrayRef<Scope> scopes);
+  LogicalResult exportTasklet(TaskletOp tasklet, ArrayRef<Scope> scopes);
+  LogicalResult exportLoadStore(LoadOp load, StoreOp store,
+                                ArrayRef<Scope> scopes);
+
+  /// Where a memlet reading `data` starts in the innermost scope: the
+  /// enclosing MapEntry's OUT connector, else a (current) access node.
+  std::pair<int64_t, std::optional<std::string>>
+  readSource(StringRef data, ArrayRef<Scope> scopes) {
+    if (scopes.empty())
+      return {readAccess(data), std::nullopt};
+    return {scopes.back().entry, "OUT_" + data.str()};
+  }
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+FailureOr<std::string> Exporter::symbolic(Value value) {
+  auto it = valueNames.find(value);
+  if (it != valueNames.end())
+    return it->second;
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    if (isa<SDFGOp>(arg.getOwner()->getParentOp()))
+      return sdfg.getArgDataName(arg.getArgNumber());
+    return emitError(value.getLoc(),
+                     "sdfg-to-json: a block argument that is not a map "
+                     "parameter cannot appear in a symbolic expression");
+  }
+  Operation *op = value.getDefiningOp();
+  if (auto sym = dyn_cast<SymOp>(op))
+    return sym.getExpr().trim().str();
+  APInt constant;
+  if (matchPattern(value, m_ConstantInt(&constant)))
+    return std::to_string(constant.getSExtValue());
+  if (isa<arith::IndexCastOp, arith::IndexCastUIOp, arith::ExtSIOp,
+          arith::TruncIOp>(op))
+    return symbolic(op->getOperand(0));
+  auto binary = [&](StringRef infix) -> FailureOr<std::string> {
+    FailureOr<std::string> lhs = symbolic(op->getOperand(0));
+    if (failed(lhs))
+      return failure();
+    FailureOr<std::string> rhs = symbolic(op->getOperand(1));
+    if (failed(rhs))
+      return failure();
+    return wrap(*lhs) + " " + infix.str() + " " + wrap(*rhs);
+  };
+  auto call = [&](StringRef name) -> FailureOr<std::string> {
+    FailureOr<std::string> lhs = symbolic(op->getOperand(0));
+    if (failed(lhs))
+      return failure();
+    FailureOr<std::string> rhs = symbolic(op->getOperand(1));
+    if (failed(rhs))
+      return failure();
+    return name.str() + "(" + *lhs + ", " + *rhs + ")";
+  };
+  if (isa<arith::AddIOp>(op))
+    return binary("+");
+  if (isa<arith::SubIOp>(op))
+    return binary("-");
+  if (isa<arith::MulIOp>(op))
+    return binary("*");
+  if (isa<arith::FloorDivSIOp>(op))
+    return binary("//");
+  if (isa<arith::CeilDivSIOp>(op))
+    return call("int_ceil");
+  if (isa<arith::MaxSIOp>(op))
+    return call("max");
+  if (isa<arith::MinSIOp>(op))
+    return call("min");
+  return op->emitOpError()
+         << "cannot be written as a DaCe symbolic expression (sdfg-to-json "
+            "supports constants, sdfg.sym, map parameters, dynamic range "
+            "loads, +, -, *, //, ceildiv, min, max and integer casts)";
+}
+
+FailureOr<std::string> Exporter::pointSubset(ValueRange indices,
+                                             json::Array &ranges) {
+  for (Value index : indices) {
+    FailureOr<std::string> text = symbolic(index);
+    if (failed(text))
+      return failure();
+    ranges.push_back(rangeJSON(*text, *text));
+  }
+  if (indices.empty())
+    ranges.push_back(rangeJSON("0", "0"));
+  return std::string("1");
+}
+
+static std::string floatLiteral(double value, bool isF32) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), isF32 ? "%.9g" : "%.17g", value);
+  std::string text = buffer;
+  if (StringRef(text).find_first_of(".eEn") == StringRef::npos)
+    text += ".0";
+  return text;
+}
+
+FailureOr<std::string> Exporter::code(Value value,
+                                      DenseMap<Value, std::string> &names) {
+  auto it = names.find(value);
+  if (it != names.end())
+    return it->second;
+  Operation *op = value.getDefiningOp();
+  if (!op)
+    return emitError(value.getLoc(), "sdfg-to-json: unknown tasklet value");
+  auto operand = [&](unsigned i) { return code(op->getOperand(i), names); };
+  auto binary = [&](StringRef infix) -> FailureOr<std::string> {
+    FailureOr<std::string> lhs = operand(0), rhs = operand(1);
+    if (failed(lhs) || failed(rhs))
+      return failure();
+    return "(" + *lhs + " " + infix.str() + " " + *rhs + ")";
+  };
+  auto call = [&](StringRef name) -> FailureOr<std::string> {
+    std::string text = name.str() + "(";
+    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+      FailureOr<std::string> arg = operand(i);
+      if (failed(arg))
+        return failure();
+      text += (i ? ", " : "") + *arg;
+    }
+    return text + ")";
+  };
+
+  if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+    if (auto f = dyn_cast<FloatAttr>(constant.getValue()))
+      return floatLiteral(f.getValueAsDouble(), f.getType().isF32());
+    if (auto i = dyn_cast<IntegerAttr>(constant.getValue())) {
+      if (i.getType().isInteger(1))
+        return std::string(i.getValue().isZero() ? "False" : "True");
+      return std::to_string(i.getValue().getSExtValue());
+    }
+  }
+  if (isa<arith::AddFOp, arith::AddIOp>(op))
+    return binary("+");
+  if (isa<arith::SubFOp, arith::SubIOp>(op))
+    return binary("-");
+  if (isa<arith::MulFOp, arith::MulIOp>(op))
+    return binary("*");
+  if (isa<arith::DivFOp, arith::DivSIOp>(op))
+    return binary("/");
+  if (isa<arith::FloorDivSIOp>(op))
+    return binary("//");
+  if (isa<math::PowFOp, math::IPowIOp>(op))
+    return binary("**");
+  if (isa<arith::AndIOp>(op) && op->getResult(0).getType().isInteger(1))
+    return binary("and");
+  if (isa<arith::OrIOp>(op) && op->getResult(0).getType().isInteger(1))
+    return binary("or");
+  if (auto xorOp = dyn_cast<arith::XOrIOp>(op)) {
+    if (xorOp.getType().isInteger(1) && matchPattern(xorOp.getRhs(), m_One())) {
+      FailureOr<std::string> inner = operand(0);
+      if (failed(inner))
+        return failure();
+      return "(not " + *inner + ")";
+    }
+  }
+  if (isa<arith::NegFOp>(op)) {
+    FailureOr<std::string> inner = operand(0);
+    if (failed(inner))
+      return failure();
+    return "(-" + *inner + ")";
+  }
+  if (isa<arith::MaximumFOp, arith::MaxNumFOp, arith::MaxSIOp>(op))
+    return call("max");
+  if (isa<arith::MinimumFOp, arith::MinNumFOp, arith::MinSIOp>(op))
+    return call("min");
+  if (isa<arith::SIToFPOp>(op))
+    return call("float");
+  if (isa<arith::FPToSIOp>(op))
+    return call("int");
+  if (isa<arith::ExtFOp, arith::TruncFOp, arith::ExtSIOp, arith::TruncIOp,
+          arith::IndexCastOp>(op))
+    return operand(0);
+  if (auto cmp = dyn_cast<arith::CmpFOp>(op)) {
+    using P = arith::CmpFPredicate;
+    switch (cmp.getPredicate()) {
+    case P::OEQ:
+      return binary("==");
+    case P::UNE:
+    case P::ONE:
+      return binary("!=");
+    case P::OLT:
+      return binary("<");
+    case P::OLE:
+      return binary("<=");
+    case P::OGT:
+      return binary(">");
+    case P::OGE:
+      return binary(">=");
+    default:
+      break;
+    }
+  }
+  if (auto cmp = dyn_cast<arith::CmpIOp>(op)) {
+    using P = arith::CmpIPredicate;
+    switch (cmp.getPredicate()) {
+    case P::eq:
+      return binary("==");
+    case P::ne:
+      return binary("!=");
+    case P::slt:
+      return binary("<");
+    case P::sle:
+      return binary("<=");
+    case P::sgt:
+      return binary(">");
+    case P::sge:
+      return binary(">=");
+    default:
+      break;
+    }
+  }
+  StringRef mathName =
+      llvm::TypeSwitch<Operation *, StringRef>(op)
+          .Case<math::ExpOp>([](auto) { return "exp"; })
+          .Case<math::LogOp>([](auto) { return "log"; })
+          .Case<math::SqrtOp>([](auto) { return "sqrt"; })
+          .Case<math::SinOp>([](auto) { return "sin"; })
+          .Case<math::CosOp>([](auto) { return "cos"; })
+          .Case<math::TanOp>([](auto) { return "tan"; })
+          .Case<math::TanhOp>([](auto) { return "tanh"; })
+          .Case<math::FloorOp>([](auto) { return "floor"; })
+          .Case<math::CeilOp>([](auto) { return "ceil"; })
+          .Case<math::AbsFOp, math::AbsIOp>([](auto) { return "abs"; })
+          .Default([](Operation *) { return StringRef(); });
+  if (!mathName.empty())
+    return call(mathName);
+  if (auto load = dyn_cast<memref::LoadOp>(op)) {
+    FailureOr<std::string> array = code(load.getMemref(), names);
+    if (failed(array))
+      return failure();
+    std::string text = *array + "[";
+    for (auto [i, index] : llvm::enumerate(load.getIndices())) {
+      FailureOr<std::string> indexText = code(index, names);
+      if (failed(indexText))
+        return failure();
+      text += (i ? ", " : "") + *indexText;
+    }
+    return text + "]";
+  }
+  return op->emitOpError()
+         << "has no Python equivalent that sdfg-to-json can write into "
+            "tasklet code";
+}
+
+//===----------------------------------------------------------------------===//
+// Containers
+//===----------------------------------------------------------------------===//
+
+LogicalResult Exporter::exportContainers() {
+  auto describe = [&](Value data, StringRef name, bool transient,
+                      StorageKind storage) -> LogicalResult {
+    usedNames.insert(name);
+    Type type = data.getType();
+    auto memref = dyn_cast<MemRefType>(type);
+    Type element = memref ? memref.getElementType() : type;
+    std::optional<std::string> dtype = dtypeOf(element);
+    if (!dtype)
+      return emitError(data.getLoc())
+             << "sdfg-to-json: data container '" << name
+             << "' has element type " << element
+             << ", which DaCe's JSON cannot describe";
+    std::string storageName;
+    switch (storage) {
+    case StorageKind::Default:
+      storageName = "Default";
+      break;
+    case StorageKind::CPUHeap:
+      storageName = "CPU_Heap";
+      break;
+    case StorageKind::Register:
+      storageName = "Register";
+      break;
+    case StorageKind::GPUGlobal:
+      storageName = "GPU_Global";
+      break;
+    }
+    json::Object attrs{{"allow_conflicts", false}, {"dtype", *dtype},
+                       {"transient", transient},   {"storage", storageName},
+                       {"lifetime", "Scope"},      {"location", json::Object{}},
+                       {"debuginfo", nullptr}};
+    if (!memref || memref.getRank() == 0) {
+      if (memref && !transient)
+        return emitError(data.getLoc())
+               << "sdfg-to-json: rank-0 memref argument '" << name
+               << "' has no DaCe equivalent (a Scalar argument is passed by "
+                  "value)";
+      attrs["shape"] = json::Array{"1"};
+      arrays[name.str()] =
+          json::Object{{"type", "Scalar"}, {"attributes", std::move(attrs)}};
+      return success();
+    }
+    SmallVector<std::string> shape = shapeOf(data);
+    json::Array shapeJSON, strides, offset;
+    for (auto [dim, size] : llvm::enumerate(shape)) {
+      shapeJSON.push_back(size);
+      std::string stride;
+      for (size_t later = dim + 1; later < shape.size(); ++later)
+        stride += (stride.empty() ? "" : "*") + wrap(shape[later]);
+      strides.push_back(stride.empty() ? "1" : stride);
+      offset.push_back("0");
+    }
+    attrs["shape"] = std::move(shapeJSON);
+    attrs["strides"] = std::move(strides);
+    attrs["offset"] = std::move(offset);
+    attrs["total_size"] = volumeOf(data);
+    attrs["may_alias"] = false;
+    attrs["alignment"] = 0;
+    attrs["start_offset"] = 0;
+    attrs["optional"] = false;
+    attrs["pool"] = false;
+    arrays[name.str()] =
+        json::Object{{"type", "Array"}, {"attributes", std::move(attrs)}};
+    return success();
+  };
+  for (BlockArgument arg : sdfg.getBody()->getArguments())
+    if (failed(describe(arg, sdfg.getArgDataName(arg.getArgNumber()),
+                        /*transient=*/false, StorageKind::Default)))
+      return failure();
+  for (AllocOp alloc : sdfg.getBody()->getOps<AllocOp>())
+    if (failed(describe(alloc.getResult(), alloc.getDataName(),
+                        /*transient=*/true, alloc.getStorage())))
+      return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Dataflow
+//===----------------------------------------------------------------------===//
+
+static json::Value wcrJSON(std::optional<WCRKind> wcr) {
+  if (!wcr)
+    return nullptr;
+  switch (*wcr) {
+  case WCRKind::Add:
+    return "(lambda a, b: (a + b))";
+  case WCRKind::Mul:
+    return "(lambda a, b: (a * b))";
+  case WCRKind::Min:
+    return "(lambda a, b: min(a, b))";
+  case WCRKind::Max:
+    return "(lambda a, b: max(a, b))";
+  }
+  return nullptr;
+}
+
+LogicalResult Exporter::exportLoadStore(LoadOp load, StoreOp store,
+                                        ArrayRef<Scope> scopes) {
+  if (!scopes.empty())
+    return store.emitOpError()
+           << "stores a loaded value directly inside a map; sdfg-to-json "
+              "needs a tasklet between them";
+  std::string from = dataName(load.getMemref()),
+              to = dataName(store.getMemref());
+  json::Array fromRanges, toRanges;
+  if (failed(pointSubset(load.getIndices(), fromRanges)) ||
+      failed(pointSubset(store.getIndices(), toRanges)))
+    return failure();
+  int64_t src = readAccess(from);
+  int64_t dst = writeAccess(to);
+  addEdge(src, std::nullopt, dst, std::nullopt,
+          memletJSON(from, subsetJSON(std::move(fromRanges)), "1",
+                     subsetJSON(std::move(toRanges)), wcrJSON(store.getWcr())));
+  return success();
+}
+
+LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
+                                      ArrayRef<Scope> scopes) {
+  SmallVector<std::string> inNames, outNames;
+  for (unsigned i = 0; i < tasklet.getInputs().size(); ++i)
+    inNames.push_back(
+        tasklet.getInConnectors()
+            ? cast<StringAttr>((*tasklet.getInConnectors())[i]).str()
+            : "__in" + std::to_string(i));
+  for (unsigned i = 0; i < tasklet.getNumResults(); ++i)
+    outNames.push_back(
+        tasklet.getOutConnectors()
+            ? cast<StringAttr>((*tasklet.getOutConnectors())[i]).str()
+            : "__out" + std::to_string(i));
+
+  // Inputs: memlets from data or other tasklets; index values are inlined.
+  struct In {
+    std::string connector;
+    int64_t src;
+    std::optional<std::string> srcConn;
+    json::Value memlet;
+  };
+  std::vector<In> ins;
+  DenseMap<Value, std::string> names;
+  for (auto [index, input, arg] : llvm::enumerate(
+           tasklet.getInputs(), tasklet.getBody()->getArguments())) {
+    const std::string &connector = inNames[index];
+    if (auto load = input.getDefiningOp<LoadOp>()) {
+      std::string data = dataName(load.getMemref());
+      json::Array ranges;
+      if (failed(pointSubset(load.getIndices(), ranges)))
+        return failure();
+      auto [src, srcConn] = readSource(data, scopes);
+      ins.push_back({connector, src, srcConn,
+                     memletJSON(data, subsetJSON(std::move(ranges)), "1")});
+      names[arg] = connector;
+      continue;
+    }
+    if (input.getDefiningOp<AccessOp>()) {
+      std::string data = dataName(input);
+      auto [src, srcConn] = readSource(data, scopes);
+      ins.push_back({connector, src, srcConn,
+                     memletJSON(data, fullSubset(container(input)), "1")});
+      names[arg] = connector;
+      continue;
+    }
+    if (auto producer = input.getDefiningOp<TaskletOp>()) {
+      auto &[producerId, producerOuts] = taskletNodes[producer];
+      unsigned resultIndex = cast<OpResult>(input).getResultNumber();
+      std::string temp = temporaries.lookup(input);
+      if (temp.empty()) {
+        temp = uniqueName("__pk_tmp" + std::to_string(tempCounter++));
+        temporaries[input] = temp;
+        std::optional<std::string> dtype = dtypeOf(input.getType());
+        if (!dtype)
+          return tasklet.emitOpError()
+                 << "passes a value of type " << input.getType()
+                 << " between tasklets, which DaCe's JSON cannot describe";
+        arrays[temp] = json::Object{
+            {"type", "Scalar"},
+            {"attributes", json::Object{{"allow_conflicts", false},
+                                        {"dtype", *dtype},
+                                        {"shape", json::Array{"1"}},
+                                        {"transient", true},
+                                        {"storage", "Register"},
+                                        {"lifetime", "Scope"},
+                                        {"location", json::Object{}},
+                                        {"debuginfo", nullptr}}}};
+      }
+      json::Array ranges;
+      ranges.push_back(rangeJSON("0", "0"));
+      ins.push_back({connector, producerId, producerOuts[resultIndex],
+                     memletJSON(temp, subsetJSON(std::move(ranges)), "1")});
+      names[arg] = connector;
+      continue;
+    }
+    if (auto blockArg = dyn_cast<BlockArgument>(input);
+        blockArg && isa<SDFGOp>(blockArg.getOwner()->getParentOp())) {
+      // A scalar argument: DaCe reads it through an access node.
+      std::string data = sdfg.getArgDataName(blockArg.getArgNumber());
+      json::Array ranges;
+      ranges.push_back(rangeJSON("0", "0"));
+      auto [src, srcConn] = readSource(data, scopes);
+      ins.push_back({connector, src, srcConn,
+                     memletJSON(data, subsetJSON(std::move(ranges)), "1")});
+      names[arg] = connector;
+      continue;
+    }
+    FailureOr<std::string> inlined = symbolic(input);
+    if (failed(inlined))
+      return failure();
+    names[arg] = *inlined;
+  }
+
+  // Code: one assignment per out-connector.
+  auto ret = cast<ReturnOp>(tasklet.getBody()->getTerminator());
+  std::string source;
+  for (auto [name, value] : llvm::zip_equal(outNames, ret.getValues())) {
+    FailureOr<std::string> text = code(value, names);
+    if (failed(text))
+      return failure();
+    if (!source.empty())
+      source += "\n";
+    source += name + " = " + *text;
+  }
+
+  // Outputs: stores in this scope (other tasklets read them themselves).
+  struct Out {
+    std::string connector, data;
+    json::Array ranges;
+    std::optional<WCRKind> wcr;
+  };
+  std::vector<Out> outs;
+  for (auto [index, result] : llvm::enumerate(tasklet.getResults()))
+    for (Operation *user : result.getUsers()) {
+      if (isa<TaskletOp>(user))
+        continue;
+      auto store = dyn_cast<StoreOp>(user);
+      if (!store || store.getValue() != result)
+        return user->emitOpError()
+               << "uses a tasklet result; sdfg-to-json exports tasklet "
+                  "results only into stores and other tasklets";
+      Out out{outNames[index], dataName(store.getMemref()), {}, store.getWcr()};
+      if (failed(pointSubset(store.getIndices(), out.ranges)))
+        return failure();
+      outs.push_back(std::move(out));
+    }
+
+  std::optional<int64_t> scopeEntry, scopeExit;
+  if (!scopes.empty()) {
+    scopeEntry = scopes.back().entry;
+    scopeExit = scopes.back().exit;
+  }
+  json::Object inConnectors, outConnectors;
+  for (const In &in : ins)
+    inConnectors[in.connector] = nullptr;
+  for (const std::string &name : outNames)
+    outConnectors[name] = nullptr;
+  std::string label = "tasklet_" + std::to_string(taskletCounter++);
+  int64_t id = addNode(
+      json::Object{
+          {"type", "Tasklet"},
+          {"label", label},
+          {"attributes",
+           json::Object{{"label", label},
+                        {"code", json::Object{{"string_data", source},
+                                              {"language", "Python"}}},
+                        {"state_fields", json::Array{}},
+                        {"code_global", json::Object{{"string_data", ""},
+                                                     {"language", "CPP"}}},
+                        {"code_init", json::Object{{"string_data", ""},
+                                                   {"language", "CPP"}}},
+                        {"code_exit", json::Object{{"string_data", ""},
+                                                   {"language", "CPP"}}},
+                        {"debuginfo", nullptr},
+                        {"instrument", "No_Instrumentation"},
+                        {"side_effects", nullptr},
+                        {"location", json::Object{}},
+                        {"environments", json::Array{}},
+                        {"in_connectors", std::move(inConnectors)},
+                        {"out_connectors", std::move(outConnectors)}}}},
+      scopeEntry, scopeExit);
+  taskletNodes[tasklet] = {id, outNames};
+
+  for (In &in : ins)
+    addEdge(in.src, in.srcConn, id, in.connector, std::move(in.memlet));
+  if (ins.empty() && !scopes.empty())
+    addEdge(scopes.back().entry, std::nullopt, id, std::nullopt, emptyMemlet());
+  for (Out &out : outs) {
+    int64_t dst;
+    std::optional<std::string> dstConn;
+    if (scopes.empty()) {
+      dst = writeAccess(out.data);
+    } else {
+      dst = scopes.back().exit;
+      dstConn = "IN_" + out.data;
+    }
+    addEdge(id, out.connector, dst, dstConn,
+            memletJSON(out.data, subsetJSON(std::move(out.ranges)), "1",
+                       nullptr, wcrJSON(out.wcr)));
+  }
+  if (outs.empty() && !scopes.empty() && tasklet->use_empty())
+    addEdge(id, std::nullopt, scopes.back().exit, std::nullopt, emptyMemlet());
+  return success();
+}
+
+LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
+  // Containers read and written anywhere inside, in first-use order; the
+  // write-conflict resolution of the writes, if all agree.
+  SmallVector<std::string> reads, writes;
+  llvm::StringMap<std::optional<WCRKind>> writeWCR;
+  map.walk([&](Operation *op) {
+    auto note = [](SmallVectorImpl<std::string> &list, std::string name) {
+      if (!llvm::is_contained(list, name))
+        list.push_back(name);
+    };
+    if (auto load = dyn_cast<LoadOp>(op))
+      note(reads, dataName(load.getMemref()));
+    if (auto tasklet = dyn_cast<TaskletOp>(op))
+      for (Value input : tasklet.getInputs()) {
+        if (input.getDefiningOp<AccessOp>())
+          note(reads, dataName(input));
+        if (auto arg = dyn_cast<BlockArgument>(input);
+            arg && isa<SDFGOp>(arg.getOwner()->getParentOp()))
+          note(reads, sdfg.getArgDataName(arg.getArgNumber()));
+      }
+    if (auto store = dyn_cast<StoreOp>(op)) {
+      std::string name = dataName(store.getMemref());
+      note(writes, name);
+      writeWCR[name] = store.getWcr();
+    }
+  });
+
+  // Parameters and ranges; bounds that load data become dynamic range
+  // connectors, read in the enclosing scope.
+  json::Array params, ranges;
+  for (BlockArgument param : map.getParams()) {
+    std::string name = uniqueName("__i" + std::to_string(paramCounter++));
+    valueNames[param] = name;
+    params.push_back(name);
+  }
+  struct Dynamic {
+    std::string connector, data;
+    json::Array ranges;
+  };
+  std::vector<Dynamic> dynamics;
+  std::function<LogicalResult(Value)> collect = [&](Value value) {
+    if (valueNames.count(value))
+      return success();
+    Operation *op = value.getDefiningOp();
+    if (!op)
+      return success();
+    if (auto load = dyn_cast<LoadOp>(op)) {
+      Dynamic dynamic{uniqueName("__pk_dyn" + std::to_string(dynCounter++)),
+                      dataName(load.getMemref()),
+                      {}};
+      if (failed(pointSubset(load.getIndices(), dynamic.ranges)))
+        return failure();
+      valueNames[value] = dynamic.connector;
+      dynamics.push_back(std::move(dynamic));
+      return success();
+    }
+    for (Value operand : op->getOperands())
+      if (failed(collect(operand)))
+        return failure();
+    return success();
+  };
+  auto bound = [&](OpFoldResult ofr) -> FailureOr<std::string> {
+    if (auto attr = dyn_cast<Attribute>(ofr))
+      return std::to_string(cast<IntegerAttr>(attr).getInt());
+    Value value = cast<Value>(ofr);
+    if (failed(collect(value)))
+      return failure();
+    return symbolic(value);
+  };
+  for (auto [lb, ub, step] :
+       llvm::zip_equal(map.getMixedLowerBounds(), map.getMixedUpperBounds(),
+                       map.getMixedSteps())) {
+    FailureOr<std::string> start = bound(lb), end = bound(ub),
+                           stride = bound(step);
+    if (failed(start) || failed(end) || failed(stride))
+      return failure();
+    ranges.push_back(rangeJSON(*start, *end, *stride));
+  }
+
+  std::string schedule;
+  switch (map.getSchedule()) {
+  case ScheduleKind::Sequential:
+    schedule = "Sequential";
+    break;
+  case ScheduleKind::CPUMulticore:
+    schedule = "CPU_Multicore";
+    break;
+  case ScheduleKind::GPUDevice:
+    schedule = "GPU_Device";
+    break;
+  }
+
+  json::Object entryIn, entryOut, exitIn, exitOut;
+  for (const std::string &name : reads) {
+    entryIn["IN_" + name] = nullptr;
+    entryOut["OUT_" + name] = nullptr;
+  }
+  for (const Dynamic &dynamic : dynamics)
+    entryIn[dynamic.connector] = nullptr;
+  for (const std::string &name : writes) {
+    exitIn["IN_" + name] = nullptr;
+    exitOut["OUT_" + name] = nullptr;
+  }
+
+  std::string label = "map_" + std::to_string(mapCounter++);
+  std::optional<int64_t> parentEntry, parentExit;
+  if (!scopes.empty()) {
+    parentEntry = scopes.back().entry;
+    parentExit = scopes.back().exit;
+  }
+  // The exit's id is the entry's plus one: reserve both now.
+  int64_t entryId = nodes.size();
+  int64_t exitId = entryId + 1;
+  addNode(json::Object{{"type", "MapEntry"},
+                       {"label", label},
+                       {"attributes",
+                        json::Object{{"label", label},
+                                     {"params", std::move(params)},
+                                     {"range", subsetJSON(std::move(ranges))},
+                                     {"schedule", schedule},
+                                     {"unroll", false},
+                                     {"collapse", 1},
+                                     {"debuginfo", nullptr},
+                                     {"is_collapsed", false},
+                                     {"instrument", "No_Instrumentation"},
+                                     {"gpu_block_size", nullptr},
+                                     {"in_connectors", std::move(entryIn)},
+                                     {"out_connectors", std::move(entryOut)}}}},
+          parentEntry, exitId);
+  addNode(json::Object{{"type", "MapExit"},
+                       {"label", label},
+                       {"attributes",
+                        json::Object{{"in_connectors", std::move(exitIn)},
+                                     {"out_connectors", std::move(exitOut)}}}},
+          entryId, exitId);
+
+  // Memlets into the entry (whole containers) and dynamic connectors.
+  for (const std::string &name : reads) {
+    Value data = sdfg.lookupData(name);
+    auto [src, srcConn] = readSource(name, scopes);
+    addEdge(src, srcConn, entryId, "IN_" + name,
+            memletJSON(name, fullSubset(data), volumeOf(data)));
+  }
+  for (Dynamic &dynamic : dynamics) {
+    auto [src, srcConn] = readSource(dynamic.data, scopes);
+    addEdge(
+        src, srcConn, entryId, dynamic.connector,
+        memletJSON(dynamic.data, subsetJSON(std::move(dynamic.ranges)), "1"));
+  }
+
+  SmallVector<Scope> inner(scopes.begin(), scopes.end());
+  inner.push_back({entryId, exitId, nullptr, nullptr});
+  if (failed(exportBlock(*map.getBody(), inner)))
+    return failure();
+  if (llvm::none_of(edges, [&](const json::Value &edge) {
+        return edge.getAsObject()->getString("src") == std::to_string(entryId);
+      }))
+    addEdge(entryId, std::nullopt, exitId, std::nullopt, emptyMemlet());
+
+  // Memlets out of the exit.
+  for (const std::string &name : writes) {
+    Value data = sdfg.lookupData(name);
+    int64_t dst;
+    std::optional<std::string> dstConn;
+    if (scopes.empty()) {
+      dst = writeAccess(name);
+    } else {
+      dst = scopes.back().exit;
+      dstConn = "IN_" + name;
+    }
+    addEdge(exitId, "OUT_" + name, dst, dstConn,
+            memletJSON(name, fullSubset(data), volumeOf(data), nullptr,
+                       wcrJSON(writeWCR.lookup(name))));
+  }
+  return success();
+}
+
+LogicalResult Exporter::exportBlock(Block &block, ArrayRef<Scope> scopes) {
+  for (Operation &op : block) {
+    if (auto map = dyn_cast<MapOp>(op)) {
+      if (failed(exportMap(map, scopes)))
+        return failure();
+      continue;
+    }
+    if (auto tasklet = dyn_cast<TaskletOp>(op)) {
+      if (failed(exportTasklet(tasklet, scopes)))
+        return failure();
+      continue;
+    }
+    if (auto copy = dyn_cast<CopyOp>(op)) {
+      std::string from = dataName(copy.getSource());
+      std::string to = dataName(copy.getTarget());
+      int64_t src = readAccess(from);
+      int64_t dst = writeAccess(to);
+      addEdge(src, std::nullopt, dst, std::nullopt,
+              memletJSON(from, fullSubset(container(copy.getSource())),
+                         volumeOf(container(copy.getSource())),
+                         fullSubset(container(copy.getTarget()))));
+      continue;
+    }
+    if (auto store = dyn_cast<StoreOp>(op)) {
+      auto load = store.getValue().getDefiningOp<LoadOp>();
+      if (load) {
+        if (failed(exportLoadStore(load, store, scopes)))
+          return failure();
+        continue;
+      }
+      if (store.getValue().getDefiningOp<TaskletOp>())
+        continue; // Written with its tasklet.
+      return store.emitOpError()
+             << "stores a value that no tasklet or load produced; "
+                "sdfg-to-json cannot express it as a memlet";
+    }
+    // Access nodes, loads (exported with their users), symbols and index
+    // arithmetic are not nodes of their own.
+  }
+  return success();
+}
+
+FailureOr<json::Value> Exporter::exportState(StateOp state, int64_t id) {
+  nodes = json::Array();
+  edges = json::Array();
+  scopeChildren.clear();
+  scopeChildren[-1];
+  currentAccess.clear();
+  taskletNodes.clear();
+  temporaries.clear();
+  if (failed(exportBlock(*state.getBody(), {})))
+    return failure();
+
+  json::Object scopeDict;
+  for (auto &[scope, children] : scopeChildren) {
+    json::Array ids;
+    for (int64_t child : children)
+      ids.push_back(child);
+    scopeDict[std::to_string(scope)] = std::move(ids);
+  }
+  return json::Value(json::Object{
+      {"type", "SDFGState"},
+      {"label", state.getSymName().str()},
+      {"id", id},
+      {"collapsed", false},
+      {"scope_dict", std::move(scopeDict)},
+      {"nodes", std::move(nodes)},
+      {"edges", std::move(edges)},
+      {"attributes", json::Object{{"is_collapsed", false},
+                                  {"nosync", false},
+                                  {"instrument", "No_Instrumentation"},
+                                  {"executions", "0"},
+                                  {"dynamic_executions", true},
+                                  {"ranges", json::Object{}},
+                                  {"location", json::Object{}}}}});
+}
+
+FailureOr<json::Value> Exporter::run() {
+  if (DictionaryAttr symbols = sdfg.getSymbolsAttr())
+    for (NamedAttribute symbol : symbols)
+      usedNames.insert(symbol.getName().getValue());
+  if (failed(exportContainers()))
+    return failure();
+
+  json::Array states;
+  llvm::StringMap<int64_t> stateIds;
+  for (StateOp state : sdfg.getBody()->getOps<StateOp>()) {
+    int64_t id = states.size();
+    stateIds[state.getSymName()] = id;
+    FailureOr<json::Value> stateJSON = exportState(state, id);
+    if (failed(stateJSON))
+      return failure();
+    states.push_back(std::move(*stateJSON));
+  }
+
+  json::Array interstate;
+  for (EdgeOp edge : sdfg.getBody()->getOps<EdgeOp>()) {
+    json::Object assignments;
+    std::string label;
+    for (auto [symbol, value] : edge.getAssignments()) {
+      assignments[symbol] = value.str();
+      label += (label.empty() ? "" : ", ") + symbol.str() + "=" + value.str();
+    }
+    interstate.push_back(json::Object{
+        {"type", "Edge"},
+        {"attributes",
+         json::Object{
+             {"data",
+              json::Object{
+                  {"type", "InterstateEdge"},
+                  {"attributes",
+                   json::Object{
+                       {"assignments", std::move(assignments)},
+                       {"condition",
+                        json::Object{{"string_data", edge.getCondition().str()},
+                                     {"language", "Python"}}}}},
+                  {"label", label}}}}},
+        {"src", std::to_string(stateIds[edge.getSrc()])},
+        {"dst", std::to_string(stateIds[edge.getDest()])}});
+  }
+
+  json::Array argNames;
+  for (BlockArgument arg : sdfg.getBody()->getArguments()) {
+    std::string name = sdfg.getArgDataName(arg.getArgNumber());
+    // DaCe keeps its return containers out of `arg_names`.
+    if (!StringRef(name).starts_with("__return"))
+      argNames.push_back(name);
+  }
+  json::Object symbols;
+  if (DictionaryAttr symbolAttrs = sdfg.getSymbolsAttr())
+    for (NamedAttribute symbol : symbolAttrs) {
+      Type type = cast<TypeAttr>(symbol.getValue()).getValue();
+      std::optional<std::string> dtype = dtypeOf(type);
+      if (!dtype || !isa<IntegerType, IndexType>(type))
+        return sdfg.emitOpError()
+               << "symbol '" << symbol.getName().getValue() << "' has type "
+               << type << "; sdfg-to-json writes integer symbols only";
+      symbols[symbol.getName().getValue()] = *dtype;
+    }
+
+  int64_t start = stateIds[sdfg.getEntry()];
+  auto frame = [] {
+    return json::Object{
+        {"frame", json::Object{{"string_data", ""}, {"language", "CPP"}}}};
+  };
+  return json::Value(json::Object{
+      {"type", "SDFG"},
+      {"attributes", json::Object{{"name", sdfg.getSymName().str()},
+                                  {"arg_names", std::move(argNames)},
+                                  {"constants_prop", json::Object{}},
+                                  {"_arrays", std::move(arrays)},
+                                  {"symbols", std::move(symbols)},
+                                  {"instrument", "No_Instrumentation"},
+                                  {"global_code", frame()},
+                                  {"init_code", frame()},
+                                  {"exit_code", frame()},
+                                  {"orig_sdfg", nullptr},
+                                  {"transformation_hist", json::Array{}},
+                                  {"logical_groups", json::Array{}},
+                                  {"openmp_sections", true},
+                                  {"debuginfo", nullptr},
+                                  {"_pgrids", json::Object{}},
+                                  {"_subarrays", json::Object{}},
+                                  {"_rdistrarrays", json::Object{}},
+                                  {"callback_mapping", json::Object{}}}},
+      {"nodes", std::move(states)},
+      {"edges", std::move(interstate)},
+      {"sdfg_list_id", 0},
+      {"start_block", start},
+      {"start_state", start},
+      {"dace_version", "0.14.1"}});
+}
+
+LogicalResult sdfg::exportSDFGJSON(ModuleOp module, raw_ostream &os) {
+  SmallVector<SDFGOp> graphs(module.getOps<SDFGOp>());
+  if (graphs.size() != 1)
+    return module.emitError()
+           << "sdfg-to-json: expected exactly one 'sdfg.sdfg' at the top "
+              "level of the module, found "
+           << graphs.size();
+  FailureOr<json::Value> root = Exporter(graphs.front()).run();
+  if (failed(root))
+    return failure();
+  os << llvm::formatv("{0:1}", *root) << "\n";
+  return success();
+}

@@ -1,0 +1,1397 @@
+//===- SDFGJSONImport.cpp - DaCe SDFG JSON to the sdfg dialect ------------===//
+//
+// Reads DaCe's `.sdfg` JSON and builds one `sdfg.sdfg`:
+//
+// * `_arrays` become arguments (non-transient containers: `arg_names` first,
+//   then the others, such as `__return`, by name) or `sdfg.alloc`s
+//   (transients); symbolic shapes are kept as strings.
+// * Every `SDFGState` becomes an `sdfg.state`; its nodes are visited in
+//   topological order: access nodes become `sdfg.access`es at the top of
+//   the state, map entries `sdfg.map`s (dynamic range connectors become
+//   loads in the enclosing scope), tasklets `sdfg.tasklet`s whose bodies
+//   are built from their Python code, memlets into tasklets `sdfg.load`s
+//   (or whole-array connectors), memlets out of them `sdfg.store`s (with
+//   `wcr`), memlets between access nodes `sdfg.copy`s.
+// * Interstate edges become `sdfg.edge`s.
+//
+// Anything else is an error that names the construct.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Target/SDFGJSON.h"
+
+#include "Dialect/SDFG/SDFGOps.h"
+#include "Dialect/SDFG/SymbolicExpr.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <map>
+
+using namespace mlir;
+using namespace mlir::sdfg;
+namespace json = llvm::json;
+
+namespace {
+
+/// The text of a JSON scalar (DaCe writes numbers both as strings and as
+/// numbers).
+std::optional<std::string> scalarText(const json::Value *value) {
+  if (!value)
+    return std::nullopt;
+  if (std::optional<StringRef> s = value->getAsString())
+    return s->str();
+  if (std::optional<int64_t> i = value->getAsInteger())
+    return std::to_string(*i);
+  if (std::optional<double> d = value->getAsNumber())
+    return std::to_string(*d);
+  if (std::optional<bool> b = value->getAsBoolean())
+    return *b ? "True" : "False";
+  return std::nullopt;
+}
+
+std::optional<int64_t> asId(const json::Value *value) {
+  std::optional<std::string> text = scalarText(value);
+  int64_t id;
+  if (!text || StringRef(*text).getAsInteger(10, id))
+    return std::nullopt;
+  return id;
+}
+
+std::string typeString(Type type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << type;
+  return text;
+}
+
+bool isIdentifier(StringRef name) {
+  return !name.empty() && (llvm::isAlpha(name[0]) || name[0] == '_') &&
+         llvm::all_of(name,
+                      [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
+/// One dimension of a memlet subset or map range, inclusive as in DaCe.
+struct SubsetRange {
+  std::string start, end, step;
+};
+
+struct Memlet {
+  std::string data;
+  std::optional<SmallVector<SubsetRange>> subset, otherSubset;
+  std::string wcr;
+};
+
+struct DFNode {
+  int64_t id;
+  std::string type, label;
+  const json::Object *attrs;
+  std::optional<int64_t> scope;
+};
+
+struct DFEdge {
+  int64_t src, dst;
+  std::string srcConn, dstConn;
+  std::optional<Memlet> memlet;
+};
+
+/// A data container: DaCe's descriptor and the SDFG value standing for it.
+struct Container {
+  std::string name;
+  bool isScalar = false;
+  bool transient = false;
+  Type elementType;
+  SmallVector<std::string> shape;
+  StorageKind storage = StorageKind::Default;
+  Value value;
+};
+
+class Importer {
+public:
+  Importer(MLIRContext *context, Location loc)
+      : context(context), loc(loc), builder(context) {}
+
+  OwningOpRef<ModuleOp> run(const json::Value &root);
+
+private:
+  MLIRContext *context;
+  Location loc;
+  OpBuilder builder;
+  /// Where in the file we are, for messages.
+  std::string where;
+
+  SDFGOp sdfg;
+  std::map<std::string, Container> containers;
+  llvm::StringMap<Type> symbolTypes;
+
+  // Per-state bookkeeping.
+  StateOp state;
+  std::map<int64_t, DFNode> nodes;
+  std::vector<DFEdge> edges;
+  llvm::StringMap<Value> accesses;
+  Operation *lastAccess = nullptr;
+  std::map<int64_t, MapOp> maps;
+  std::map<int64_t, llvm::StringMap<Value>> scopeNames;
+  std::map<std::pair<int64_t, std::string>, Value> taskletResults;
+
+  LogicalResult fail(const Twine &message) {
+    InFlightDiagnostic diag = emitError(loc);
+    if (!where.empty())
+      diag << where << ": ";
+    diag << message;
+    return failure();
+  }
+
+  FailureOr<Type> parseDType(StringRef dtype, const Twine &what);
+  LogicalResult importContainers(const json::Object &attrs);
+  LogicalResult importState(const json::Object &stateJson, StringRef stateName);
+  LogicalResult importInterstateEdge(const json::Object &edge,
+                                     const std::map<int64_t, std::string> &ids);
+  FailureOr<SmallVector<SubsetRange>> parseSubset(const json::Value *value,
+                                                  const Twine &what);
+  FailureOr<Memlet> parseMemlet(const json::Object &edgeAttrs);
+
+  // Dataflow.
+  LogicalResult importNode(const DFNode &node);
+  LogicalResult importMapEntry(const DFNode &node);
+  LogicalResult importTasklet(const DFNode &node);
+  LogicalResult importAccessNode(const DFNode &node);
+
+  Block *scopeBlock(std::optional<int64_t> scope) {
+    return scope ? maps.at(*scope).getBody() : state.getBody();
+  }
+  void setInsertionInto(std::optional<int64_t> scope) {
+    Block *block = scopeBlock(scope);
+    if (scope)
+      builder.setInsertionPoint(block->getTerminator());
+    else
+      builder.setInsertionPointToEnd(block);
+  }
+  std::optional<int64_t> parentScope(int64_t mapId) {
+    return nodes.at(mapId).scope;
+  }
+  Value lookupName(StringRef name, std::optional<int64_t> scope,
+                   const llvm::StringMap<Value> *extra = nullptr);
+  FailureOr<Value> emitIndex(StringRef text, std::optional<int64_t> scope,
+                             const llvm::StringMap<Value> *extra = nullptr);
+  FailureOr<OpFoldResult>
+  emitBound(StringRef text, std::optional<int64_t> scope,
+            const llvm::StringMap<Value> *extra = nullptr);
+  FailureOr<Container *> container(StringRef name);
+  Value access(Container &data);
+  bool isPoint(ArrayRef<SubsetRange> subset);
+  bool isFull(ArrayRef<SubsetRange> subset, const Container &data);
+  FailureOr<SmallVector<Value>> pointIndices(ArrayRef<SubsetRange> subset,
+                                             const Container &data,
+                                             std::optional<int64_t> scope);
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Descriptors
+//===----------------------------------------------------------------------===//
+
+FailureOr<Type> Importer::parseDType(StringRef dtype, const Twine &what) {
+  Builder b(context);
+  Type type = llvm::StringSwitch<Type>(dtype)
+                  .Case("float64", b.getF64Type())
+                  .Case("float32", b.getF32Type())
+                  .Case("float16", b.getF16Type())
+                  .Case("bool", b.getI1Type())
+                  .Case("bool_", b.getI1Type())
+                  .Case("int8", b.getI8Type())
+                  .Case("uint8", b.getI8Type())
+                  .Case("int16", b.getI16Type())
+                  .Case("uint16", b.getI16Type())
+                  .Case("int32", b.getI32Type())
+                  .Case("uint32", b.getI32Type())
+                  .Case("int64", b.getI64Type())
+                  .Case("uint64", b.getI64Type())
+                  .Case("complex64", ComplexType::get(b.getF32Type()))
+                  .Case("complex128", ComplexType::get(b.getF64Type()))
+                  .Default(Type());
+  if (!type)
+    return fail(what + "dtype '" + dtype + "' is not supported");
+  return type;
+}
+
+LogicalResult Importer::importContainers(const json::Object &attrs) {
+  const json::Object *arrays = attrs.getObject("_arrays");
+  if (!arrays)
+    return fail("'attributes._arrays' is missing");
+  for (const auto &[key, value] : *arrays) {
+    std::string name = key.str();
+    where = "data container '" + name + "'";
+    const json::Object *desc = value.getAsObject();
+    const json::Object *descAttrs =
+        desc ? desc->getObject("attributes") : nullptr;
+    std::optional<StringRef> type =
+        desc ? desc->getString("type") : std::nullopt;
+    if (!descAttrs || !type)
+      return fail("expected an object with 'type' and 'attributes'");
+    if (*type != "Array" && *type != "Scalar")
+      return fail("descriptor type '" + *type +
+                  "' is not supported (only Array and Scalar)");
+    if (!isIdentifier(name))
+      return fail("the name is not an identifier");
+
+    Container data;
+    data.name = name;
+    data.isScalar = *type == "Scalar";
+    data.transient = descAttrs->getBoolean("transient").value_or(false);
+    std::optional<StringRef> dtype = descAttrs->getString("dtype");
+    if (!dtype)
+      return fail("'dtype' is missing or not a string");
+    FailureOr<Type> element = parseDType(*dtype, "");
+    if (failed(element))
+      return failure();
+    data.elementType = *element;
+
+    StringRef storage = descAttrs->getString("storage").value_or("Default");
+    std::optional<StorageKind> kind =
+        llvm::StringSwitch<std::optional<StorageKind>>(storage)
+            .Case("Default", StorageKind::Default)
+            .Case("CPU_Heap", StorageKind::CPUHeap)
+            .Case("Register", StorageKind::Register)
+            .Case("GPU_Global", StorageKind::GPUGlobal)
+            .Default(std::nullopt);
+    if (!kind)
+      return fail("storage '" + storage +
+                  "' is not supported (Default, "
+                  "CPU_Heap, Register, GPU_Global)");
+    data.storage = *kind;
+
+    if (!data.isScalar) {
+      const json::Array *shape = descAttrs->getArray("shape");
+      if (!shape || shape->empty())
+        return fail("'shape' is missing or empty");
+      for (const json::Value &dim : *shape) {
+        std::optional<std::string> text = scalarText(&dim);
+        if (!text)
+          return fail("a 'shape' entry is not a string or number");
+        std::string error;
+        if (!expr::parse(*text, error))
+          return fail("shape entry \"" + *text + "\": " + error);
+        data.shape.push_back(*text);
+      }
+      // pk's memrefs are dense and row-major: DaCe's default layout.
+      if (const json::Array *offset = descAttrs->getArray("offset"))
+        for (const json::Value &entry : *offset)
+          if (scalarText(&entry) != "0")
+            return fail("a non-zero 'offset' is not supported");
+      if (const json::Array *strides = descAttrs->getArray("strides")) {
+        if (strides->size() != data.shape.size())
+          return fail("'strides' and 'shape' differ in length");
+        // Compare with the row-major strides at a few symbol values.
+        for (int64_t probe : {7, 13}) {
+          auto lookup = [&](StringRef) -> std::optional<int64_t> {
+            return probe;
+          };
+          int64_t expected = 1;
+          for (int64_t dim = data.shape.size() - 1; dim >= 0; --dim) {
+            std::string error;
+            std::optional<std::string> text = scalarText(&(*strides)[dim]);
+            expr::NodePtr stride = text ? expr::parse(*text, error) : nullptr;
+            expr::NodePtr size = expr::parse(data.shape[dim], error);
+            std::optional<int64_t> actual =
+                stride ? expr::evaluateInt(*stride, lookup) : std::nullopt;
+            if (!actual || *actual != expected)
+              return fail("non-row-major 'strides' are not supported");
+            std::optional<int64_t> extent =
+                size ? expr::evaluateInt(*size, lookup) : std::nullopt;
+            if (!extent)
+              return fail("shape entry \"" + data.shape[dim] +
+                          "\" is not an integer expression");
+            expected *= *extent;
+          }
+        }
+      }
+    }
+    containers[name] = std::move(data);
+  }
+  where.clear();
+  return success();
+}
+
+static Type memrefTypeOf(const Container &data) {
+  if (data.isScalar)
+    return MemRefType::get({}, data.elementType);
+  SmallVector<int64_t> sizes;
+  for (const std::string &dim : data.shape) {
+    int64_t size;
+    sizes.push_back(StringRef(dim).trim().getAsInteger(10, size)
+                        ? ShapedType::kDynamic
+                        : size);
+  }
+  return MemRefType::get(sizes, data.elementType);
+}
+
+//===----------------------------------------------------------------------===//
+// Top level
+//===----------------------------------------------------------------------===//
+
+OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
+  const json::Object *root = rootValue.getAsObject();
+  if (!root || root->getString("type") != "SDFG") {
+    (void)fail("not a DaCe SDFG: the top-level object needs \"type\": "
+               "\"SDFG\"");
+    return nullptr;
+  }
+  const json::Object *attrs = root->getObject("attributes");
+  if (!attrs) {
+    (void)fail("'attributes' is missing");
+    return nullptr;
+  }
+  std::string name = attrs->getString("name").value_or("sdfg").str();
+  if (!isIdentifier(name)) {
+    (void)fail("SDFG name '" + name + "' is not an identifier");
+    return nullptr;
+  }
+  if (const json::Object *constants = attrs->getObject("constants_prop"))
+    if (!constants->empty()) {
+      (void)fail("compile-time constants ('constants_prop') are not "
+                 "supported");
+      return nullptr;
+    }
+
+  // Symbols.
+  SmallVector<NamedAttribute> symbolAttrs;
+  if (const json::Object *symbols = attrs->getObject("symbols")) {
+    for (const auto &[key, value] : *symbols) {
+      where = "symbol '" + key.str() + "'";
+      std::optional<StringRef> dtype = value.getAsString();
+      if (!dtype) {
+        (void)fail("the type is not a string");
+        return nullptr;
+      }
+      FailureOr<Type> type = parseDType(*dtype, "");
+      if (failed(type))
+        return nullptr;
+      if (!isa<IntegerType>(*type) || type->isInteger(1)) {
+        (void)fail("only integer symbols are supported, got '" + *dtype + "'");
+        return nullptr;
+      }
+      symbolTypes[key] = *type;
+    }
+  }
+  where.clear();
+
+  if (failed(importContainers(*attrs)))
+    return nullptr;
+
+  // Arguments: `arg_names` first, then the other non-transients by name.
+  SmallVector<std::string> argNames;
+  if (const json::Array *names = attrs->getArray("arg_names"))
+    for (const json::Value &value : *names) {
+      std::optional<StringRef> argName = value.getAsString();
+      if (!argName || !containers.count(argName->str())) {
+        (void)fail("'arg_names' names an unknown data container");
+        return nullptr;
+      }
+      argNames.push_back(argName->str());
+    }
+  for (auto &[containerName, data] : containers)
+    if (!data.transient && !llvm::is_contained(argNames, containerName))
+      argNames.push_back(containerName);
+
+  // States and their names.
+  const json::Array *stateArray = root->getArray("nodes");
+  if (!stateArray || stateArray->empty()) {
+    (void)fail("the SDFG has no states ('nodes')");
+    return nullptr;
+  }
+  std::map<int64_t, std::string> stateIds;
+  llvm::StringSet<> stateNames;
+  SmallVector<std::pair<const json::Object *, std::string>> states;
+  for (auto [index, value] : llvm::enumerate(*stateArray)) {
+    const json::Object *stateJson = value.getAsObject();
+    std::optional<StringRef> type =
+        stateJson ? stateJson->getString("type") : std::nullopt;
+    if (!type) {
+      (void)fail("state #" + Twine(index) + " has no 'type'");
+      return nullptr;
+    }
+    if (*type != "SDFGState") {
+      (void)fail("control-flow block #" + Twine(index) + " has type '" + *type +
+                 "', which is not supported (only SDFGState; "
+                 "loop and conditional regions are not)");
+      return nullptr;
+    }
+    std::optional<int64_t> id = asId(stateJson->get("id"));
+    std::string label = stateJson->getString("label").value_or("state").str();
+    std::string stateName;
+    for (char c : label)
+      stateName += llvm::isAlnum(c) || c == '_' ? c : '_';
+    if (stateName.empty() || llvm::isDigit(stateName[0]))
+      stateName = "s_" + stateName;
+    if (stateNames.contains(stateName))
+      stateName += "_" + std::to_string(id.value_or(index));
+    stateNames.insert(stateName);
+    stateIds[id.value_or(index)] = stateName;
+    states.push_back({stateJson, stateName});
+  }
+
+  // The start state: `start_block`/`start_state`, else the first state
+  // without incoming edges, as DaCe does.
+  const json::Array *interstate = root->getArray("edges");
+  std::optional<int64_t> start = asId(root->get("start_block"));
+  if (!start)
+    start = asId(root->get("start_state"));
+  if (!start) {
+    llvm::DenseSet<int64_t> targets;
+    if (interstate)
+      for (const json::Value &edge : *interstate)
+        if (const json::Object *object = edge.getAsObject())
+          if (std::optional<int64_t> dst = asId(object->get("dst")))
+            targets.insert(*dst);
+    for (auto &[id, stateName] : stateIds)
+      if (!targets.contains(id)) {
+        start = id;
+        break;
+      }
+    if (!start)
+      start = stateIds.begin()->first;
+  }
+  if (!stateIds.count(*start)) {
+    (void)fail("the start state " + Twine(*start) + " does not exist");
+    return nullptr;
+  }
+
+  // Interstate assignments may introduce symbols DaCe did not list.
+  if (interstate)
+    for (const json::Value &edge : *interstate)
+      if (const json::Object *object = edge.getAsObject())
+        if (const json::Object *data =
+                object->getObject("attributes")
+                    ? object->getObject("attributes")->getObject("data")
+                    : nullptr)
+          if (const json::Object *edgeAttrs = data->getObject("attributes"))
+            if (const json::Object *assignments =
+                    edgeAttrs->getObject("assignments"))
+              for (const auto &[key, value] : *assignments)
+                if (!symbolTypes.count(key))
+                  symbolTypes[key] = IntegerType::get(context, 64);
+
+  SmallVector<Type> argTypes;
+  SmallVector<Attribute> argAttrs;
+  for (const std::string &argName : argNames) {
+    Container &data = containers[argName];
+    SmallVector<NamedAttribute> attrsOfArg = {
+        builder.getNamedAttr("name", builder.getStringAttr(argName))};
+    if (data.isScalar) {
+      argTypes.push_back(data.elementType);
+    } else {
+      auto type = cast<MemRefType>(memrefTypeOf(data));
+      argTypes.push_back(type);
+      if (!type.hasStaticShape())
+        attrsOfArg.push_back(builder.getNamedAttr(
+            "shape", builder.getStrArrayAttr(SmallVector<StringRef>(
+                         data.shape.begin(), data.shape.end()))));
+    }
+    argAttrs.push_back(builder.getDictionaryAttr(attrsOfArg));
+  }
+  for (auto &[symbolName, type] : symbolTypes)
+    symbolAttrs.push_back(
+        builder.getNamedAttr(symbolName, TypeAttr::get(type)));
+
+  OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
+  builder.setInsertionPointToEnd(module->getBody());
+  sdfg = SDFGOp::create(builder, loc, name, stateIds[*start], argTypes,
+                        symbolAttrs.empty()
+                            ? DictionaryAttr()
+                            : builder.getDictionaryAttr(symbolAttrs));
+  sdfg.setArgAttrsAttr(builder.getArrayAttr(argAttrs));
+  for (auto [index, argName] : llvm::enumerate(argNames))
+    containers[argName].value = sdfg.getBody()->getArgument(index);
+
+  // Transients, by name.
+  builder.setInsertionPointToEnd(sdfg.getBody());
+  for (auto &[containerName, data] : containers) {
+    if (!data.transient)
+      continue;
+    auto type = cast<MemRefType>(memrefTypeOf(data));
+    ArrayAttr shape;
+    if (!type.hasStaticShape())
+      shape = builder.getStrArrayAttr(
+          SmallVector<StringRef>(data.shape.begin(), data.shape.end()));
+    auto alloc = AllocOp::create(builder, loc, type,
+                                 builder.getStringAttr(containerName), shape,
+                                 StorageKindAttr::get(context, data.storage));
+    data.value = alloc.getResult();
+  }
+
+  for (auto &[stateJson, stateName] : states) {
+    builder.setInsertionPointToEnd(sdfg.getBody());
+    state = StateOp::create(builder, loc, stateName);
+    if (failed(importState(*stateJson, stateName)))
+      return nullptr;
+  }
+  where.clear();
+  if (interstate)
+    for (auto [index, edge] : llvm::enumerate(*interstate)) {
+      where = "interstate edge #" + std::to_string(index);
+      const json::Object *object = edge.getAsObject();
+      if (!object) {
+        (void)fail("not an object");
+        return nullptr;
+      }
+      if (failed(importInterstateEdge(*object, stateIds)))
+        return nullptr;
+    }
+  where.clear();
+  // Transients no state accesses (DaCe's scalars between two tasklets,
+  // which become SSA values here) are dead.
+  for (AllocOp alloc :
+       llvm::make_early_inc_range(sdfg.getBody()->getOps<AllocOp>()))
+    if (alloc->use_empty())
+      alloc.erase();
+  if (failed(verify(*module)))
+    return nullptr;
+  return module;
+}
+
+LogicalResult
+Importer::importInterstateEdge(const json::Object &edge,
+                               const std::map<int64_t, std::string> &ids) {
+  std::optional<int64_t> src = asId(edge.get("src"));
+  std::optional<int64_t> dst = asId(edge.get("dst"));
+  if (!src || !dst || !ids.count(*src) || !ids.count(*dst))
+    return fail("'src'/'dst' do not name states");
+  const json::Object *attrs = edge.getObject("attributes");
+  const json::Object *data = attrs ? attrs->getObject("data") : nullptr;
+  const json::Object *edgeAttrs =
+      data ? data->getObject("attributes") : nullptr;
+  if (!edgeAttrs)
+    return fail("'attributes.data.attributes' is missing");
+
+  std::string condition = "1";
+  if (const json::Value *value = edgeAttrs->get("condition")) {
+    if (const json::Object *code = value->getAsObject()) {
+      StringRef language = code->getString("language").value_or("Python");
+      if (language != "Python")
+        return fail("condition language '" + language +
+                    "' is not supported (only Python)");
+      condition = code->getString("string_data").value_or("1").str();
+    } else if (std::optional<std::string> text = scalarText(value)) {
+      condition = *text;
+    }
+  }
+  std::string error;
+  if (!expr::parse(condition, error))
+    return fail("condition \"" + condition + "\": " + error);
+
+  SmallVector<std::pair<std::string, std::string>> assignments;
+  if (const json::Object *object = edgeAttrs->getObject("assignments"))
+    for (const auto &[key, value] : *object) {
+      std::optional<std::string> text = scalarText(&value);
+      if (!text)
+        return fail("assignment to '" + key.str() + "' is not a string");
+      if (!expr::parse(*text, error))
+        return fail("assignment \"" + key.str() + " = " + *text +
+                    "\": " + error);
+      assignments.push_back({key.str(), *text});
+    }
+  // llvm::json objects are unordered; sort for a stable output. The
+  // lowering evaluates all right-hand sides before assigning, so the order
+  // does not change the meaning.
+  llvm::sort(assignments);
+  SmallVector<std::string> texts;
+  for (auto &[symbol, value] : assignments)
+    texts.push_back(symbol + " = " + value);
+
+  builder.setInsertionPointToEnd(sdfg.getBody());
+  EdgeOp::create(builder, loc, FlatSymbolRefAttr::get(context, ids.at(*src)),
+                 FlatSymbolRefAttr::get(context, ids.at(*dst)),
+                 builder.getStringAttr(condition),
+                 builder.getStrArrayAttr(
+                     SmallVector<StringRef>(texts.begin(), texts.end())));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// States
+//===----------------------------------------------------------------------===//
+
+FailureOr<SmallVector<SubsetRange>>
+Importer::parseSubset(const json::Value *value, const Twine &what) {
+  const json::Object *subset = value ? value->getAsObject() : nullptr;
+  if (!subset)
+    return fail(what + " is not an object");
+  StringRef type = subset->getString("type").value_or("");
+  SmallVector<SubsetRange> ranges;
+  if (type == "Indices") {
+    const json::Array *indices = subset->getArray("indices");
+    if (!indices)
+      return fail(what + " has no 'indices'");
+    for (const json::Value &index : *indices) {
+      std::optional<std::string> text = scalarText(&index);
+      if (!text)
+        return fail(what + " has a non-string index");
+      ranges.push_back({*text, *text, "1"});
+    }
+    return ranges;
+  }
+  if (type != "Range")
+    return fail(what + " has type '" + type +
+                "', which is not supported (SubsetRange, Indices)");
+  const json::Array *array = subset->getArray("ranges");
+  if (!array)
+    return fail(what + " has no 'ranges'");
+  for (const json::Value &entry : *array) {
+    const json::Object *range = entry.getAsObject();
+    std::optional<std::string> start, end, step, tile;
+    if (range) {
+      start = scalarText(range->get("start"));
+      end = scalarText(range->get("end"));
+      step = scalarText(range->get("step"));
+      tile = scalarText(range->get("tile"));
+    }
+    if (!start || !end)
+      return fail(what + " has a range without 'start'/'end'");
+    if (tile && *tile != "1")
+      return fail(what + " has tile size '" + *tile +
+                  "', which is not supported");
+    ranges.push_back({*start, *end, step.value_or("1")});
+  }
+  return ranges;
+}
+
+FailureOr<Memlet> Importer::parseMemlet(const json::Object &edgeAttrs) {
+  Memlet memlet;
+  const json::Object *data = edgeAttrs.getObject("data");
+  const json::Object *attrs = data ? data->getObject("attributes") : nullptr;
+  if (!attrs)
+    return fail("memlet without 'attributes'");
+  std::optional<StringRef> name = attrs->getString("data");
+  if (!name)
+    return Memlet(); // An empty memlet only orders nodes.
+  memlet.data = name->str();
+  FailureOr<SmallVector<SubsetRange>> subset = parseSubset(
+      attrs->get("subset"), "the subset of memlet '" + memlet.data + "'");
+  if (failed(subset))
+    return failure();
+  memlet.subset = *subset;
+  if (const json::Value *other = attrs->get("other_subset");
+      other && other->kind() != json::Value::Null) {
+    FailureOr<SmallVector<SubsetRange>> otherSubset =
+        parseSubset(other, "the other subset of memlet '" + memlet.data + "'");
+    if (failed(otherSubset))
+      return failure();
+    memlet.otherSubset = *otherSubset;
+  }
+  if (std::optional<StringRef> wcr = attrs->getString("wcr"))
+    memlet.wcr = wcr->str();
+  return memlet;
+}
+
+LogicalResult Importer::importState(const json::Object &stateJson,
+                                    StringRef stateName) {
+  nodes.clear();
+  edges.clear();
+  accesses.clear();
+  lastAccess = nullptr;
+  maps.clear();
+  scopeNames.clear();
+  taskletResults.clear();
+
+  if (const json::Array *nodeArray = stateJson.getArray("nodes"))
+    for (auto [index, value] : llvm::enumerate(*nodeArray)) {
+      const json::Object *object = value.getAsObject();
+      std::optional<StringRef> type =
+          object ? object->getString("type") : std::nullopt;
+      if (!type)
+        return fail("state '" + stateName + "' node #" + Twine(index) +
+                    " has no 'type'");
+      DFNode node;
+      node.id = asId(object->get("id")).value_or(index);
+      node.type = type->str();
+      node.label = object->getString("label").value_or("").str();
+      node.attrs = object->getObject("attributes");
+      node.scope = asId(object->get("scope_entry"));
+      if (!node.attrs)
+        return fail("state '" + stateName + "' node " + Twine(node.id) +
+                    " has no 'attributes'");
+      nodes[node.id] = node;
+    }
+  for (auto &[id, node] : nodes) {
+    if (node.type == "MapExit")
+      continue;
+    if (node.scope &&
+        (!nodes.count(*node.scope) || nodes.at(*node.scope).type != "MapEntry"))
+      return fail("state '" + stateName + "' node " + Twine(id) +
+                  " has a 'scope_entry' that is not a MapEntry");
+  }
+
+  if (const json::Array *edgeArray = stateJson.getArray("edges"))
+    for (auto [index, value] : llvm::enumerate(*edgeArray)) {
+      where = ("state '" + stateName + "' edge #" + Twine(index)).str();
+      const json::Object *object = value.getAsObject();
+      std::optional<int64_t> src =
+          object ? asId(object->get("src")) : std::nullopt;
+      std::optional<int64_t> dst =
+          object ? asId(object->get("dst")) : std::nullopt;
+      if (!src || !dst || !nodes.count(*src) || !nodes.count(*dst))
+        return fail("'src'/'dst' do not name nodes of the state");
+      DFEdge edge;
+      edge.src = *src;
+      edge.dst = *dst;
+      edge.srcConn = object->getString("src_connector").value_or("").str();
+      edge.dstConn = object->getString("dst_connector").value_or("").str();
+      const json::Object *attrs = object->getObject("attributes");
+      if (!attrs)
+        return fail("no 'attributes'");
+      FailureOr<Memlet> memlet = parseMemlet(*attrs);
+      if (failed(memlet))
+        return failure();
+      if (!memlet->data.empty())
+        edge.memlet = *memlet;
+      edges.push_back(edge);
+    }
+
+  // One access node per container, created up front in name order so that
+  // the op order does not depend on DaCe's node numbering.
+  std::set<std::string> accessed;
+  for (auto &[id, node] : nodes)
+    if (node.type == "AccessNode")
+      if (std::optional<StringRef> data = node.attrs->getString("data"))
+        accessed.insert(data->str());
+  for (const std::string &name : accessed) {
+    auto it = containers.find(name);
+    if (it != containers.end() && isa<MemRefType>(it->second.value.getType()))
+      access(it->second);
+  }
+
+  // Kahn's algorithm, smallest id first, so the output is deterministic.
+  std::map<int64_t, int> inDegree;
+  for (auto &[id, node] : nodes)
+    inDegree[id] = 0;
+  for (const DFEdge &edge : edges)
+    ++inDegree[edge.dst];
+  std::set<int64_t> ready;
+  for (auto &[id, degree] : inDegree)
+    if (degree == 0)
+      ready.insert(id);
+  size_t visited = 0;
+  while (!ready.empty()) {
+    int64_t id = *ready.begin();
+    ready.erase(ready.begin());
+    ++visited;
+    const DFNode &node = nodes.at(id);
+    where = ("state '" + stateName + "' node " + Twine(id) + " (" + node.type +
+             " '" + node.label + "')")
+                .str();
+    if (failed(importNode(node)))
+      return failure();
+    for (const DFEdge &edge : edges)
+      if (edge.src == id && --inDegree[edge.dst] == 0)
+        ready.insert(edge.dst);
+  }
+  if (visited != nodes.size()) {
+    where.clear();
+    return fail("the dataflow graph of state '" + stateName + "' has a cycle");
+  }
+  where.clear();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Dataflow nodes
+//===----------------------------------------------------------------------===//
+
+FailureOr<Container *> Importer::container(StringRef name) {
+  auto it = containers.find(name.str());
+  if (it == containers.end())
+    return fail("memlet names data container '" + name +
+                "', which '_arrays' does not declare");
+  return &it->second;
+}
+
+Value Importer::access(Container &data) {
+  if (Value value = accesses.lookup(data.name))
+    return value;
+  OpBuilder::InsertionGuard guard(builder);
+  if (lastAccess)
+    builder.setInsertionPointAfter(lastAccess);
+  else
+    builder.setInsertionPointToStart(state.getBody());
+  auto op = AccessOp::create(builder, loc, data.value.getType(), data.value);
+  lastAccess = op;
+  accesses[data.name] = op.getResult();
+  return op.getResult();
+}
+
+Value Importer::lookupName(StringRef name, std::optional<int64_t> scope,
+                           const llvm::StringMap<Value> *extra) {
+  if (extra)
+    if (Value value = extra->lookup(name))
+      return value;
+  for (std::optional<int64_t> s = scope; s; s = parentScope(*s))
+    if (Value value = scopeNames[*s].lookup(name))
+      return value;
+  auto it = symbolTypes.find(name);
+  if (it != symbolTypes.end())
+    return SymOp::create(builder, loc, it->second, builder.getStringAttr(name));
+  return {};
+}
+
+FailureOr<Value> Importer::emitIndex(StringRef text,
+                                     std::optional<int64_t> scope,
+                                     const llvm::StringMap<Value> *extra) {
+  std::string error;
+  expr::NodePtr node = expr::parse(text, error);
+  if (!node)
+    return fail("expression \"" + text + "\": " + error);
+  SmallVector<std::string> names;
+  expr::collectNames(*node, names);
+  bool symbolic = llvm::all_of(names, [&](const std::string &name) {
+    if (!symbolTypes.count(name))
+      return false;
+    if (extra && extra->count(name))
+      return false;
+    for (std::optional<int64_t> s = scope; s; s = parentScope(*s))
+      if (scopeNames[*s].count(name))
+        return false;
+    return true;
+  });
+  if (node->kind == expr::Node::Kind::Int)
+    return Value(arith::ConstantIndexOp::create(builder, loc, node->intValue));
+  // Purely symbolic expressions stay symbolic: one `sdfg.sym`.
+  if (symbolic && !names.empty())
+    return Value(SymOp::create(builder, loc, builder.getIndexType(),
+                               builder.getStringAttr(text)));
+  Value value = expr::emit(
+      builder, loc, *node,
+      [&](StringRef name) { return lookupName(name, scope, extra); },
+      builder.getIndexType(), error);
+  if (!value)
+    return fail("expression \"" + text + "\": " + error);
+  Value index = expr::castTo(builder, loc, value, builder.getIndexType());
+  if (!index)
+    return fail("expression \"" + text + "\" is not an integer");
+  return index;
+}
+
+FailureOr<OpFoldResult>
+Importer::emitBound(StringRef text, std::optional<int64_t> scope,
+                    const llvm::StringMap<Value> *extra) {
+  int64_t constant;
+  if (!text.trim().getAsInteger(10, constant))
+    return OpFoldResult(builder.getIndexAttr(constant));
+  FailureOr<Value> value = emitIndex(text, scope, extra);
+  if (failed(value))
+    return failure();
+  return OpFoldResult(*value);
+}
+
+bool Importer::isPoint(ArrayRef<SubsetRange> subset) {
+  return llvm::all_of(subset, [](const SubsetRange &range) {
+    return StringRef(range.start).trim() == StringRef(range.end).trim();
+  });
+}
+
+bool Importer::isFull(ArrayRef<SubsetRange> subset, const Container &data) {
+  if (data.isScalar)
+    return subset.size() == 1;
+  if (subset.size() != data.shape.size())
+    return false;
+  // Symbolic equality by evaluation at a few symbol values: start == 0,
+  // end == shape - 1, step == 1.
+  for (int64_t probe : {5, 11, 29}) {
+    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+    for (auto [range, size] : llvm::zip_equal(subset, data.shape)) {
+      std::string error;
+      expr::NodePtr start = expr::parse(range.start, error);
+      expr::NodePtr end = expr::parse(range.end, error);
+      expr::NodePtr step = expr::parse(range.step, error);
+      expr::NodePtr extent = expr::parse(size, error);
+      if (!start || !end || !step || !extent)
+        return false;
+      std::optional<int64_t> s = expr::evaluateInt(*start, lookup);
+      std::optional<int64_t> e = expr::evaluateInt(*end, lookup);
+      std::optional<int64_t> st = expr::evaluateInt(*step, lookup);
+      std::optional<int64_t> n = expr::evaluateInt(*extent, lookup);
+      if (!s || !e || !st || !n || *s != 0 || *st != 1 || *e != *n - 1)
+        return false;
+    }
+  }
+  return true;
+}
+
+FailureOr<SmallVector<Value>>
+Importer::pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
+                       std::optional<int64_t> scope) {
+  SmallVector<Value> indices;
+  if (data.isScalar)
+    return indices; // Rank 0: DaCe's `[0]` addresses the only element.
+  if (subset.size() != data.shape.size())
+    return fail("memlet into '" + data.name + "' has " + Twine(subset.size()) +
+                " dimensions but the container has " +
+                Twine(data.shape.size()));
+  for (const SubsetRange &range : subset) {
+    FailureOr<Value> index = emitIndex(range.start, scope);
+    if (failed(index))
+      return failure();
+    indices.push_back(*index);
+  }
+  return indices;
+}
+
+LogicalResult Importer::importNode(const DFNode &node) {
+  if (node.type == "MapEntry")
+    return importMapEntry(node);
+  if (node.type == "MapExit")
+    return success(); // Its memlets are the stores of the tasklets inside.
+  if (node.type == "Tasklet")
+    return importTasklet(node);
+  if (node.type == "AccessNode")
+    return importAccessNode(node);
+  return fail("node type '" + node.type +
+              "' is not supported (AccessNode, MapEntry, MapExit, Tasklet)");
+}
+
+LogicalResult Importer::importMapEntry(const DFNode &node) {
+  const json::Array *params = node.attrs->getArray("params");
+  const json::Object *range = node.attrs->getObject("range");
+  if (!params || !range)
+    return fail("'params' or 'range' is missing");
+  FailureOr<SmallVector<SubsetRange>> ranges =
+      parseSubset(node.attrs->get("range"), "the map range");
+  if (failed(ranges))
+    return failure();
+  if (ranges->size() != params->size() || params->empty())
+    return fail("has " + Twine(params->size()) + " parameters but " +
+                Twine(ranges->size()) + " ranges");
+
+  StringRef scheduleName =
+      node.attrs->getString("schedule").value_or("Default");
+  std::optional<ScheduleKind> schedule =
+      llvm::StringSwitch<std::optional<ScheduleKind>>(scheduleName)
+          .Case("Default", node.scope ? ScheduleKind::Sequential
+                                      : ScheduleKind::CPUMulticore)
+          .Case("Sequential", ScheduleKind::Sequential)
+          .Case("CPU_Multicore", ScheduleKind::CPUMulticore)
+          .Case("GPU_Device", ScheduleKind::GPUDevice)
+          .Default(std::nullopt);
+  if (!schedule)
+    return fail("schedule '" + scheduleName +
+                "' is not supported (Default, Sequential, CPU_Multicore, "
+                "GPU_Device)");
+
+  // Dynamic map range connectors: values read in the enclosing scope.
+  setInsertionInto(node.scope);
+  llvm::StringMap<Value> connectors;
+  for (const DFEdge &edge : edges) {
+    if (edge.dst != node.id || !edge.memlet ||
+        StringRef(edge.dstConn).starts_with("IN_") || edge.dstConn.empty())
+      continue;
+    FailureOr<Container *> data = container(edge.memlet->data);
+    if (failed(data))
+      return failure();
+    if (!isPoint(*edge.memlet->subset))
+      return fail("dynamic range connector '" + edge.dstConn +
+                  "' reads more than one element");
+    FailureOr<SmallVector<Value>> indices =
+        pointIndices(*edge.memlet->subset, **data, node.scope);
+    if (failed(indices))
+      return failure();
+    if (!isa<MemRefType>((*data)->value.getType())) {
+      connectors[edge.dstConn] = (*data)->value;
+      continue;
+    }
+    connectors[edge.dstConn] = LoadOp::create(
+        builder, loc, (*data)->elementType, access(**data), *indices);
+  }
+
+  SmallVector<OpFoldResult> lbs, ubs, steps;
+  for (const SubsetRange &dim : *ranges) {
+    FailureOr<OpFoldResult> lb = emitBound(dim.start, node.scope, &connectors);
+    FailureOr<OpFoldResult> ub =
+        succeeded(lb) ? emitBound(dim.end, node.scope, &connectors)
+                      : FailureOr<OpFoldResult>(failure());
+    FailureOr<OpFoldResult> step =
+        succeeded(ub) ? emitBound(dim.step, node.scope, &connectors)
+                      : FailureOr<OpFoldResult>(failure());
+    if (failed(step))
+      return failure();
+    if (std::optional<int64_t> constant = getConstantIntValue(*step);
+        constant && *constant == 0)
+      return fail("a map step is zero");
+    lbs.push_back(*lb);
+    ubs.push_back(*ub);
+    steps.push_back(*step);
+  }
+  auto map = MapOp::create(builder, loc, lbs, ubs, steps, *schedule);
+  maps[node.id] = map;
+  llvm::StringMap<Value> &names = scopeNames[node.id];
+  for (auto [param, value] : llvm::zip_equal(*params, map.getParams())) {
+    std::optional<StringRef> name = param.getAsString();
+    if (!name || !isIdentifier(*name))
+      return fail("a map parameter is not an identifier");
+    names[*name] = value;
+  }
+  for (auto &entry : connectors)
+    names[entry.getKey()] = entry.getValue();
+  return success();
+}
+
+/// Recognizes DaCe's write-conflict lambdas: `lambda a, b: a + b` etc.
+static std::optional<WCRKind> parseWCR(StringRef text) {
+  text = text.trim();
+  while (text.starts_with("(") && text.ends_with(")"))
+    text = text.drop_front().drop_back().trim();
+  if (!text.consume_front("lambda"))
+    return std::nullopt;
+  std::pair<StringRef, StringRef> parts = text.split(':');
+  StringRef body = parts.second;
+  std::pair<StringRef, StringRef> params = parts.first.split(',');
+  StringRef lhs = params.first.trim();
+  StringRef rhs = params.second.trim();
+  std::string error;
+  expr::NodePtr node = expr::parse(body.trim(), error);
+  if (!node || lhs.empty() || rhs.empty())
+    return std::nullopt;
+  auto isArgs = [&](const expr::Node &n) {
+    if (n.operands.size() != 2)
+      return false;
+    const expr::Node &a = *n.operands[0], &b = *n.operands[1];
+    return a.kind == expr::Node::Kind::Name &&
+           b.kind == expr::Node::Kind::Name &&
+           ((a.text == lhs && b.text == rhs) ||
+            (a.text == rhs && b.text == lhs));
+  };
+  if (!isArgs(*node))
+    return std::nullopt;
+  if (node->kind == expr::Node::Kind::Binary && node->text == "+")
+    return WCRKind::Add;
+  if (node->kind == expr::Node::Kind::Binary && node->text == "*")
+    return WCRKind::Mul;
+  if (node->kind == expr::Node::Kind::Call &&
+      (node->text == "min" || node->text == "Min"))
+    return WCRKind::Min;
+  if (node->kind == expr::Node::Kind::Call &&
+      (node->text == "max" || node->text == "Max"))
+    return WCRKind::Max;
+  return std::nullopt;
+}
+
+LogicalResult Importer::importTasklet(const DFNode &node) {
+  const json::Object *code = node.attrs->getObject("code");
+  if (!code)
+    return fail("'code' is missing");
+  StringRef language = code->getString("language").value_or("Python");
+  if (language != "Python")
+    return fail("tasklet language '" + language +
+                "' is not supported (only Python)");
+  StringRef source = code->getString("string_data").value_or("");
+  std::string error;
+  FailureOr<SmallVector<expr::Statement>> statements =
+      expr::parseStatements(source, error);
+  if (failed(statements))
+    return fail("code \"" + source + "\": " + error);
+
+  // Connectors, sorted by name (JSON objects have no order).
+  auto connectorNames = [&](StringRef key) {
+    SmallVector<std::string> names;
+    if (const json::Object *object = node.attrs->getObject(key))
+      for (const auto &entry : *object)
+        names.push_back(entry.first.str());
+    llvm::sort(names);
+    return names;
+  };
+  SmallVector<std::string> inNames = connectorNames("in_connectors");
+  SmallVector<std::string> outNames = connectorNames("out_connectors");
+
+  setInsertionInto(node.scope);
+  SmallVector<Value> inputs;
+  for (const std::string &name : inNames) {
+    const DFEdge *in = nullptr;
+    for (const DFEdge &edge : edges)
+      if (edge.dst == node.id && edge.dstConn == name)
+        in = &edge;
+    if (!in || !in->memlet)
+      return fail("in-connector '" + name + "' has no incoming memlet");
+    if (nodes.at(in->src).type == "Tasklet") {
+      auto it = taskletResults.find({in->src, in->srcConn});
+      if (it == taskletResults.end())
+        return fail("in-connector '" + name +
+                    "' reads an unknown tasklet output");
+      inputs.push_back(it->second);
+      continue;
+    }
+    FailureOr<Container *> data = container(in->memlet->data);
+    if (failed(data))
+      return failure();
+    if (in->memlet->otherSubset)
+      return fail("memlet into '" + name +
+                  "' has an 'other_subset', which is not supported");
+    if (!isa<MemRefType>((*data)->value.getType())) {
+      inputs.push_back((*data)->value); // A scalar argument, by value.
+      continue;
+    }
+    ArrayRef<SubsetRange> subset = *in->memlet->subset;
+    if (isPoint(subset)) {
+      FailureOr<SmallVector<Value>> indices =
+          pointIndices(subset, **data, node.scope);
+      if (failed(indices))
+        return failure();
+      inputs.push_back(LoadOp::create(builder, loc, (*data)->elementType,
+                                      access(**data), *indices));
+    } else if (isFull(subset, **data)) {
+      inputs.push_back(access(**data));
+    } else {
+      return fail("memlet '" + in->memlet->data + "' into in-connector '" +
+                  name +
+                  "' covers part of the container; only single "
+                  "elements and whole containers are supported");
+    }
+  }
+
+  // Code may read symbols and map parameters directly: pass them in.
+  llvm::StringSet<> known;
+  for (const std::string &name : inNames)
+    known.insert(name);
+  for (const expr::Statement &statement : *statements) {
+    SmallVector<std::string> names;
+    expr::collectNames(*statement.value, names);
+    for (const std::string &name : names) {
+      if (known.contains(name))
+        continue;
+      if (Value value = lookupName(name, node.scope)) {
+        inNames.push_back(name);
+        inputs.push_back(value);
+      }
+      known.insert(name);
+    }
+    known.insert(statement.target);
+  }
+
+  // Output types come from the containers the out-memlets write.
+  SmallVector<Type> resultTypes;
+  for (const std::string &name : outNames) {
+    const DFEdge *out = nullptr;
+    for (const DFEdge &edge : edges)
+      if (edge.src == node.id && edge.srcConn == name && edge.memlet)
+        out = &edge;
+    if (!out)
+      return fail("out-connector '" + name + "' has no outgoing memlet");
+    FailureOr<Container *> data = container(out->memlet->data);
+    if (failed(data))
+      return failure();
+    resultTypes.push_back((*data)->elementType);
+  }
+
+  auto tasklet = TaskletOp::create(builder, loc, resultTypes, inputs);
+  tasklet.setInConnectorsAttr(builder.getStrArrayAttr(
+      SmallVector<StringRef>(inNames.begin(), inNames.end())));
+  tasklet.setOutConnectorsAttr(builder.getStrArrayAttr(
+      SmallVector<StringRef>(outNames.begin(), outNames.end())));
+  {
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(tasklet.getBody());
+    llvm::StringMap<Value> locals;
+    for (auto [name, arg] :
+         llvm::zip_equal(inNames, tasklet.getBody()->getArguments()))
+      locals[name] = arg;
+    for (const expr::Statement &statement : *statements) {
+      // An integer literal written to an integer out-connector takes its
+      // type directly.
+      Type intType = builder.getI64Type();
+      for (auto [name, type] : llvm::zip_equal(outNames, resultTypes))
+        if (name == statement.target && isa<IntegerType>(type) &&
+            !type.isInteger(1))
+          intType = type;
+      Value value = expr::emit(
+          builder, loc, *statement.value,
+          [&](StringRef name) { return locals.lookup(name); }, intType, error);
+      if (!value)
+        return fail("code \"" + source + "\": " + error);
+      locals[statement.target] = value;
+    }
+    SmallVector<Value> results;
+    for (auto [name, type] : llvm::zip_equal(outNames, resultTypes)) {
+      Value value = locals.lookup(name);
+      if (!value ||
+          llvm::is_contained(tasklet.getBody()->getArguments(), value))
+        return fail("code \"" + source + "\" does not assign out-connector '" +
+                    name + "'");
+      Value cast = expr::castTo(builder, loc, value, type);
+      if (!cast)
+        return fail("out-connector '" + name + "' gets a " +
+                    typeString(value.getType()) + " but writes " +
+                    typeString(type));
+      results.push_back(cast);
+    }
+    ReturnOp::create(builder, loc, results);
+  }
+
+  // Memlets out of the tasklet: values for other tasklets, stores otherwise.
+  builder.setInsertionPointAfter(tasklet);
+  for (auto [name, result] : llvm::zip_equal(outNames, tasklet.getResults())) {
+    for (const DFEdge &edge : edges) {
+      if (edge.src != node.id || edge.srcConn != name || !edge.memlet)
+        continue;
+      if (nodes.at(edge.dst).type == "Tasklet") {
+        taskletResults[{node.id, name}] = result;
+        continue;
+      }
+      FailureOr<Container *> data = container(edge.memlet->data);
+      if (failed(data))
+        return failure();
+      if (!isa<MemRefType>((*data)->value.getType()))
+        return fail("out-connector '" + name + "' writes scalar argument '" +
+                    (*data)->name + "', which is passed by value");
+      if (edge.memlet->otherSubset)
+        return fail("memlet out of '" + name +
+                    "' has an 'other_subset', which is not supported");
+      if (!isPoint(*edge.memlet->subset))
+        return fail("memlet out of '" + name +
+                    "' writes more than one "
+                    "element of '" +
+                    (*data)->name + "'");
+      std::optional<WCRKind> wcr;
+      if (!edge.memlet->wcr.empty()) {
+        wcr = parseWCR(edge.memlet->wcr);
+        if (!wcr)
+          return fail("write-conflict resolution '" + edge.memlet->wcr +
+                      "' is not supported (a + b, a * b, min, max)");
+      }
+      FailureOr<SmallVector<Value>> indices =
+          pointIndices(*edge.memlet->subset, **data, node.scope);
+      if (failed(indices))
+        return failure();
+      StoreOp::create(builder, loc, result, access(**data), *indices,
+                      wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
+    }
+  }
+  return success();
+}
+
+LogicalResult Importer::importAccessNode(const DFNode &node) {
+  std::optional<StringRef> name = node.attrs->getString("data");
+  if (!name)
+    return fail("'data' is missing");
+  FailureOr<Container *> target = container(*name);
+  if (failed(target))
+    return failure();
+  if (node.scope)
+    return fail("access nodes inside a map scope are not supported");
+  if (isa<MemRefType>((*target)->value.getType()))
+    access(**target);
+
+  // Copies from other access nodes.
+  for (const DFEdge &edge : edges) {
+    if (edge.dst != node.id || !edge.memlet ||
+        nodes.at(edge.src).type != "AccessNode")
+      continue;
+    std::optional<StringRef> sourceName =
+        nodes.at(edge.src).attrs->getString("data");
+    FailureOr<Container *> source = container(sourceName.value_or(""));
+    if (failed(source))
+      return failure();
+    if (!edge.memlet->wcr.empty())
+      return fail("a copy with write-conflict resolution is not supported");
+    // `subset` belongs to the memlet's data, `other_subset` to the other
+    // end; a missing one covers its whole container.
+    std::optional<SmallVector<SubsetRange>> sourceSubset, targetSubset;
+    if (edge.memlet->data == (*source)->name) {
+      sourceSubset = edge.memlet->subset;
+      targetSubset = edge.memlet->otherSubset;
+    } else {
+      targetSubset = edge.memlet->subset;
+      sourceSubset = edge.memlet->otherSubset;
+    }
+    auto full = [&](const std::optional<SmallVector<SubsetRange>> &subset,
+                    const Container &data) {
+      return !subset || isFull(*subset, data);
+    };
+    auto point = [&](const std::optional<SmallVector<SubsetRange>> &subset,
+                     const Container &data) -> bool {
+      if (subset)
+        return isPoint(*subset);
+      if (data.isScalar)
+        return true;
+      return llvm::all_of(data.shape,
+                          [](const std::string &dim) { return dim == "1"; });
+    };
+    if (!isa<MemRefType>((*source)->value.getType()) ||
+        !isa<MemRefType>((*target)->value.getType()))
+      return fail("copies between scalar arguments are not supported");
+    setInsertionInto(std::nullopt);
+    if (full(sourceSubset, **source) && full(targetSubset, **target) &&
+        !(*source)->isScalar && !(*target)->isScalar) {
+      CopyOp::create(builder, loc, access(**source), access(**target));
+      continue;
+    }
+    if (point(sourceSubset, **source) && point(targetSubset, **target)) {
+      auto zeros = [&](const Container &data) {
+        return SmallVector<SubsetRange>(data.isScalar ? 1 : data.shape.size(),
+                                        SubsetRange{"0", "0", "1"});
+      };
+      FailureOr<SmallVector<Value>> from = pointIndices(
+          sourceSubset.value_or(zeros(**source)), **source, std::nullopt);
+      if (failed(from))
+        return failure();
+      FailureOr<SmallVector<Value>> to = pointIndices(
+          targetSubset.value_or(zeros(**target)), **target, std::nullopt);
+      if (failed(to))
+        return failure();
+      Value value = LoadOp::create(builder, loc, (*source)->elementType,
+                                   access(**source), *from);
+      if ((*source)->elementType != (*target)->elementType)
+        return fail("copy from '" + (*source)->name + "' to '" +
+                    (*target)->name + "' changes the element type");
+      StoreOp::create(builder, loc, value, access(**target), *to,
+                      WCRKindAttr());
+      continue;
+    }
+    return fail("copy from '" + (*source)->name + "' to '" + (*target)->name +
+                "' covers part of a container; only whole containers and "
+                "single elements are supported");
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Entry point
+//===----------------------------------------------------------------------===//
+
+OwningOpRef<ModuleOp> sdfg::importSDFGJSON(llvm::SourceMgr &sourceMgr,
+                                           MLIRContext *context) {
+  context->loadDialect<SDFGDialect, arith::ArithDialect, math::MathDialect,
+                       memref::MemRefDialect>();
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+  Location loc =
+      FileLineColLoc::get(context, buffer->getBufferIdentifier(), 1, 1);
+  llvm::Expected<json::Value> root = json::parse(buffer->getBuffer());
+  if (!root) {
+    // llvm::json reports "[line:column, byte=N]: message"; point there.
+    StringRef message;
+    std::string text = llvm::toString(root.takeError());
+    message = text;
+    unsigned line = 1, column = 1;
+    if (message.consume_front("[")) {
+      StringRef position = message.take_until([](char c) { return c == ','; });
+      auto [lineText, columnText] = position.split(':');
+      (void)lineText.getAsInteger(10, line);
+      (void)columnText.getAsInteger(10, column);
+      message = message.drop_until([](char c) { return c == ']'; })
+                    .drop_front()
+                    .ltrim(": ");
+    }
+    emitError(FileLineColLoc::get(context, buffer->getBufferIdentifier(), line,
+                                  std::max(column, 1u)))
+        << "invalid JSON: " << message;
+    return nullptr;
+  }
+  return Importer(context, loc).run(*root);
+}

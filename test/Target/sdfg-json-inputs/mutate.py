@@ -1,0 +1,67 @@
+# Writes a variant of scale.sdfg with one construct pk does not support (or
+# a malformed one), so each import error can be tested against a file that
+# is otherwise valid. Usage: mutate.py BASE VARIANT > OUT
+import json
+import sys
+
+base = json.load(open(sys.argv[1]))
+variant = sys.argv[2]
+attrs = base["attributes"]
+arrays = attrs["_arrays"]
+state = base["nodes"][0]
+nodes = {n["id"]: n for n in state["nodes"]}
+tasklet = nodes[3]["attributes"]
+map_entry = nodes[1]["attributes"]
+edges = state["edges"]
+
+if variant == "none":
+    pass
+elif variant == "loop-region":
+    base["nodes"][0]["type"] = "LoopRegion"
+elif variant == "nested-sdfg":
+    nodes[3]["type"] = "NestedSDFG"
+elif variant == "cpp-tasklet":
+    tasklet["code"] = {"string_data": "y = x * 2;", "language": "CPP"}
+elif variant == "if-expression":
+    tasklet["code"]["string_data"] = "y = x if x > 0 else 0"
+elif variant == "lambda-code":
+    tasklet["code"]["string_data"] = "y = (lambda v: v)(x)"
+elif variant == "augmented":
+    tasklet["code"]["string_data"] = "y = x\ny += 1"
+elif variant == "unknown-function":
+    tasklet["code"]["string_data"] = "y = erf(x)"
+elif variant == "unassigned-output":
+    tasklet["code"]["string_data"] = "z = x"
+elif variant == "tuple-target":
+    tasklet["code"]["string_data"] = "y, z = x, x"
+elif variant == "view":
+    arrays["A"]["type"] = "View"
+elif variant == "dtype":
+    arrays["A"]["attributes"]["dtype"] = "float128"
+elif variant == "storage":
+    arrays["A"]["attributes"]["storage"] = "GPU_Shared"
+elif variant == "strides":
+    arrays["A"]["attributes"]["strides"] = ["2"]
+elif variant == "schedule":
+    map_entry["schedule"] = "GPU_ThreadBlock"
+elif variant == "tile":
+    map_entry["range"]["ranges"][0]["tile"] = "4"
+elif variant == "partial-memlet":
+    edges[1]["attributes"]["data"]["attributes"]["subset"]["ranges"][0] = {"start": "0", "end": "i", "step": "1", "tile": "1"}
+elif variant == "wcr":
+    edges[2]["attributes"]["data"]["attributes"]["wcr"] = "(lambda a, b: (a - b))"
+elif variant == "unknown-data":
+    edges[1]["attributes"]["data"]["attributes"]["data"] = "C"
+elif variant == "constants":
+    attrs["constants_prop"] = {"K": [{"type": "int64"}, 3]}
+elif variant == "condition":
+    base["nodes"].append({"type": "SDFGState", "label": "done", "id": 1, "nodes": [], "edges": []})
+    base["edges"] = [{"type": "Edge", "src": "0", "dst": "1", "attributes": {"data": {"type": "InterstateEdge", "attributes": {"assignments": {}, "condition": {"string_data": "N in [1, 2]", "language": "Python"}}}}}]
+elif variant == "not-sdfg":
+    base["type"] = "SDFGState"
+elif variant == "cycle":
+    edges.append({"type": "MultiConnectorEdge", "src": "4", "dst": "0", "src_connector": None, "dst_connector": None,
+                  "attributes": {"data": {"type": "Memlet", "attributes": {"data": None}}}})
+else:
+    sys.exit("mutate.py: unknown variant " + variant)
+json.dump(base, sys.stdout, indent=1)
