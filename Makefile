@@ -10,7 +10,7 @@ PKRUN_FLAGS ?=
 EXAMPLES := $(sort $(wildcard examples/*.mlir))
 CPU_EXAMPLES := $(filter-out examples/gpu_%,$(EXAMPLES))
 
-.PHONY: setup configure build check demo clean
+.PHONY: setup configure build check demo bench-deps clean
 
 setup:
 	@./scripts/setup.sh
@@ -29,14 +29,20 @@ check: build
 	PYTHONDONTWRITEBYTECODE=1 PYTHONPATH=python PK_CAPI_LIB=$(abspath $(BUILD_DIR))/lib/libPKCAPI.so /usr/bin/python3 -m pytest -q -p no:cacheprovider test/Python
 
 # The main job: every CPU example compiled with pk-cpu-pipeline, checked
-# against pk-reference-pipeline and timed.
+# against pk-reference-pipeline and timed. An example that needs arguments
+# (symbol values, inputs) names them in a `// pk-run-args: ...` line.
 demo: build
 	@set -e; for f in $(CPU_EXAMPLES); do \
-	  echo "== $$f"; \
-	  $(BUILD_DIR)/bin/pk-run $$f --bench 5 $(PKRUN_FLAGS); \
+	  args=$$(sed -n 's|^// pk-run-args: ||p' $$f); \
+	  echo "== $$f $$args"; \
+	  $(BUILD_DIR)/bin/pk-run $$f --bench 5 $$args $(PKRUN_FLAGS); \
 	done
 	@echo "== matmul: pk-cpu-pipeline vs pk-reference-pipeline"
 	$(BUILD_DIR)/bin/pk-run examples/matmul.mlir --no-check --bench 5 --bench-reference
+
+# Peers for bench/ (not needed to build or test).
+bench-deps: setup
+	@./scripts/setup.sh python3-torch libopenblas-dev
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Usage: scripts/setup.sh [extra-package ...]
 # Installs what perfkernel needs on Debian 12 (bookworm), idempotently: the
 # LLVM/MLIR 22 packages, LLVM's OpenMP runtime, the build tools and the
 # Python test dependencies. Quiet and quick when everything is present.
@@ -8,6 +9,8 @@ PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
   libomp-22-dev cmake ninja-build python3 python3-numpy python3-pytest
 )
+# Extra packages named on the command line (e.g. the benchmark peers).
+PACKAGES+=("$@")
 
 missing=()
 for p in "${PACKAGES[@]}"; do

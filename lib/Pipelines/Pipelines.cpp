@@ -40,6 +40,9 @@ static void addUpstream(OpPassManager &pm, StringRef pipeline) {
 }
 
 static void addFrontEnd(OpPassManager &pm) {
+  // SDFGs become functions first (a no-op on modules without one); symbols
+  // left unbound become index arguments.
+  pm.addPass(pk::createConvertSDFGToSCF());
   pm.addPass(pk::createPKLowerToLinalg());
   // Elementwise arith/math on whole tensors (a ReLU written as
   // arith.maximumf) has no bufferization of its own.

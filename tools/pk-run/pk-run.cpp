@@ -7,7 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Conversion/Passes.h"
 #include "Dialect/PK/PKOps.h"
+#include "Dialect/SDFG/SDFGOps.h"
 #include "InitAll.h"
 #include "Pipelines/Pipelines.h"
 #include "Runner/JitRunner.h"
@@ -92,6 +94,11 @@ static cl::opt<std::string> dumpObject(
     cl::desc("Write the pk-cpu-pipeline object code to this file (for "
              "objdump -d)"),
     cl::value_desc("file.o"), cl::cat(runCategory));
+static cl::list<std::string> sdfgSymbols(
+    "sdfg-symbols",
+    cl::desc("Values for an SDFG's free symbols, NAME=INTEGER (comma "
+             "separated); the module's SDFGs are lowered to functions first"),
+    cl::value_desc("N=8,M=4"), cl::CommaSeparated, cl::cat(runCategory));
 static cl::opt<unsigned> optLevel("opt-level",
                                   cl::desc("LLVM optimization level"),
                                   cl::init(3), cl::cat(runCategory));
@@ -202,13 +209,30 @@ int main(int argc, char **argv) {
   if (!module)
     return fail("cannot parse '" + inputFile + "'");
 
+  // An SDFG runs as the function convert-sdfg-to-scf makes of it, with its
+  // symbols bound here (the pipelines would otherwise leave them as
+  // arguments pk-run cannot fill).
+  bool fromSDFG = !module->getOps<sdfg::SDFGOp>().empty();
+  if (fromSDFG) {
+    PassManager pm(&context);
+    ConvertSDFGToSCFOptions options;
+    options.symbols.assign(sdfgSymbols.begin(), sdfgSymbols.end());
+    pm.addPass(createConvertSDFGToSCF(options));
+    if (failed(pm.run(*module)))
+      return fail("cannot lower the SDFG to a function (see above)");
+  } else if (!sdfgSymbols.empty()) {
+    return fail("--sdfg-symbols given but the module has no sdfg.sdfg");
+  }
+
   func::FuncOp func = findEntry(*module, errorMessage);
   if (!func)
     return fail(errorMessage);
   std::string name = func.getName().str();
   auto signature = getBufferSignature(func);
   if (!signature)
-    return fail(llvm::toString(signature.takeError()));
+    return fail(llvm::toString(signature.takeError()) +
+                (fromSDFG ? "; bind the SDFG's symbols with --sdfg-symbols"
+                          : ""));
   // Without results the function works in destination-passing style: it
   // writes into its memref arguments, which are then what is compared.
   bool inPlace = signature->outputs.empty();
