@@ -19,8 +19,18 @@ namespace mlir::pk {
 #define GEN_PASS_REGISTRATION
 #include "Transforms/Passes.h.inc"
 
-/// The built-in default CPU recipe (recipes/cpu-default.mlir), as text.
-const char *getDefaultCPURecipe();
+/// A recipe compiled into the tools: its source path and its text.
+struct BuiltinRecipe {
+  const char *name;
+  const char *text;
+};
+
+/// The built-in CPU recipe for a target with or without AVX-512
+/// (recipes/cpu-default.mlir or recipes/cpu-avx2.mlir).
+BuiltinRecipe getBuiltinCPURecipe(bool avx512);
+
+/// The built-in CPU recipe for the host CPU.
+BuiltinRecipe getHostCPURecipe();
 
 } // namespace mlir::pk
 

@@ -28,8 +28,10 @@ def PKApplyRecipe : Pass<"pk-apply-recipe", "::mlir::ModuleOp"> {
     A recipe is a transform-dialect module whose `@__transform_main` named
     sequence schedules the linalg ops of the payload (tiling to `scf.forall`
     for parallel dimensions, `scf.for` for reductions, vectorization). Without
-    `recipe`, the built-in default CPU recipe (`recipes/cpu-default.mlir` in
-    the source tree) is used.
+    `recipe`, a built-in recipe chosen for the host CPU is used:
+    `recipes/cpu-default.mlir` with AVX-512, `recipes/cpu-avx2.mlir`
+    otherwise (their register tiles are sized for 32 and 16 vector
+    registers).
 
     ```
     pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=my-recipe.mlir in.mlir
@@ -37,7 +39,8 @@ def PKApplyRecipe : Pass<"pk-apply-recipe", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"recipe", "recipe", "std::string", /*default=*/"\"\"",
-           "Path of a transform-dialect recipe file (default: built-in CPU recipe)">
+           "Path of a transform-dialect recipe file (default: the built-in CPU "
+           "recipe for the host)">
   ];
 }
 

@@ -9,6 +9,14 @@
 #include "mlir/Parser/Parser.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/TargetParser/Host.h"
+
+// Register tiles are sized for the vector register file: the host decides
+// which built-in recipe fits (a recipe file overrides the choice).
+mlir::pk::BuiltinRecipe mlir::pk::getHostCPURecipe() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  return getBuiltinCPURecipe(features.lookup("avx512f"));
+}
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKAPPLYRECIPE
@@ -24,15 +32,17 @@ struct PKApplyRecipePass : pk::impl::PKApplyRecipeBase<PKApplyRecipePass> {
   void runOnOperation() override {
     ModuleOp payload = getOperation();
     MLIRContext *ctx = &getContext();
-    std::string recipeName =
-        recipe.empty() ? std::string("<default CPU recipe>") : recipe.getValue();
+    pk::BuiltinRecipe builtin = pk::getHostCPURecipe();
+    std::string recipeName = recipe.empty()
+                                 ? "<built-in " + std::string(builtin.name) + ">"
+                                 : recipe.getValue();
 
     // Parse errors inside the recipe are reported at their own location in
     // the recipe file by the context's diagnostic handler.
     OwningOpRef<ModuleOp> recipeModule;
     if (recipe.empty()) {
-      recipeModule = parseSourceString<ModuleOp>(pk::getDefaultCPURecipe(),
-                                                 ctx, recipeName);
+      recipeModule =
+          parseSourceString<ModuleOp>(builtin.text, ctx, builtin.name);
     } else {
       auto buffer = llvm::MemoryBuffer::getFile(recipe, /*IsText=*/true);
       if (!buffer) {

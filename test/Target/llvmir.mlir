@@ -33,7 +33,7 @@ func.func @scale(%x: f32) -> f32 {
 // CHECK:         call void (ptr, i32, ptr, ...) @__kmpc_fork_call(ptr @{{[0-9]+}}, i32 {{[0-9]+}}, ptr @[[BODY:matmul[.a-z_]+]],
 // CHECK:       define internal void @[[BODY]](
 // CHECK:         call void @__kmpc_for_static_init_8u(
-// CHECK:         call <[[W:8|16]] x float> @llvm.{{fmuladd|fma}}.v[[W]]f32(<[[W]] x float> %{{.+}}, <[[W]] x float> %{{.+}}, <[[W]] x float> %{{.+}})
+// CHECK:         call <[[W:8|16|32]] x float> @llvm.{{fmuladd|fma}}.v[[W]]f32(<[[W]] x float> %{{.+}}, <[[W]] x float> %{{.+}}, <[[W]] x float> %{{.+}})
 // CHECK:       declare {{.*}}void @__kmpc_fork_call(ptr, i32, ptr, ...)
 func.func @matmul(%a: tensor<128x128xf32>, %b: tensor<128x128xf32>)
     -> tensor<128x128xf32> {

@@ -1,21 +1,38 @@
-// The default recipe: 64x64 parallel tiles, K panels of 128, an 8x16 register
-// tile with the accumulator kept in vector registers, FMAs.
-// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=DEFAULT
+// The built-in recipes, named explicitly so the test does not depend on the
+// host (pk-apply-recipe picks cpu-default.mlir with AVX-512, cpu-avx2.mlir
+// otherwise): 64x64 parallel tiles, K panels of 128, a register tile (8x32
+// or 4x16) whose accumulator stays in vector registers, FMAs.
+// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-default.mlir --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=AVX512
+// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-avx2.mlir --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=AVX2
+// Without a recipe one of the two applies.
+// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=HOST
 // A user recipe replaces the default.
 // RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%S/Inputs/tile-only-recipe.mlir %s | FileCheck %s --check-prefix=USER
 
-// DEFAULT-LABEL: func.func @matmul
-// DEFAULT: scf.forall ({{.*}}) in (4, 2) shared_outs
-// DEFAULT:   linalg.fill {{.*}} -> tensor<64x64xf32>
-// DEFAULT:   scf.for {{.*}} step %c128
-// DEFAULT:     scf.for {{.*}} step %c8
-// DEFAULT:       scf.for {{.*}} step %c16
-// DEFAULT:         %[[ACC:.+]] = vector.transfer_read {{.*}} : tensor<8x16xf32>, vector<8x16xf32>
-// DEFAULT:         scf.for {{.*}} iter_args({{.*}}, %[[VACC:.+]] = %[[ACC]]) -> ({{.*}}vector<8x16xf32>)
-// DEFAULT-COUNT-8:   vector.fma {{.*}} : vector<16xf32>
-// DEFAULT-NOT:       vector.transfer_write
-// DEFAULT:           scf.yield
-// DEFAULT:         vector.transfer_write {{.*}} : vector<8x16xf32>, tensor<8x16xf32>
+// AVX512-LABEL: func.func @matmul
+// AVX512: scf.forall ({{.*}}) in (4, 2) shared_outs
+// AVX512:   linalg.fill {{.*}} -> tensor<64x64xf32>
+// AVX512:   scf.for {{.*}} step %c128
+// AVX512:     scf.for {{.*}} step %c8
+// AVX512:       scf.for {{.*}} step %c32
+// AVX512:         %[[ACC:.+]] = vector.transfer_read {{.*}} : tensor<8x32xf32>, vector<8x32xf32>
+// AVX512:         scf.for {{.*}} iter_args({{.*}}, %[[VACC:.+]] = %[[ACC]]) -> ({{.*}}vector<8x32xf32>)
+// AVX512-COUNT-8:   vector.fma {{.*}} : vector<32xf32>
+// AVX512-NOT:       vector.transfer_write
+// AVX512:           scf.yield
+// AVX512:         vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x32xf32>
+
+// AVX2-LABEL: func.func @matmul
+// AVX2:       scf.for {{.*}} step %c4
+// AVX2:         scf.for {{.*}} step %c16
+// AVX2:           %[[ACC:.+]] = vector.transfer_read {{.*}} : tensor<4x16xf32>, vector<4x16xf32>
+// AVX2:           scf.for {{.*}} iter_args({{.*}}, %[[VACC:.+]] = %[[ACC]]) -> ({{.*}}vector<4x16xf32>)
+// AVX2-COUNT-4:     vector.fma {{.*}} : vector<16xf32>
+// AVX2-NOT:         vector.transfer_write
+// AVX2:             scf.yield
+
+// HOST-LABEL: func.func @matmul
+// HOST:       vector.fma {{.*}} : vector<{{16|32}}xf32>
 
 // USER-LABEL: func.func @matmul
 // USER: scf.forall ({{.*}}) in (8, 8) shared_outs
@@ -29,7 +46,7 @@ func.func @matmul(%a: tensor<256x512xf32>, %b: tensor<512x128xf32>) -> tensor<25
 // The default recipe's convolution schedule: parallel tiles of 4 output rows
 // x 64 channels, a 7-pixel x 32-channel register tile as a 1-D convolution
 // vectorized along the (contiguous) channels.
-// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe --canonicalize %s | FileCheck %s --check-prefix=CONV
+// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-default.mlir --canonicalize %s | FileCheck %s --check-prefix=CONV
 // CONV-LABEL: func.func @conv_nhwc
 // CONV:       scf.forall ({{.*}}) in (14) shared_outs
 // CONV:         scf.for {{.*}} step %c7

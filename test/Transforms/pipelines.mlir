@@ -7,7 +7,8 @@
 // CPU-LABEL: llvm.func @matmul(
 // CPU:         omp.parallel num_threads(
 // CPU-NOT:     omp.parallel
-// CPU:         llvm.intr.fmuladd({{.*}}) : (vector<16xf32>, vector<16xf32>, vector<16xf32>) -> vector<16xf32>
+// The register tile depends on the host's built-in recipe (16 or 32 wide).
+// CPU:         llvm.intr.fmuladd({{.*}}) : (vector<[[W:16|32]]xf32>, vector<[[W]]xf32>, vector<[[W]]xf32>) -> vector<[[W]]xf32>
 // CPU:         llvm.return
 // CPU-NOT:     builtin.unrealized_conversion_cast
 
