@@ -60,7 +60,7 @@ def PKHoistVectorTransfers
 
 def PKSequentializeNestedParallel
     : Pass<"pk-sequentialize-nested-parallel", "::mlir::func::FuncOp"> {
-  let summary = "Turn scf.parallel loops nested in another into scf.for nests";
+  let summary = "Keep one level of parallel loops, coarse enough to vectorize within";
   let description = [{
     Only the outermost `scf.parallel` of a nest becomes an OpenMP parallel
     region; an inner one (say the loops of a linalg op fused into a tile
@@ -69,10 +69,24 @@ def PKSequentializeNestedParallel
     every `scf.parallel` that has an `scf.parallel` or `scf.forall` ancestor
     into sequential `scf.for` loops.
 
+    An outermost `scf.parallel` over a loop-free body (an unscheduled
+    elementwise op or transpose) would otherwise be collapsed into one
+    OpenMP loop with a single element per iteration, recovering its indices
+    by division and leaving nothing for LLVM to vectorize. It keeps only the
+    shortest prefix of dimensions whose iterations reach
+    `min-parallel-iterations` (dynamic extents count as enough), and never
+    the innermost one; the other dimensions become `scf.for` loops inside.
+
     ```
-    pk-opt --pk-sequentialize-nested-parallel in.mlir
+    pk-opt --pk-sequentialize-nested-parallel="min-parallel-iterations=64" in.mlir
     ```
   }];
+  let options = [
+    Option<"minParallelIterations", "min-parallel-iterations", "unsigned",
+           /*default=*/"64",
+           "Parallel iterations an outermost loop-free scf.parallel keeps "
+           "at least (0: keep every dimension parallel)">
+  ];
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 

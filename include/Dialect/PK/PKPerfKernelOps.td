@@ -256,4 +256,46 @@ def PK_LstmUnitOp : PK_Op<"lstm_unit",
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Adagrad
+//===----------------------------------------------------------------------===//
+
+def PK_AdagradOp : PK_Op<"adagrad",
+    [Pure, AllTypesMatch<["param", "moment", "new_param", "new_moment"]>,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+  let summary = "dense Adagrad update (caffe2 adagrad_update)";
+  let description = [{
+    Elementwise over tensors of one shape, computed in f32 whatever the
+    storage type (f32, f16 or bf16 for `param` and `moment`; the gradient
+    is f32):
+    `g' = grad + weight_decay · param`,
+    `new_moment = decay · moment + g'²`,
+    `new_param = param + lr · g' / (sqrt(new_moment) + epsilon)`.
+    `lr` is a `tensor<f32>` operand (it changes between steps); `epsilon`
+    (default 1e-5), `decay` (default 1) and `weight_decay` (default 0) are
+    attributes.
+
+    ```mlir
+    %w1, %h1 = pk.adagrad %w, %h, %g lr(%lr : tensor<f32>) epsilon = 1.0e-06
+        decay = 0.9 : tensor<1024x64xf32>, tensor<1024x64xf32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[F32, F16, BF16]>:$param,
+                       RankedTensorOf<[F32, F16, BF16]>:$moment,
+                       RankedTensorOf<[F32]>:$grad,
+                       0DTensorOf<[F32]>:$lr,
+                       DefaultValuedAttr<F32Attr, "1.0e-5">:$epsilon,
+                       DefaultValuedAttr<F32Attr, "1.0">:$decay,
+                       DefaultValuedAttr<F32Attr, "0.0">:$weight_decay);
+  let results = (outs RankedTensorOf<[F32, F16, BF16]>:$new_param,
+                      RankedTensorOf<[F32, F16, BF16]>:$new_moment);
+  let assemblyFormat = [{
+    $param `,` $moment `,` $grad `lr` `(` $lr `:` type($lr) `)`
+    (`epsilon` `=` $epsilon^)? (`decay` `=` $decay^)?
+    (`weight_decay` `=` $weight_decay^)?
+    attr-dict `:` type($param) `,` type($grad)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // PK_PERFKERNEL_OPS_TD

@@ -904,12 +904,65 @@ struct LstmUnitLowering : OpRewritePattern<LstmUnitOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// Adagrad
+//===----------------------------------------------------------------------===//
+
+/// One elementwise linalg.generic yielding the new parameter and moment, in
+/// caffe2's operation order (g' = fma(wd, w, g), h' = decay·h + g'·g',
+/// w' = w + lr·g' / (sqrt(h') + eps)).
+struct AdagradLowering : OpRewritePattern<AdagradOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(AdagradOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getParam().getType();
+    Type elt = type.getElementType(), f32 = b.getF32Type();
+    int64_t rank = type.getRank();
+    AffineMap id = b.getMultiDimIdentityMap(rank);
+    AffineMap scalar = AffineMap::get(rank, 0, {}, b.getContext());
+    Value initW = tensor::EmptyOp::create(b, type.getShape(), elt);
+    Value initH = tensor::EmptyOp::create(b, type.getShape(), elt);
+    float eps = op.getEpsilon().convertToFloat();
+    float decay = op.getDecay().convertToFloat();
+    float wd = op.getWeightDecay().convertToFloat();
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    auto generic = linalg::GenericOp::create(
+        b, TypeRange{type, type},
+        ValueRange{op.getParam(), op.getMoment(), op.getGrad(), op.getLr()},
+        ValueRange{initW, initH}, ArrayRef{id, id, id, scalar, id, id},
+        iterators, [&](OpBuilder &nb, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          auto toF32 = [&](Value v) -> Value {
+            return v.getType() == f32 ? v : arith::ExtFOp::create(ib, f32, v);
+          };
+          auto fromF32 = [&](Value v) -> Value {
+            return elt == f32 ? v : arith::TruncFOp::create(ib, elt, v);
+          };
+          Value w = toF32(args[0]), h = toF32(args[1]), lr = args[3];
+          Value g = math::FmaOp::create(ib, cF32(ib, wd), w, args[2]);
+          Value hNew = arith::AddFOp::create(
+              ib, arith::MulFOp::create(ib, cF32(ib, decay), h),
+              arith::MulFOp::create(ib, g, g));
+          Value denom = arith::AddFOp::create(
+              ib, math::SqrtOp::create(ib, hNew), cF32(ib, eps));
+          Value step = arith::DivFOp::create(
+              ib, arith::MulFOp::create(ib, lr, g), denom);
+          Value wNew = arith::AddFOp::create(ib, w, step);
+          linalg::YieldOp::create(ib, ValueRange{fromF32(wNew), fromF32(hNew)});
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::pk::populatePKPerfKernelsToLinalgPatterns(
     RewritePatternSet &patterns) {
   patterns.add<EmbeddingBagLowering, FusedEmbeddingBagLowering,
                QuantizeRowwiseLowering, DequantizeRowwiseLowering,
-               LstmUnitLowering>(
+               LstmUnitLowering, AdagradLowering>(
       patterns.getContext());
 }

@@ -215,3 +215,20 @@ LogicalResult LstmUnitOp::verify() {
 
 // Elementwise: memory bound (three exp and two tanh per element).
 int64_t LstmUnitOp::getFlopCount() { return 0; }
+
+//===----------------------------------------------------------------------===//
+// AdagradOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AdagradOp::verify() {
+  RankedTensorType param = getParam().getType(), grad = getGrad().getType();
+  if (!param.hasStaticShape() || !grad.hasStaticShape())
+    return emitOpError() << "expects static shapes, got " << param << " and "
+                         << grad;
+  if (param.getShape() != grad.getShape())
+    return emitOpError() << "expects grad of the param shape, got " << grad
+                         << " for " << param;
+  return success();
+}
+
+int64_t AdagradOp::getFlopCount() { return 0; }
