@@ -298,4 +298,57 @@ def PK_AdagradOp : PK_Op<"adagrad",
   let hasVerifier = 1;
 }
 
+def PK_SparseAdagradOp : PK_Op<"sparse_adagrad",
+    [Pure, AllTypesMatch<["param", "new_param"]>,
+     AllTypesMatch<["moment", "new_moment"]>,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+  let summary = "Adagrad update of the rows named by indices (caffe2 "
+                "SparseAdagrad / RowWiseSparseAdagrad)";
+  let description = [{
+    `param` is `rows × D`; `grad` (f32) holds one `D`-wide row per index;
+    row `indices[i]` of `param` is updated with `grad[i]`, in index order
+    (a repeated index is updated twice, as caffe2 does), computing in f32:
+
+    - `moment` `rows × D` (element-wise): `g' = grad + weight_decay · w`,
+      `h' = h + g'²`, `w' = w + lr · g' / (sqrt(h') + epsilon)`.
+    - `moment` with one value per row (rank 1, row-wise Adagrad):
+      `h' = h + mean(g'²)` over the row, then
+      `w' = w + g' · lr / (sqrt(h') + epsilon)`.
+
+    `param` and `moment` are f32, f16 or bf16 (one type). The `status`
+    result is 1 when an index is outside `[0, rows)`: that row is skipped
+    (nothing is read or written out of bounds), the others are updated;
+    0 otherwise.
+
+    ```mlir
+    %w1, %h1, %st = pk.sparse_adagrad %w, %h, %g[%idx] lr(%lr : tensor<f32>)
+        : tensor<1000x64xf32>, tensor<1000x64xf32>, tensor<32x64xf32>, tensor<32xi64>
+    %w2, %h2, %st2 = pk.sparse_adagrad %w, %hr, %g[%idx] lr(%lr : tensor<f32>)
+        epsilon = 1.0e-06 weight_decay = 0.01
+        : tensor<1000x64xf32>, tensor<1000xf32>, tensor<32x64xf32>, tensor<32xi64>
+    ```
+  }];
+  let arguments = (ins 2DTensorOf<[F32, F16, BF16]>:$param,
+                       RankedTensorOf<[F32, F16, BF16]>:$moment,
+                       2DTensorOf<[F32]>:$grad,
+                       1DTensorOf<[I32, I64]>:$indices,
+                       0DTensorOf<[F32]>:$lr,
+                       DefaultValuedAttr<F32Attr, "1.0e-5">:$epsilon,
+                       DefaultValuedAttr<F32Attr, "0.0">:$weight_decay);
+  let results = (outs 2DTensorOf<[F32, F16, BF16]>:$new_param,
+                      RankedTensorOf<[F32, F16, BF16]>:$new_moment,
+                      0DTensorOf<[I32]>:$status);
+  let assemblyFormat = [{
+    $param `,` $moment `,` $grad `[` $indices `]` `lr` `(` $lr `:` type($lr) `)`
+    (`epsilon` `=` $epsilon^)? (`weight_decay` `=` $weight_decay^)?
+    attr-dict `:` type($param) `,` type($moment) `,` type($grad) `,`
+    type($indices)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// One moment value per row (row-wise Adagrad).
+    bool isRowwise() { return getMoment().getType().getRank() == 1; }
+  }];
+}
+
 #endif // PK_PERFKERNEL_OPS_TD

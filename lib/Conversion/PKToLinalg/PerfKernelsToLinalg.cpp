@@ -225,8 +225,10 @@ Value checkSegments(ImplicitLocOpBuilder &b, const EmbeddingBag &e,
   return status;
 }
 
-/// Bit 1 of the status: any index outside [0, rows), as a linalg reduction.
-Value checkIndices(ImplicitLocOpBuilder &b, const EmbeddingBag &e) {
+/// 1 when any of `indices` is outside [0, numRows), else 0 (an i32), as a
+/// linalg reduction.
+Value indexRangeStatus(ImplicitLocOpBuilder &b, Value indices,
+                       int64_t numRows) {
   Type i1 = b.getI1Type();
   Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{}, i1);
   Value falseV = arith::ConstantIntOp::create(b, i1, 0);
@@ -236,7 +238,7 @@ Value checkIndices(ImplicitLocOpBuilder &b, const EmbeddingBag &e) {
   SmallVector<AffineMap> maps = {AffineMap::getMultiDimIdentityMap(1, ctx),
                                  AffineMap::get(1, 0, {}, ctx)};
   auto reduce = linalg::GenericOp::create(
-      b, filled.getType(), ValueRange{e.indices}, ValueRange{filled}, maps,
+      b, filled.getType(), ValueRange{indices}, ValueRange{filled}, maps,
       {utils::IteratorType::reduction},
       [&](OpBuilder &nb, Location loc, ValueRange args) {
         ImplicitLocOpBuilder ib(loc, nb);
@@ -244,7 +246,7 @@ Value checkIndices(ImplicitLocOpBuilder &b, const EmbeddingBag &e) {
         Value below = arith::CmpIOp::create(ib, arith::CmpIPredicate::slt,
                                             args[0], cInt(ib, it, 0));
         Value above = arith::CmpIOp::create(ib, arith::CmpIPredicate::sge,
-                                            args[0], cInt(ib, it, e.numRows));
+                                            args[0], cInt(ib, it, numRows));
         Value bad = arith::OrIOp::create(ib, below, above);
         linalg::YieldOp::create(
             ib, ValueRange{arith::OrIOp::create(ib, args[1], bad)});
@@ -254,6 +256,11 @@ Value checkIndices(ImplicitLocOpBuilder &b, const EmbeddingBag &e) {
   Type i32 = b.getI32Type();
   return arith::SelectOp::create(b, anyBad, cInt(b, i32, kBadIndex),
                                  cInt(b, i32, 0));
+}
+
+/// Bit 1 of the embedding-bag status: any index outside [0, rows).
+Value checkIndices(ImplicitLocOpBuilder &b, const EmbeddingBag &e) {
+  return indexRangeStatus(b, e.indices, e.numRows);
 }
 
 /// acc += w · row(table[idx]) for one valid index, as a linalg.generic over
@@ -957,12 +964,169 @@ struct AdagradLowering : OpRewritePattern<AdagradOp> {
   }
 };
 
+/// Rows named by indices, one after the other (repeated indices see the
+/// previous update, as in caffe2): an scf.for over the indices carrying the
+/// parameter and moment tensors; each valid index updates its row slices
+/// with linalg.generic ops and inserts them back. Invalid indices are
+/// skipped and reported.
+struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(SparseAdagradOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    MLIRContext *ctx = b.getContext();
+    RankedTensorType paramType = op.getParam().getType();
+    RankedTensorType momentType = op.getMoment().getType();
+    Type elt = paramType.getElementType(), f32 = b.getF32Type();
+    int64_t rows = paramType.getDimSize(0), d = paramType.getDimSize(1);
+    int64_t n = op.getGrad().getType().getDimSize(0);
+    bool rowwise = op.isRowwise();
+    float eps = op.getEpsilon().convertToFloat();
+    float wd = op.getWeightDecay().convertToFloat();
+
+    Value status = indexRangeStatus(b, op.getIndices(), rows);
+    Value statusTensor = tensor::FromElementsOp::create(
+        b, RankedTensorType::get({}, b.getI32Type()), ValueRange{status});
+    Value lr = tensor::ExtractOp::create(b, op.getLr(), ValueRange{});
+
+    auto rowType = RankedTensorType::get({d}, elt);
+    auto gradRowType = RankedTensorType::get({d}, f32);
+    auto rowSlice = [&](ImplicitLocOpBuilder &ib, Value t, Value row,
+                        RankedTensorType type) -> Value {
+      return tensor::ExtractSliceOp::create(
+          ib, type, t, ArrayRef<OpFoldResult>{row, ib.getIndexAttr(0)},
+          ArrayRef<OpFoldResult>{ib.getIndexAttr(1), ib.getIndexAttr(d)},
+          ArrayRef<OpFoldResult>{ib.getIndexAttr(1), ib.getIndexAttr(1)});
+    };
+    auto insertRow = [&](ImplicitLocOpBuilder &ib, Value row, Value t,
+                         Value idx) -> Value {
+      return tensor::InsertSliceOp::create(
+          ib, row, t, ArrayRef<OpFoldResult>{idx, ib.getIndexAttr(0)},
+          ArrayRef<OpFoldResult>{ib.getIndexAttr(1), ib.getIndexAttr(d)},
+          ArrayRef<OpFoldResult>{ib.getIndexAttr(1), ib.getIndexAttr(1)});
+    };
+    AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
+    AffineMap toScalar = AffineMap::get(1, 0, {}, ctx);
+    SmallVector<utils::IteratorType> parallel = {
+        utils::IteratorType::parallel};
+
+    auto loop = scf::ForOp::create(
+        b, cIndex(b, 0), cIndex(b, n), cIndex(b, 1),
+        ValueRange{op.getParam(), op.getMoment()},
+        [&](OpBuilder &nb, Location loc, Value i, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          Value idx = extractI64(ib, op.getIndices(), ValueRange{i});
+          Value valid = arith::AndIOp::create(
+              ib,
+              arith::CmpIOp::create(ib, arith::CmpIPredicate::sge, idx,
+                                    cInt(ib, ib.getI64Type(), 0)),
+              arith::CmpIOp::create(ib, arith::CmpIPredicate::slt, idx,
+                                    cInt(ib, ib.getI64Type(), rows)));
+          auto ifOp = scf::IfOp::create(ib, TypeRange{paramType, momentType},
+                                        valid, /*withElseRegion=*/true);
+          {
+            OpBuilder::InsertionGuard g(ib);
+            ib.setInsertionPointToStart(ifOp.elseBlock());
+            scf::YieldOp::create(ib, args);
+            ib.setInsertionPointToStart(ifOp.thenBlock());
+            Value row = toIndex(ib, idx);
+            Value w = rowSlice(ib, args[0], row, rowType);
+            Value gr = rowSlice(ib, op.getGrad(), i, gradRowType);
+            auto toF32 = [&](ImplicitLocOpBuilder &bb, Value v) -> Value {
+              return v.getType() == f32 ? v : arith::ExtFOp::create(bb, f32, v);
+            };
+            auto fromF32 = [&](ImplicitLocOpBuilder &bb, Value v) -> Value {
+              return elt == f32 ? v : arith::TruncFOp::create(bb, elt, v);
+            };
+            // g' = fma(weight_decay, w, g), caffe2's order.
+            auto decayed = [&](ImplicitLocOpBuilder &bb, Value wv, Value gv) {
+              return math::FmaOp::create(bb, cF32(bb, wd), toF32(bb, wv), gv);
+            };
+            Value newW, newH;
+            if (!rowwise) {
+              Value h = rowSlice(ib, args[1], row, rowType);
+              auto update = linalg::GenericOp::create(
+                  ib, TypeRange{rowType, rowType}, ValueRange{gr},
+                  ValueRange{w, h}, ArrayRef{id, id, id}, parallel,
+                  [&](OpBuilder &gb, Location gl, ValueRange a) {
+                    ImplicitLocOpBuilder bb(gl, gb);
+                    Value gv = decayed(bb, a[1], a[0]);
+                    Value hv = arith::AddFOp::create(
+                        bb, toF32(bb, a[2]), arith::MulFOp::create(bb, gv, gv));
+                    Value denom = arith::AddFOp::create(
+                        bb, math::SqrtOp::create(bb, hv), cF32(bb, eps));
+                    Value wv = arith::AddFOp::create(
+                        bb, toF32(bb, a[1]),
+                        arith::DivFOp::create(
+                            bb, arith::MulFOp::create(bb, lr, gv), denom));
+                    linalg::YieldOp::create(
+                        bb, ValueRange{fromF32(bb, wv), fromF32(bb, hv)});
+                  });
+              newW = insertRow(ib, update.getResult(0), args[0], row);
+              newH = insertRow(ib, update.getResult(1), args[1], row);
+            } else {
+              // mean(g'²) over the row, then one step size for the row.
+              Value init = tensor::EmptyOp::create(ib, ArrayRef<int64_t>{}, f32);
+              Value zero =
+                  linalg::FillOp::create(ib, ValueRange{cF32(ib, 0.0)},
+                                         ValueRange{init})
+                      .getResult(0);
+              Value sum =
+                  linalg::GenericOp::create(
+                      ib, TypeRange{zero.getType()}, ValueRange{gr, w},
+                      ValueRange{zero}, ArrayRef{id, id, toScalar},
+                      {utils::IteratorType::reduction},
+                      [&](OpBuilder &gb, Location gl, ValueRange a) {
+                        ImplicitLocOpBuilder bb(gl, gb);
+                        Value gv = decayed(bb, a[1], a[0]);
+                        linalg::YieldOp::create(
+                            bb, ValueRange{math::FmaOp::create(bb, gv, gv,
+                                                               a[2])});
+                      })
+                      .getResult(0);
+              Value mean = arith::DivFOp::create(
+                  ib, tensor::ExtractOp::create(ib, sum, ValueRange{}),
+                  cF32(ib, double(d)));
+              Value hOld = toF32(
+                  ib, tensor::ExtractOp::create(ib, args[1], ValueRange{row}));
+              Value hv = arith::AddFOp::create(ib, hOld, mean);
+              Value step = arith::DivFOp::create(
+                  ib, lr,
+                  arith::AddFOp::create(ib, math::SqrtOp::create(ib, hv),
+                                        cF32(ib, eps)));
+              newH = tensor::InsertOp::create(ib, fromF32(ib, hv), args[1],
+                                              ValueRange{row});
+              Value wRow =
+                  linalg::GenericOp::create(
+                      ib, TypeRange{rowType}, ValueRange{gr}, ValueRange{w},
+                      ArrayRef{id, id}, parallel,
+                      [&](OpBuilder &gb, Location gl, ValueRange a) {
+                        ImplicitLocOpBuilder bb(gl, gb);
+                        Value gv = decayed(bb, a[1], a[0]);
+                        Value wv = math::FmaOp::create(bb, gv, step,
+                                                       toF32(bb, a[1]));
+                        linalg::YieldOp::create(bb,
+                                                ValueRange{fromF32(bb, wv)});
+                      })
+                      .getResult(0);
+              newW = insertRow(ib, wRow, args[0], row);
+            }
+            scf::YieldOp::create(ib, ValueRange{newW, newH});
+          }
+          scf::YieldOp::create(ib, ifOp.getResults());
+        });
+    rewriter.replaceOp(op, ValueRange{loop.getResult(0), loop.getResult(1),
+                                      statusTensor});
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::pk::populatePKPerfKernelsToLinalgPatterns(
     RewritePatternSet &patterns) {
   patterns.add<EmbeddingBagLowering, FusedEmbeddingBagLowering,
                QuantizeRowwiseLowering, DequantizeRowwiseLowering,
-               LstmUnitLowering, AdagradLowering>(
+               LstmUnitLowering, AdagradLowering, SparseAdagradLowering>(
       patterns.getContext());
 }

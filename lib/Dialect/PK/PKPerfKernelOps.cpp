@@ -232,3 +232,31 @@ LogicalResult AdagradOp::verify() {
 }
 
 int64_t AdagradOp::getFlopCount() { return 0; }
+
+LogicalResult SparseAdagradOp::verify() {
+  RankedTensorType param = getParam().getType(), moment = getMoment().getType();
+  RankedTensorType grad = getGrad().getType();
+  for (Value v : getOperands())
+    if (!cast<ShapedType>(v.getType()).hasStaticShape())
+      return emitOpError() << "expects statically shaped operands, got "
+                           << v.getType();
+  if (moment.getElementType() != param.getElementType())
+    return emitOpError() << "expects moment of the param element type "
+                         << param.getElementType() << ", got "
+                         << moment.getElementType();
+  int64_t rows = param.getDimSize(0), d = param.getDimSize(1);
+  bool elementwise = moment.getShape() == param.getShape();
+  bool rowwise = moment.getRank() == 1 && moment.getDimSize(0) == rows;
+  if (!elementwise && !rowwise)
+    return emitOpError() << "expects moment of shape " << rows << "x" << d
+                         << " (element-wise) or " << rows
+                         << " (row-wise), got " << moment;
+  int64_t n = cast<RankedTensorType>(getIndices().getType()).getDimSize(0);
+  if (grad.getDimSize(0) != n || grad.getDimSize(1) != d)
+    return emitOpError() << "expects grad of shape " << n << "x" << d
+                         << " (one param row per index), got "
+                         << grad.getDimSize(0) << "x" << grad.getDimSize(1);
+  return success();
+}
+
+int64_t SparseAdagradOp::getFlopCount() { return 0; }
