@@ -10,7 +10,7 @@ PKRUN_FLAGS ?=
 EXAMPLES := $(sort $(wildcard examples/*.mlir))
 CPU_EXAMPLES := $(filter-out examples/gpu_%,$(EXAMPLES))
 
-.PHONY: setup configure build check demo bench-deps clean
+.PHONY: setup configure build python-path check demo bench-deps clean
 
 setup:
 	@./scripts/setup.sh
@@ -23,6 +23,19 @@ configure: $(BUILD_DIR)/build.ninja
 
 build: setup configure
 	ninja -C $(BUILD_DIR)
+	@$(MAKE) --no-print-directory python-path
+
+# Makes `import perfkernel` work in Debian's python3 (the interpreter with
+# python3-numpy) from any directory, as `pip install -e` would: a .pth file
+# naming this checkout's python/ in its site directory, when writable.
+PYTHON ?= /usr/bin/python3
+python-path:
+	@site=$$($(PYTHON) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])"); \
+	if mkdir -p "$$site" 2>/dev/null && [ -w "$$site" ]; then \
+	  echo "$(abspath python)" > "$$site/perfkernel.pth"; \
+	else \
+	  echo "note: $$site is not writable; use PYTHONPATH=$(abspath python)"; \
+	fi
 
 check: build
 	$(LIT) $(LIT_FLAGS) $(BUILD_DIR)/test
