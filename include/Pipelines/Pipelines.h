@@ -29,7 +29,12 @@ void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 /// dialect: the correctness oracle for every other pipeline.
 void buildReferencePipeline(OpPassManager &pm);
 
-/// Registers `pk-cpu-pipeline` and `pk-reference-pipeline`.
+/// pk/linalg on tensors → one `sdfg.sdfg` per function (results become
+/// trailing memref arguments), ready for `pk-translate --sdfg-to-json`.
+void buildToSDFGPipeline(OpPassManager &pm);
+
+/// Registers `pk-cpu-pipeline`, `pk-reference-pipeline` and
+/// `pk-to-sdfg-pipeline`.
 void registerPipelines();
 
 } // namespace mlir::pk

@@ -116,12 +116,28 @@ void pk::buildReferencePipeline(OpPassManager &pm) {
   addLoweringToLLVM(pm);
 }
 
+void pk::buildToSDFGPipeline(OpPassManager &pm) {
+  addUpstream(pm, "pk-lower-to-linalg,func.func(convert-elementwise-to-linalg),"
+                  "pk-decompose-aggregates,canonicalize,cse,"
+                  "one-shot-bufferize{bufferize-function-boundaries "
+                  "function-boundary-type-conversion=identity-layout-map},"
+                  "buffer-results-to-out-params{hoist-static-allocs "
+                  "modify-public-functions},"
+                  "canonicalize,convert-linalg-to-sdfg");
+}
+
 void pk::registerPipelines() {
   PassPipelineRegistration<CPUPipelineOptions>(
       "pk-cpu-pipeline",
       "pk/linalg on tensors to LLVM: recipe schedule (tiling, "
       "vectorization), bufferization, OpenMP",
       buildCPUPipeline);
+  PassPipelineRegistration<>(
+      "pk-to-sdfg-pipeline",
+      "pk/linalg on tensors to sdfg: lowered to linalg, bufferized with "
+      "results as out-parameters, one SDFG map per linalg op (then "
+      "pk-translate --sdfg-to-json for DaCe)",
+      buildToSDFGPipeline);
   PassPipelineRegistration<>(
       "pk-reference-pipeline",
       "pk/linalg on tensors to LLVM through plain sequential loops (the "

@@ -151,3 +151,31 @@ func.func @lstm(%h: tensor<8x16xf32>, %c: tensor<8x16xf32>, %x: tensor<8x64xf32>
   %h1, %c1 = pk.lstm_unit %h, %c, %x seq_lengths(%l : tensor<8xi32>) timestep(%t : tensor<i32>) : tensor<8x16xf32>, tensor<8x64xf32> -> tensor<8x16xf32>
   return %h1, %c1 : tensor<8x16xf32>, tensor<8x16xf32>
 }
+
+// Dense Adagrad: one elementwise generic yielding param and moment.
+// CHECK-LABEL: func @adagrad
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<8x4xf32>, tensor<8x4xf32>)
+// CHECK:         math.fma
+// CHECK:         math.sqrt
+// CHECK:         arith.divf
+// CHECK:         linalg.yield
+func.func @adagrad(%w: tensor<8x4xf32>, %h: tensor<8x4xf32>, %g: tensor<8x4xf32>, %lr: tensor<f32>) -> (tensor<8x4xf32>, tensor<8x4xf32>) {
+  %w1, %h1 = pk.adagrad %w, %h, %g lr(%lr : tensor<f32>) : tensor<8x4xf32>, tensor<8x4xf32>
+  return %w1, %h1 : tensor<8x4xf32>, tensor<8x4xf32>
+}
+
+// Sparse row-wise Adagrad: sequential over indices, range-checked, a
+// reduction for mean(g'²), the moment element and the row updated in place.
+// CHECK-LABEL: func @sparse_rowwise
+// CHECK:       %[[STATUS:.+]] = tensor.from_elements %{{.*}} : tensor<i32>
+// CHECK:       %[[LOOP:.+]]:2 = scf.for {{.*}} -> (tensor<8x4xf32>, tensor<8xf32>)
+// CHECK:         scf.if %{{.*}} -> (tensor<8x4xf32>, tensor<8xf32>)
+// CHECK:           linalg.generic {{.*}} iterator_types = ["reduction"]
+// CHECK:           tensor.insert %{{.*}} : tensor<8xf32>
+// CHECK:           linalg.generic
+// CHECK:           tensor.insert_slice %{{.*}} : tensor<4xf32> into tensor<8x4xf32>
+// CHECK:       return %[[LOOP]]#0, %[[LOOP]]#1, %[[STATUS]]
+func.func @sparse_rowwise(%w: tensor<8x4xf32>, %h: tensor<8xf32>, %g: tensor<3x4xf32>, %i: tensor<3xi64>, %lr: tensor<f32>) -> (tensor<8x4xf32>, tensor<8xf32>, tensor<i32>) {
+  %w1, %h1, %s = pk.sparse_adagrad %w, %h, %g[%i] lr(%lr : tensor<f32>) : tensor<8x4xf32>, tensor<8xf32>, tensor<3x4xf32>, tensor<3xi64> -> tensor<i32>
+  return %w1, %h1, %s : tensor<8x4xf32>, tensor<8xf32>, tensor<i32>
+}

@@ -315,6 +315,11 @@ def PK_SparseAdagradOp : PK_Op<"sparse_adagrad",
       `h' = h + mean(g'²)` over the row, then
       `w' = w + g' · lr / (sqrt(h') + epsilon)`.
 
+    The lowering updates the rows of (a buffer holding) `param` and
+    `moment` in place: bufferization writes into the operands' own buffers
+    when they are writable (function arguments are unless marked
+    `bufferization.writable = false`), else copies them once first.
+
     `param` and `moment` are f32, f16 or bf16 (one type). The `status`
     result is 1 when an index is outside `[0, rows)`: that row is skipped
     (nothing is read or written out of bounds), the others are updated;
@@ -323,9 +328,11 @@ def PK_SparseAdagradOp : PK_Op<"sparse_adagrad",
     ```mlir
     %w1, %h1, %st = pk.sparse_adagrad %w, %h, %g[%idx] lr(%lr : tensor<f32>)
         : tensor<1000x64xf32>, tensor<1000x64xf32>, tensor<32x64xf32>, tensor<32xi64>
+        -> tensor<i32>
     %w2, %h2, %st2 = pk.sparse_adagrad %w, %hr, %g[%idx] lr(%lr : tensor<f32>)
         epsilon = 1.0e-06 weight_decay = 0.01
         : tensor<1000x64xf32>, tensor<1000xf32>, tensor<32x64xf32>, tensor<32xi64>
+        -> tensor<i32>
     ```
   }];
   let arguments = (ins 2DTensorOf<[F32, F16, BF16]>:$param,
@@ -342,7 +349,7 @@ def PK_SparseAdagradOp : PK_Op<"sparse_adagrad",
     $param `,` $moment `,` $grad `[` $indices `]` `lr` `(` $lr `:` type($lr) `)`
     (`epsilon` `=` $epsilon^)? (`weight_decay` `=` $weight_decay^)?
     attr-dict `:` type($param) `,` type($moment) `,` type($grad) `,`
-    type($indices)
+    type($indices) `->` type($status)
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{

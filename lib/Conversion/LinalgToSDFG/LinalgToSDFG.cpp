@@ -186,6 +186,7 @@ LogicalResult Converter::convertLinalg(linalg::LinalgOp op) {
   // Tasklet inputs: the elements of the operands the payload uses, and the
   // loop indices `linalg.index` reads.
   SmallVector<Value> inputs;
+  SmallVector<std::pair<Value, Operation *>> constantArgs;
   SmallVector<Value> inputArgs; // What each tasklet input stands for.
   for (OpOperand &operand : op->getOpOperands()) {
     BlockArgument arg = op.getMatchingBlockArgument(&operand);
@@ -203,6 +204,12 @@ LogicalResult Converter::convertLinalg(linalg::LinalgOp op) {
       value = LoadOp::create(builder, loc,
                              cast<MemRefType>(value.getType()).getElementType(),
                              access(value), indices(operand));
+    } else if (Operation *def = value.getDefiningOp();
+               def && def->hasTrait<OpTrait::ConstantLike>()) {
+      // A constant scalar operand (linalg.fill's value) is copied into the
+      // tasklet: DaCe has no way to pass a float constant into a map.
+      constantArgs.push_back({arg, def});
+      continue;
     } else {
       FailureOr<Value> scalar = outside(op, value);
       if (failed(scalar))
@@ -246,6 +253,8 @@ LogicalResult Converter::convertLinalg(linalg::LinalgOp op) {
     for (auto [from, to] :
          llvm::zip_equal(inputArgs, tasklet.getBody()->getArguments()))
       inner.map(from, to);
+    for (auto [arg, def] : constantArgs)
+      inner.map(arg, builder.clone(*def)->getResult(0));
     for (Operation &payload : body->without_terminator()) {
       if (isa<linalg::IndexOp>(payload))
         continue;

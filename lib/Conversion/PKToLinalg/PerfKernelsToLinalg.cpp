@@ -866,14 +866,14 @@ struct LstmUnitLowering : OpRewritePattern<LstmUnitOp> {
     float forgetBias = op.getForgetBias().convertToFloat();
     bool drop = op.getDropStates();
     auto generic = linalg::GenericOp::create(
-        b, TypeRange{stateType, stateType}, ins, ValueRange{initH, initC},
-        maps, {utils::IteratorType::parallel, utils::IteratorType::parallel},
+        b, TypeRange{stateType, stateType}, ins, ValueRange{initH, initC}, maps,
+        {utils::IteratorType::parallel, utils::IteratorType::parallel},
         [&](OpBuilder &nb, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nb);
           auto toF32 = [&](Value v) {
-            return v.getType() == f32 ? v
-                                      : arith::ExtFOp::create(ib, f32, v)
-                                            .getResult();
+            return v.getType() == f32
+                       ? v
+                       : arith::ExtFOp::create(ib, f32, v).getResult();
           };
           auto fromF32 = [&](Value v) {
             return elt == f32 ? v
@@ -891,18 +891,19 @@ struct LstmUnitLowering : OpRewritePattern<LstmUnitOp> {
               arith::AddFOp::create(ib, toF32(args[3]), cF32(ib, forgetBias)));
           Value o = sigmoid(toF32(args[4]));
           Value g = math::TanhOp::create(ib, toF32(args[5]));
-          Value c = arith::AddFOp::create(ib, arith::MulFOp::create(ib, f, cPrev),
-                                          arith::MulFOp::create(ib, i, g));
+          Value c =
+              arith::AddFOp::create(ib, arith::MulFOp::create(ib, f, cPrev),
+                                    arith::MulFOp::create(ib, i, g));
           Value h = arith::MulFOp::create(ib, o, math::TanhOp::create(ib, c));
           Value hOut = fromF32(h), cOut = fromF32(c);
           if (masked) {
-            Value valid = arith::CmpIOp::create(
-                ib, arith::CmpIPredicate::slt, args[7], args[6]);
+            Value valid = arith::CmpIOp::create(ib, arith::CmpIPredicate::slt,
+                                                args[7], args[6]);
             Value zero = arith::ConstantOp::create(ib, ib.getZeroAttr(elt));
-            hOut = arith::SelectOp::create(ib, valid, hOut,
-                                           drop ? zero : args[0]);
-            cOut = arith::SelectOp::create(ib, valid, cOut,
-                                           drop ? zero : args[1]);
+            hOut =
+                arith::SelectOp::create(ib, valid, hOut, drop ? zero : args[0]);
+            cOut =
+                arith::SelectOp::create(ib, valid, cOut, drop ? zero : args[1]);
           }
           linalg::YieldOp::create(ib, ValueRange{hOut, cOut});
         });
@@ -1007,8 +1008,7 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
     };
     AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
     AffineMap toScalar = AffineMap::get(1, 0, {}, ctx);
-    SmallVector<utils::IteratorType> parallel = {
-        utils::IteratorType::parallel};
+    SmallVector<utils::IteratorType> parallel = {utils::IteratorType::parallel};
 
     auto loop = scf::ForOp::create(
         b, cIndex(b, 0), cIndex(b, n), cIndex(b, 1),
@@ -1066,11 +1066,11 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
               newH = insertRow(ib, update.getResult(1), args[1], row);
             } else {
               // mean(g'²) over the row, then one step size for the row.
-              Value init = tensor::EmptyOp::create(ib, ArrayRef<int64_t>{}, f32);
-              Value zero =
-                  linalg::FillOp::create(ib, ValueRange{cF32(ib, 0.0)},
-                                         ValueRange{init})
-                      .getResult(0);
+              Value init =
+                  tensor::EmptyOp::create(ib, ArrayRef<int64_t>{}, f32);
+              Value zero = linalg::FillOp::create(ib, ValueRange{cF32(ib, 0.0)},
+                                                  ValueRange{init})
+                               .getResult(0);
               Value sum =
                   linalg::GenericOp::create(
                       ib, TypeRange{zero.getType()}, ValueRange{gr, w},
@@ -1080,8 +1080,8 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
                         ImplicitLocOpBuilder bb(gl, gb);
                         Value gv = decayed(bb, a[1], a[0]);
                         linalg::YieldOp::create(
-                            bb, ValueRange{math::FmaOp::create(bb, gv, gv,
-                                                               a[2])});
+                            bb,
+                            ValueRange{math::FmaOp::create(bb, gv, gv, a[2])});
                       })
                       .getResult(0);
               Value mean = arith::DivFOp::create(
@@ -1103,8 +1103,8 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
                       [&](OpBuilder &gb, Location gl, ValueRange a) {
                         ImplicitLocOpBuilder bb(gl, gb);
                         Value gv = decayed(bb, a[1], a[0]);
-                        Value wv = math::FmaOp::create(bb, gv, step,
-                                                       toF32(bb, a[1]));
+                        Value wv =
+                            math::FmaOp::create(bb, gv, step, toF32(bb, a[1]));
                         linalg::YieldOp::create(bb,
                                                 ValueRange{fromF32(bb, wv)});
                       })
@@ -1115,8 +1115,8 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
           }
           scf::YieldOp::create(ib, ifOp.getResults());
         });
-    rewriter.replaceOp(op, ValueRange{loop.getResult(0), loop.getResult(1),
-                                      statusTensor});
+    rewriter.replaceOp(
+        op, ValueRange{loop.getResult(0), loop.getResult(1), statusTensor});
     return success();
   }
 };

@@ -249,8 +249,8 @@ LogicalResult SparseAdagradOp::verify() {
   bool rowwise = moment.getRank() == 1 && moment.getDimSize(0) == rows;
   if (!elementwise && !rowwise)
     return emitOpError() << "expects moment of shape " << rows << "x" << d
-                         << " (element-wise) or " << rows
-                         << " (row-wise), got " << moment;
+                         << " (element-wise) or " << rows << " (row-wise), got "
+                         << moment;
   int64_t n = cast<RankedTensorType>(getIndices().getType()).getDimSize(0);
   if (grad.getDimSize(0) != n || grad.getDimSize(1) != d)
     return emitOpError() << "expects grad of shape " << n << "x" << d

@@ -285,3 +285,55 @@ func.func @lstm_state_types(%h: tensor<8x16xf32>, %c: tensor<8x16xf16>, %x: tens
   %h1, %c1 = "pk.lstm_unit"(%h, %c, %x) <{operandSegmentSizes = array<i32: 1, 1, 1, 0, 0>}> : (tensor<8x16xf32>, tensor<8x16xf16>, tensor<8x64xf32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
   return
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// pk.adagrad / pk.sparse_adagrad
+//===----------------------------------------------------------------------===//
+
+func.func @adagrad_grad_shape(%w: tensor<64x8xf32>, %g: tensor<64x4xf32>, %lr: tensor<f32>) {
+  // expected-error @+1 {{'pk.adagrad' op expects grad of the param shape, got 'tensor<64x4xf32>' for 'tensor<64x8xf32>'}}
+  %w1, %h1 = pk.adagrad %w, %w, %g lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<64x4xf32>
+  return
+}
+
+// -----
+
+func.func @adagrad_moment_type(%w: tensor<64x8xf32>, %h: tensor<64x8xf16>, %g: tensor<64x8xf32>, %lr: tensor<f32>) {
+  // expected-error @+1 {{'pk.adagrad' op failed to verify that all of {param, moment, new_param, new_moment} have same type}}
+  %w1, %h1 = "pk.adagrad"(%w, %h, %g, %lr) : (tensor<64x8xf32>, tensor<64x8xf16>, tensor<64x8xf32>, tensor<f32>) -> (tensor<64x8xf32>, tensor<64x8xf32>)
+  return
+}
+
+// -----
+
+func.func @adagrad_f16_grad(%w: tensor<64x8xf32>, %g: tensor<64x8xf16>, %lr: tensor<f32>) {
+  // expected-error @+1 {{'pk.adagrad' op operand #2 must be ranked tensor of 32-bit float values}}
+  %w1, %h1 = pk.adagrad %w, %w, %g lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<64x8xf16>
+  return
+}
+
+// -----
+
+func.func @sparse_moment_shape(%w: tensor<64x8xf32>, %h: tensor<32xf32>, %g: tensor<4x8xf32>, %i: tensor<4xi64>, %lr: tensor<f32>) {
+  // expected-error @+1 {{'pk.sparse_adagrad' op expects moment of shape 64x8 (element-wise) or 64 (row-wise), got 'tensor<32xf32>'}}
+  %w1, %h1, %s = pk.sparse_adagrad %w, %h, %g[%i] lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<32xf32>, tensor<4x8xf32>, tensor<4xi64> -> tensor<i32>
+  return
+}
+
+// -----
+
+func.func @sparse_grad_rows(%w: tensor<64x8xf32>, %g: tensor<5x8xf32>, %i: tensor<4xi64>, %lr: tensor<f32>) {
+  // expected-error @+1 {{'pk.sparse_adagrad' op expects grad of shape 4x8 (one param row per index), got 5x8}}
+  %w1, %h1, %s = pk.sparse_adagrad %w, %w, %g[%i] lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<64x8xf32>, tensor<5x8xf32>, tensor<4xi64> -> tensor<i32>
+  return
+}
+
+// -----
+
+func.func @sparse_moment_type(%w: tensor<64x8xf32>, %h: tensor<64xf16>, %g: tensor<4x8xf32>, %i: tensor<4xi64>, %lr: tensor<f32>) {
+  // expected-error @+1 {{'pk.sparse_adagrad' op expects moment of the param element type 'f32', got 'f16'}}
+  %w1, %h1, %s = pk.sparse_adagrad %w, %h, %g[%i] lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<64xf16>, tensor<4x8xf32>, tensor<4xi64> -> tensor<i32>
+  return
+}

@@ -74,3 +74,16 @@ func.func @lstm(%h: tensor<8x16xf32>, %c: tensor<8x16xf32>, %x: tensor<8x64xf32>
   %h3, %c3 = pk.lstm_unit %hb, %hb, %xb : tensor<8x16xbf16>, tensor<8x64xbf16> -> tensor<8x16xbf16>
   return %h2, %c2, %h3 : tensor<8x16xf32>, tensor<8x16xf32>, tensor<8x16xbf16>
 }
+
+// CHECK-LABEL: func @adagrad
+// CHECK: pk.adagrad %{{.*}}, %{{.*}}, %{{.*}} lr(%{{.*}} : tensor<f32>) : tensor<64x8xf32>, tensor<64x8xf32>
+// CHECK: pk.adagrad %{{.*}}, %{{.*}}, %{{.*}} lr(%{{.*}} : tensor<f32>) epsilon = 9.99999997E-7 decay = 0.899999976 weight_decay = 0.00999999977 : tensor<64x8xf16>, tensor<64x8xf32>
+// CHECK: pk.sparse_adagrad %{{.*}}, %{{.*}}, %{{.*}}[%{{.*}}] lr(%{{.*}} : tensor<f32>) : tensor<64x8xf32>, tensor<64x8xf32>, tensor<4x8xf32>, tensor<4xi64> -> tensor<i32>
+// CHECK: pk.sparse_adagrad %{{.*}}, %{{.*}}, %{{.*}}[%{{.*}}] lr(%{{.*}} : tensor<f32>) weight_decay = 5.000000e-01 : tensor<64x8xf16>, tensor<64xf16>, tensor<4x8xf32>, tensor<4xi32> -> tensor<i32>
+func.func @adagrad(%w: tensor<64x8xf32>, %g: tensor<64x8xf32>, %lr: tensor<f32>, %wh: tensor<64x8xf16>, %gs: tensor<4x8xf32>, %i: tensor<4xi64>, %hr: tensor<64xf16>, %i32: tensor<4xi32>) {
+  %w1, %h1 = pk.adagrad %w, %w, %g lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<64x8xf32>
+  %w2, %h2 = pk.adagrad %wh, %wh, %g lr(%lr : tensor<f32>) epsilon = 1.0e-6 decay = 0.9 weight_decay = 0.01 : tensor<64x8xf16>, tensor<64x8xf32>
+  %w3, %h3, %s3 = pk.sparse_adagrad %w, %w, %gs[%i] lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<64x8xf32>, tensor<4x8xf32>, tensor<4xi64> -> tensor<i32>
+  %w4, %h4, %s4 = pk.sparse_adagrad %wh, %hr, %gs[%i32] lr(%lr : tensor<f32>) weight_decay = 0.5 : tensor<64x8xf16>, tensor<64xf16>, tensor<4x8xf32>, tensor<4xi32> -> tensor<i32>
+  return
+}
