@@ -110,4 +110,23 @@ def PKConvNCHWToNHWC : Pass<"pk-conv-nchw-to-nhwc", "::mlir::func::FuncOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def PKProtectTensorArguments
+    : Pass<"pk-protect-tensor-arguments", "::mlir::func::FuncOp"> {
+  let summary = "Keep the buffers behind tensor arguments read-only";
+  let description = [{
+    A tensor is a value: the buffer a caller passes for a tensor argument
+    must be unchanged after the call. One-shot bufferization treats function
+    arguments as writable and may compute a result in place in an argument's
+    buffer; this pass marks every tensor argument
+    `bufferization.writable = false` (unless it already says otherwise), so
+    such results get their own buffers. Both pk pipelines run it before
+    bufferization.
+
+    ```
+    pk-opt --pk-protect-tensor-arguments in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
+}
+
 #endif // PK_TRANSFORMS_PASSES_TD

@@ -57,6 +57,7 @@ static void addFrontEnd(OpPassManager &pm) {
 /// buffers are freed. Deallocation runs before any OpenMP conversion: the
 /// ownership bookkeeping it adds must not land inside omp loop wrappers.
 static void addBufferization(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
   addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
                   "buffer-results-to-out-params{hoist-static-allocs "
@@ -117,9 +118,9 @@ void pk::buildReferencePipeline(OpPassManager &pm) {
 }
 
 void pk::buildToSDFGPipeline(OpPassManager &pm) {
-  addUpstream(pm, "pk-lower-to-linalg,func.func(convert-elementwise-to-linalg),"
-                  "pk-decompose-aggregates,canonicalize,cse,"
-                  "one-shot-bufferize{bufferize-function-boundaries "
+  addFrontEnd(pm);
+  pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
+  addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
                   "buffer-results-to-out-params{hoist-static-allocs "
                   "modify-public-functions},"
