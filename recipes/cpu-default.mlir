@@ -26,6 +26,9 @@
 //      step; decomposed into a 1-D convolution and vectorized along the
 //      channels (contiguous in HWCF). Shapes whose tiles are not static
 //      stay tiled but scalar (the schedule's failure is suppressed).
+//
+// Embedding bags: the row update generics pk.embedding_bag's lowering tags
+// `pk.embedding_row` are vectorized whole (one row per vector op).
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(
       %root: !transform.any_op {transform.readonly}) {
@@ -50,6 +53,17 @@ module attributes {transform.with_named_sequence} {
     transform.foreach %convs : !transform.any_op {
     ^bb0(%conv: !transform.any_op):
       transform.include @schedule_conv_nhwc failures(suppress) (%conv)
+          : (!transform.any_op) -> ()
+    }
+
+    // Embedding-bag row updates (pk.embedding_bag's lowering tags them):
+    // one vector per row; a row whose size is not static stays scalar.
+    %rows = transform.structured.match ops{["linalg.generic"]}
+        attributes {pk.embedding_row} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %rows : !transform.any_op {
+    ^bb0(%row: !transform.any_op):
+      transform.include @vectorize_static failures(suppress) (%row)
           : (!transform.any_op) -> ()
     }
 
@@ -120,6 +134,12 @@ module attributes {transform.with_named_sequence} {
     %conv1d = transform.structured.decompose %reg
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %conv1d : !transform.any_op
+    transform.yield
+  }
+
+  transform.named_sequence @vectorize_static(
+      %op: !transform.any_op {transform.consumed}) {
+    transform.structured.vectorize %op : !transform.any_op
     transform.yield
   }
 
