@@ -264,11 +264,7 @@ struct MaxPool2DLowering : OpRewritePattern<MaxPool2DOp> {
     Type elt = op.getType().getElementType();
     // Padding never wins: the lowest finite value, not -inf, so a window
     // can never produce an infinity the input did not contain.
-    Value lowest = arith::ConstantOp::create(
-        rewriter, loc,
-        rewriter.getFloatAttr(
-            elt, APFloat::getLargest(cast<FloatType>(elt).getFloatSemantics(),
-                                     /*Negative=*/true)));
+    Value lowest = createLowestFinite(rewriter, loc, elt);
     PoolGeometry<MaxPool2DOp> g(rewriter, loc, op);
     Value input = padSpatial(rewriter, loc, op.getInput(), op.getPadding(),
                              op.getNhwc(), lowest);

@@ -69,4 +69,12 @@ Value castToType(OpBuilder &b, Location loc, Value v, Type type) {
   return tensor::CastOp::create(b, loc, type, v);
 }
 
+Value createLowestFinite(OpBuilder &b, Location loc, Type type) {
+  return arith::ConstantOp::create(
+      b, loc,
+      b.getFloatAttr(type, APFloat::getLargest(
+                               cast<FloatType>(type).getFloatSemantics(),
+                               /*Negative=*/true)));
+}
+
 } // namespace mlir::pk::lowering

@@ -37,6 +37,11 @@ Value convertFloat(OpBuilder &b, Location loc, Value v, Type to);
 /// Converts a whole tensor to `elementType` (no-op when it already is).
 Value convertTensor(OpBuilder &b, Location loc, Value t, Type elementType);
 
+/// The lowest finite value of float type `type`, as a constant: masks and
+/// padding that must never win a maximum, without introducing infinities
+/// (and so NaNs) the data did not contain.
+Value createLowestFinite(OpBuilder &b, Location loc, Type type);
+
 /// `v` as `type`: a tensor.cast where the computed shape is more or less
 /// static than the op's declared result (the verifiers accept any
 /// compatible mix of static and dynamic sizes).

@@ -214,11 +214,7 @@ struct AttentionLowering : OpRewritePattern<AttentionOp> {
     bool causal = op.getCausal();
     Value lowest;
     if (causal)
-      lowest = arith::ConstantOp::create(
-          b, loc,
-          b.getFloatAttr(acc, APFloat::getLargest(
-                                  cast<FloatType>(acc).getFloatSemantics(),
-                                  /*Negative=*/true)));
+      lowest = createLowestFinite(b, loc, acc);
     SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
