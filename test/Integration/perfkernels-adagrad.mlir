@@ -99,27 +99,26 @@ func.func @rowwise_bad_index() -> (tensor<2x2xf32>, tensor<2xf32>, tensor<i32>) 
 
 // Random arguments (pk-run's integers lie in [0, 15]: valid rows of a
 // 16-row table, with repeats): the CPU pipeline must agree with the
-// reference. The sparse update works in place on the parameter's buffer
-// when it can (caffe2 updates in place too); both runs read the same input
-// buffers here, so the arguments that get updated (the parameter, and the
-// moment via the in-place math.absf) are marked not writable and copied.
+// reference. Tensor arguments are values: the pipelines never update the
+// caller's buffers in place (pk-protect-tensor-arguments), so both runs see
+// the same inputs although the update would otherwise reuse them.
 // RUN: pk-run %s --entry sparse_args | FileCheck %s --check-prefix=ARGS
 // RUN: pk-run %s --entry rowwise_args | FileCheck %s --check-prefix=ARGS
 // RUN: pk-run %s --entry dense_args | FileCheck %s --check-prefix=ARGS
 // ARGS: PASS
-func.func @sparse_args(%w: tensor<16x24xf32> {bufferization.writable = false}, %hr: tensor<16x24xf32> {bufferization.writable = false}, %g: tensor<40x24xf32>, %i: tensor<40xi64>) -> (tensor<16x24xf32>, tensor<16x24xf32>, tensor<i32> {pk.status}) {
+func.func @sparse_args(%w: tensor<16x24xf32>, %hr: tensor<16x24xf32>, %g: tensor<40x24xf32>, %i: tensor<40xi64>) -> (tensor<16x24xf32>, tensor<16x24xf32>, tensor<i32> {pk.status}) {
   %h = math.absf %hr : tensor<16x24xf32>
   %lr = arith.constant dense<0.1> : tensor<f32>
   %w1, %h1, %s = pk.sparse_adagrad %w, %h, %g[%i] lr(%lr : tensor<f32>) weight_decay = 0.01 : tensor<16x24xf32>, tensor<16x24xf32>, tensor<40x24xf32>, tensor<40xi64> -> tensor<i32>
   return %w1, %h1, %s : tensor<16x24xf32>, tensor<16x24xf32>, tensor<i32>
 }
-func.func @rowwise_args(%w: tensor<16x24xf16> {bufferization.writable = false}, %hr: tensor<16xf16> {bufferization.writable = false}, %g: tensor<40x24xf32>, %i: tensor<40xi32>) -> (tensor<16x24xf16>, tensor<16xf16>, tensor<i32> {pk.status}) {
+func.func @rowwise_args(%w: tensor<16x24xf16>, %hr: tensor<16xf16>, %g: tensor<40x24xf32>, %i: tensor<40xi32>) -> (tensor<16x24xf16>, tensor<16xf16>, tensor<i32> {pk.status}) {
   %h = math.absf %hr : tensor<16xf16>
   %lr = arith.constant dense<0.1> : tensor<f32>
   %w1, %h1, %s = pk.sparse_adagrad %w, %h, %g[%i] lr(%lr : tensor<f32>) : tensor<16x24xf16>, tensor<16xf16>, tensor<40x24xf32>, tensor<40xi32> -> tensor<i32>
   return %w1, %h1, %s : tensor<16x24xf16>, tensor<16xf16>, tensor<i32>
 }
-func.func @dense_args(%w: tensor<33x17xf32>, %hr: tensor<33x17xf32> {bufferization.writable = false}, %g: tensor<33x17xf32>, %lr: tensor<f32>) -> (tensor<33x17xf32>, tensor<33x17xf32>) {
+func.func @dense_args(%w: tensor<33x17xf32>, %hr: tensor<33x17xf32>, %g: tensor<33x17xf32>, %lr: tensor<f32>) -> (tensor<33x17xf32>, tensor<33x17xf32>) {
   %h = math.absf %hr : tensor<33x17xf32>
   %w1, %h1 = pk.adagrad %w, %h, %g lr(%lr : tensor<f32>) decay = 0.9 weight_decay = 0.01 : tensor<33x17xf32>, tensor<33x17xf32>
   return %w1, %h1 : tensor<33x17xf32>, tensor<33x17xf32>
