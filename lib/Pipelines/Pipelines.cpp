@@ -104,6 +104,9 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   // scf.parallel (tiles from the recipe too) becomes one omp.parallel.
   addUpstream(pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
   pm.addNestedPass<func::FuncOp>(pk::createPKSequentializeNestedParallel());
+  // Polynomial exp/tanh/... instead of element-wise libm calls; the
+  // reference pipeline keeps libm, so pk-run measures the difference.
+  pm.addNestedPass<func::FuncOp>(pk::createPKApproximateMath());
   addUpstream(pm, llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
                                 options.threads.getValue())
                       .str());
