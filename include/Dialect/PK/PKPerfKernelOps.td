@@ -358,4 +358,140 @@ def PK_SparseAdagradOp : PK_Op<"sparse_adagrad",
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Typed axpy and batch Box-Cox (caffe2 TypedAxpy, compute_batch_box_cox)
+//===----------------------------------------------------------------------===//
+
+def PK_AxpyOp : PK_Op<"axpy",
+    [Pure, AllTypesMatch<["y", "result"]>,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+  let summary = "y + a·x with x in f32, f16 or uint8 and y in f32 (caffe2 "
+                "TypedAxpy)";
+  let description = [{
+    Elementwise `result = a · x + y` (one fused multiply-add in f32) over
+    tensors of one shape. `y` and the result are f32; `x` is f32, f16
+    (widened to f32) or uint8 codes (an i8 tensor read as unsigned, 0..255,
+    like the quantized embedding tables). `a` is a `tensor<f32>` operand,
+    so one compiled kernel serves every scale. caffe2 updates `y` in place;
+    here the result is a new value (bufferization reuses `y`'s buffer when
+    it can).
+
+    ```mlir
+    %r = pk.axpy %x, %y a(%a : tensor<f32>) : tensor<1024xf16>, tensor<1024xf32>
+    %q = pk.axpy %codes, %y a(%a : tensor<f32>) : tensor<64x16xi8>, tensor<64x16xf32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[F32, F16, I8]>:$x,
+                       RankedTensorOf<[F32]>:$y,
+                       0DTensorOf<[F32]>:$a);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = [{
+    $x `,` $y `a` `(` $a `:` type($a) `)` attr-dict `:` type($x) `,` type($y)
+  }];
+  let hasVerifier = 1;
+}
+
+def PK_BoxCoxOp : PK_Op<"box_cox",
+    [Pure, AllTypesMatch<["data", "result"]>,
+     AllTypesMatch<["lambda1", "lambda2"]>,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+  let summary = "batch Box-Cox transform with per-column lambdas (caffe2 "
+                "compute_batch_box_cox)";
+  let description = [{
+    `data` is `N × D`; `lambda1` and `lambda2` hold one value per column.
+    With `s = max(data[n, d] + lambda2[d], 1e-6)`:
+    `result[n, d] = log(s)` when `lambda1[d] == 0`, else
+    `(s ^ lambda1[d] - 1) / lambda1[d]`. The guard keeps the logarithm and
+    the power finite for inputs at or below `-lambda2`. f32 or f64, computed
+    in the element type; the lambdas have the data's element type.
+
+    ```mlir
+    %y = pk.box_cox %x, %l1, %l2 : tensor<128x16xf32>, tensor<16xf32>
+    ```
+  }];
+  let arguments = (ins 2DTensorOf<[F32, F64]>:$data,
+                       1DTensorOf<[F32, F64]>:$lambda1,
+                       1DTensorOf<[F32, F64]>:$lambda2);
+  let results = (outs 2DTensorOf<[F32, F64]>:$result);
+  let assemblyFormat = [{
+    $data `,` $lambda1 `,` $lambda2 attr-dict `:` type($data) `,`
+    type($lambda1)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Whole-tensor quantization (caffe2 math::quantize_and_compress)
+//===----------------------------------------------------------------------===//
+
+defvar PK_CompressedLayoutDoc = [{
+    The compressed form is an i8 tensor of unsigned bytes: a 10-byte header
+    `[bitwidth (1 byte), tail (1 byte), min (f32), max (f32)]` (floats
+    little-endian) followed by `S = ceil(n / k)` data bytes, `k = 8 / bits`
+    codes a byte, `tail = k·S - n` unused slots. The input is cut into `k`
+    consecutive segments of `S` elements (the last one shorter by `tail`):
+    element `b·S + i` is the code in bits `[b·bits, (b+1)·bits)` of data
+    byte `i`.
+}];
+
+def PK_QuantizeAndCompressOp : PK_Op<"quantize_and_compress",
+    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+  let summary = "f32 vector to min/max quantized, bit-packed bytes (caffe2 "
+                "math::quantize_and_compress)";
+  let description = [{
+    Quantizes the whole `input` (n f32 values) with one `min` and `max`:
+    `gap = (max - min) / (2^bits - 1)`, `inv = 1 / (gap + 1e-8)` (the sum
+    and quotient in f64, rounded to f32, as caffe2 does), code
+    `round_half_even(clamp((x - min) · inv, 0, 2^bits - 1))`. Only caffe2's
+    deterministic mode (`random = false`) is provided.
+  }] # PK_CompressedLayoutDoc # [{
+
+    ```mlir
+    %q = pk.quantize_and_compress %x bits = 4 : tensor<1000xf32> -> tensor<510xi8>
+    ```
+  }];
+  let arguments = (ins 1DTensorOf<[F32]>:$input,
+                       ConfinedAttr<I64Attr, [IntIsOneOf<[1, 2, 4, 8]>]>:$bit_rate);
+  let results = (outs 1DTensorOf<[I8]>:$result);
+  let assemblyFormat = [{
+    $input `bits` `=` $bit_rate attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Bytes of the compressed form of `n` values at `bits` bits.
+    static int64_t getCompressedBytes(int64_t n, int64_t bits) {
+      int64_t perByte = 8 / bits;
+      return 10 + (n + perByte - 1) / perByte;
+    }
+  }];
+}
+
+def PK_DecompressAndDequantizeOp : PK_Op<"decompress_and_dequantize",
+    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+  let summary = "bit-packed bytes back to f32 (caffe2 "
+                "math::decompress_and_dequantize)";
+  let description = [{
+    The inverse of `pk.quantize_and_compress`: `result[j] = q_j · gap + min`
+    with `gap = (max - min) / (2^bits - 1) + 1e-8` (the sum in f64, rounded
+    to f32) and `min`, `max` read from the header. `bits` and the result
+    length `n` are static; the `status` result is 1 when the header's
+    bitwidth or tail byte disagrees with them (the values are still decoded
+    with the static layout, so nothing is read out of bounds), 0 otherwise.
+  }] # PK_CompressedLayoutDoc # [{
+
+    ```mlir
+    %x, %status = pk.decompress_and_dequantize %q bits = 4
+        : tensor<510xi8> -> tensor<1000xf32>, tensor<i32>
+    ```
+  }];
+  let arguments = (ins 1DTensorOf<[I8]>:$input,
+                       ConfinedAttr<I64Attr, [IntIsOneOf<[1, 2, 4, 8]>]>:$bit_rate);
+  let results = (outs 1DTensorOf<[F32]>:$result, 0DTensorOf<[I32]>:$status);
+  let assemblyFormat = [{
+    $input `bits` `=` $bit_rate attr-dict `:` type($input) `->` type($result)
+    `,` type($status)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // PK_PERFKERNEL_OPS_TD

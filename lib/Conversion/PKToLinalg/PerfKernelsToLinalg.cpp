@@ -1121,12 +1121,298 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// Typed axpy and batch Box-Cox
+//===----------------------------------------------------------------------===//
+
+/// One elementwise linalg.generic: widen x to f32 (uint8 codes unsigned),
+/// then fma(a, x, y).
+struct AxpyLowering : OpRewritePattern<AxpyOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(AxpyOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getY().getType();
+    Type f32 = b.getF32Type();
+    int64_t rank = type.getRank();
+    AffineMap id = b.getMultiDimIdentityMap(rank);
+    AffineMap scalar = AffineMap::get(rank, 0, {}, b.getContext());
+    Value init = tensor::EmptyOp::create(b, type.getShape(), f32);
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    auto generic = linalg::GenericOp::create(
+        b, TypeRange{type}, ValueRange{op.getX(), op.getY(), op.getA()},
+        ValueRange{init}, ArrayRef{id, id, scalar, id}, iterators,
+        [&](OpBuilder &nb, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          Value x = args[0];
+          if (x.getType().isInteger(8))
+            x = arith::UIToFPOp::create(ib, f32, x);
+          else if (x.getType() != f32)
+            x = arith::ExtFOp::create(ib, f32, x);
+          Value r = math::FmaOp::create(ib, args[2], x, args[1]);
+          linalg::YieldOp::create(ib, ValueRange{r});
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+/// One elementwise linalg.generic over N x D, lambdas broadcast along rows.
+/// Both branches are computed and a select picks one (the discarded
+/// (s^0 - 1) / 0 is never seen), which keeps the body branch-free for the
+/// vectorizer.
+struct BoxCoxLowering : OpRewritePattern<BoxCoxOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BoxCoxOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getData().getType();
+    auto elt = cast<FloatType>(type.getElementType());
+    MLIRContext *ctx = b.getContext();
+    AffineMap id = b.getMultiDimIdentityMap(2);
+    AffineMap column = AffineMap::get(2, 0, {b.getAffineDimExpr(1)}, ctx);
+    Value init = tensor::EmptyOp::create(b, type.getShape(), elt);
+    SmallVector<utils::IteratorType> iterators(2,
+                                               utils::IteratorType::parallel);
+    auto generic = linalg::GenericOp::create(
+        b, TypeRange{type},
+        ValueRange{op.getData(), op.getLambda1(), op.getLambda2()},
+        ValueRange{init}, ArrayRef{id, column, column, id}, iterators,
+        [&](OpBuilder &nb, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          auto cst = [&](double v) -> Value {
+            return arith::ConstantOp::create(ib, ib.getFloatAttr(elt, v));
+          };
+          Value x = args[0], l1 = args[1], l2 = args[2];
+          // caffe2's k_eps guard; maximumf propagates NaN like std::max
+          // with the sum first.
+          Value s = arith::MaximumFOp::create(
+              ib, arith::AddFOp::create(ib, x, l2), cst(1e-6));
+          Value logBranch = math::LogOp::create(ib, s);
+          Value powBranch = arith::DivFOp::create(
+              ib,
+              arith::SubFOp::create(ib, math::PowFOp::create(ib, s, l1),
+                                    cst(1.0)),
+              l1);
+          Value isZero = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
+                                               l1, cst(0.0));
+          Value r =
+              arith::SelectOp::create(ib, isZero, logBranch, powBranch);
+          linalg::YieldOp::create(ib, ValueRange{r});
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Whole-tensor quantization (caffe2 math::quantize_and_compress)
+//===----------------------------------------------------------------------===//
+
+/// caffe2's QEPSILON, added in double precision.
+constexpr double kCompressEpsilon = 1e-8;
+
+/// `(float)((double)v + 1e-8)`: caffe2 adds its epsilon in double.
+Value addEpsilonInF64(ImplicitLocOpBuilder &b, Value v) {
+  Type f64 = b.getF64Type();
+  Value wide = arith::ExtFOp::create(b, f64, v);
+  Value eps =
+      arith::ConstantOp::create(b, b.getF64FloatAttr(kCompressEpsilon));
+  Value sum = arith::AddFOp::create(b, wide, eps);
+  return arith::TruncFOp::create(b, b.getF32Type(), sum);
+}
+
+/// Min and max over the whole vector (a NaN is skipped, as caffe2's
+/// `x < min ? x : min` does), then one generic producing every output byte:
+/// the header for bytes 0..9, the OR of the `8 / bits` segment codes after.
+struct QuantizeAndCompressLowering : OpRewritePattern<QuantizeAndCompressOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(QuantizeAndCompressOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    MLIRContext *ctx = b.getContext();
+    Type f32 = b.getF32Type(), f64 = b.getF64Type(), i32 = b.getI32Type();
+    Value input = op.getInput();
+    int64_t n = op.getInput().getType().getDimSize(0);
+    int64_t bits = op.getBitRate();
+    int64_t perByte = 8 / bits;
+    int64_t segment = (n + perByte - 1) / perByte;
+    int64_t tail = perByte * segment - n;
+    int64_t maxCode = (1 << bits) - 1;
+
+    float inf = std::numeric_limits<float>::infinity();
+    auto filled = [&](float v) {
+      Value empty = tensor::EmptyOp::create(b, ArrayRef<int64_t>{}, f32);
+      return linalg::FillOp::create(b, ValueRange{cF32(b, v)},
+                                    ValueRange{empty})
+          .getResult(0);
+    };
+    AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
+    AffineMap scalar = AffineMap::get(1, 0, {}, ctx);
+    Value lo0 = filled(inf), hi0 = filled(-inf);
+    auto minMax = linalg::GenericOp::create(
+        b, TypeRange{lo0.getType(), hi0.getType()}, ValueRange{input},
+        ValueRange{lo0, hi0}, ArrayRef{id, scalar, scalar},
+        {utils::IteratorType::reduction},
+        [&](OpBuilder &nb, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          linalg::YieldOp::create(
+              ib, ValueRange{arith::MinNumFOp::create(ib, args[0], args[1]),
+                             arith::MaxNumFOp::create(ib, args[0], args[2])});
+        });
+    Value lo = tensor::ExtractOp::create(b, minMax.getResult(0), ValueRange{});
+    Value hi = tensor::ExtractOp::create(b, minMax.getResult(1), ValueRange{});
+    Value gap = arith::DivFOp::create(b, arith::SubFOp::create(b, hi, lo),
+                                      cF32(b, double(maxCode)));
+    // 1. / (gap + QEPSILON) in double, stored as float.
+    Value inverse = arith::TruncFOp::create(
+        b, f32,
+        arith::DivFOp::create(
+            b, arith::ConstantOp::create(b, b.getF64FloatAttr(1.0)),
+            arith::AddFOp::create(
+                b, arith::ExtFOp::create(b, f64, gap),
+                arith::ConstantOp::create(
+                    b, b.getF64FloatAttr(kCompressEpsilon)))));
+
+    Value result = createIndexedGeneric(
+        b, {10 + segment}, b.getI8Type(), {}, {},
+        [&](ImplicitLocOpBuilder &ib, ValueRange) -> Value {
+          Value p = linalg::IndexOp::create(ib, 0);
+          // Data byte i = p - 10 (clamped to 0 for header bytes, whose
+          // data value a select discards).
+          Value i = arith::SubIOp::create(
+              ib, arith::MaxUIOp::create(ib, p, cIndex(ib, 10)),
+              cIndex(ib, 10));
+          Value packed = cInt(ib, i32, 0);
+          for (int64_t s = 0; s < perByte; ++s) {
+            Value j = arith::AddIOp::create(ib, i, cIndex(ib, s * segment));
+            Value inRange = arith::CmpIOp::create(
+                ib, arith::CmpIPredicate::ult, j, cIndex(ib, n));
+            Value safe = arith::MinUIOp::create(ib, j, cIndex(ib, n - 1));
+            Value x = tensor::ExtractOp::create(ib, input, ValueRange{safe});
+            Value t = arith::MulFOp::create(
+                ib, arith::SubFOp::create(ib, x, lo), inverse);
+            // caffe2's clamp order: `t < max_q ? t : max_q` (a NaN becomes
+            // max_q), then `t > 0 ? t : 0`, then nearbyint.
+            Value maxQ = cF32(ib, double(maxCode));
+            t = arith::SelectOp::create(
+                ib,
+                arith::CmpFOp::create(ib, arith::CmpFPredicate::OLT, t, maxQ),
+                t, maxQ);
+            t = arith::SelectOp::create(
+                ib,
+                arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT, t,
+                                      cF32(ib, 0.0)),
+                t, cF32(ib, 0.0));
+            Value q = arith::FPToUIOp::create(
+                ib, i32, math::RoundEvenOp::create(ib, t));
+            q = arith::SelectOp::create(ib, inRange, q, cInt(ib, i32, 0));
+            packed = arith::OrIOp::create(
+                ib, packed,
+                arith::ShLIOp::create(ib, q, cInt(ib, i32, s * bits)));
+          }
+          Value dataByte = arith::TruncIOp::create(ib, ib.getI8Type(), packed);
+
+          // Header: bitwidth, tail, then min and max bytes.
+          Value p32 = arith::IndexCastOp::create(ib, i32, p);
+          Value k = arith::RemUIOp::create(
+              ib, arith::AddIOp::create(ib, p32, cInt(ib, i32, 2)),
+              cInt(ib, i32, 4));
+          Value inMax = arith::CmpIOp::create(ib, arith::CmpIPredicate::uge,
+                                              p, cIndex(ib, 6));
+          Value header = arith::SelectOp::create(
+              ib, inMax, floatByte(ib, hi, 32, k), floatByte(ib, lo, 32, k));
+          Value isBits = arith::CmpIOp::create(ib, arith::CmpIPredicate::eq, p,
+                                               cIndex(ib, 0));
+          Value isTail = arith::CmpIOp::create(ib, arith::CmpIPredicate::eq, p,
+                                               cIndex(ib, 1));
+          header = arith::SelectOp::create(
+              ib, isTail, cInt(ib, ib.getI8Type(), tail), header);
+          header = arith::SelectOp::create(
+              ib, isBits, cInt(ib, ib.getI8Type(), bits), header);
+          Value isData = arith::CmpIOp::create(ib, arith::CmpIPredicate::uge,
+                                               p, cIndex(ib, 10));
+          return arith::SelectOp::create(ib, isData, dataByte, header);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Reads min and max from the header, checks its bitwidth and tail bytes
+/// against the static layout (the status), then one generic decoding
+/// element j from bits [(j / S)·bits, ...) of data byte j mod S.
+struct DecompressAndDequantizeLowering
+    : OpRewritePattern<DecompressAndDequantizeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DecompressAndDequantizeOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Type f32 = b.getF32Type(), i32 = b.getI32Type();
+    Value input = op.getInput();
+    int64_t n = op.getResult().getType().getDimSize(0);
+    int64_t bits = op.getBitRate();
+    int64_t perByte = 8 / bits;
+    int64_t segment = (n + perByte - 1) / perByte;
+    int64_t tail = perByte * segment - n;
+    int64_t maxCode = (1 << bits) - 1;
+
+    auto byteAt = [&](int64_t pos) -> Value {
+      Value v = tensor::ExtractOp::create(b, input, ValueRange{cIndex(b, pos)});
+      return arith::ExtUIOp::create(b, i32, v);
+    };
+    auto floatAt = [&](int64_t pos) -> Value {
+      Value word = cInt(b, i32, 0);
+      for (int64_t k = 0; k < 4; ++k)
+        word = arith::OrIOp::create(
+            b, word,
+            arith::ShLIOp::create(b, byteAt(pos + k), cInt(b, i32, 8 * k)));
+      return arith::BitcastOp::create(b, f32, word);
+    };
+    Value lo = floatAt(2), hi = floatAt(6);
+    Value badBits = arith::CmpIOp::create(b, arith::CmpIPredicate::ne,
+                                          byteAt(0), cInt(b, i32, bits));
+    Value badTail = arith::CmpIOp::create(b, arith::CmpIPredicate::ne,
+                                          byteAt(1), cInt(b, i32, tail));
+    Value bad = arith::OrIOp::create(b, badBits, badTail);
+    Value status = tensor::FromElementsOp::create(
+        b, RankedTensorType::get({}, i32),
+        ValueRange{arith::ExtUIOp::create(b, i32, bad)});
+    Value gap = addEpsilonInF64(
+        b, arith::DivFOp::create(b, arith::SubFOp::create(b, hi, lo),
+                                 cF32(b, double(maxCode))));
+
+    Value result = createIndexedGeneric(
+        b, {n}, f32, {}, {}, [&](ImplicitLocOpBuilder &ib, ValueRange) {
+          Value j = linalg::IndexOp::create(ib, 0);
+          Value s = arith::DivUIOp::create(ib, j, cIndex(ib, segment));
+          Value i = arith::RemUIOp::create(ib, j, cIndex(ib, segment));
+          Value pos = arith::AddIOp::create(ib, i, cIndex(ib, 10));
+          Value byte = arith::ExtUIOp::create(
+              ib, i32, tensor::ExtractOp::create(ib, input, ValueRange{pos}));
+          Value shift = arith::MulIOp::create(
+              ib, arith::IndexCastOp::create(ib, i32, s), cInt(ib, i32, bits));
+          Value code = arith::AndIOp::create(
+              ib, arith::ShRUIOp::create(ib, byte, shift),
+              cInt(ib, i32, maxCode));
+          Value q = arith::UIToFPOp::create(ib, f32, code);
+          return arith::AddFOp::create(ib, arith::MulFOp::create(ib, q, gap),
+                                       lo);
+        });
+    rewriter.replaceOp(op, {result, status});
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::pk::populatePKPerfKernelsToLinalgPatterns(
     RewritePatternSet &patterns) {
   patterns.add<EmbeddingBagLowering, FusedEmbeddingBagLowering,
                QuantizeRowwiseLowering, DequantizeRowwiseLowering,
-               LstmUnitLowering, AdagradLowering, SparseAdagradLowering>(
+               LstmUnitLowering, AdagradLowering, SparseAdagradLowering,
+               AxpyLowering, BoxCoxLowering, QuantizeAndCompressLowering,
+               DecompressAndDequantizeLowering>(
       patterns.getContext());
 }

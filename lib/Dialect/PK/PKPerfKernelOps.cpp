@@ -260,3 +260,76 @@ LogicalResult SparseAdagradOp::verify() {
 }
 
 int64_t SparseAdagradOp::getFlopCount() { return 0; }
+
+//===----------------------------------------------------------------------===//
+// AxpyOp and BoxCoxOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AxpyOp::verify() {
+  RankedTensorType x = getX().getType(), y = getY().getType();
+  if (!x.hasStaticShape() || !y.hasStaticShape())
+    return emitOpError() << "expects static shapes, got " << x << " and " << y;
+  if (x.getShape() != y.getShape())
+    return emitOpError() << "expects x of the y shape, got " << x << " for "
+                         << y;
+  return success();
+}
+
+// One multiply-add per element loaded: memory bound (pk-run reports GB/s).
+int64_t AxpyOp::getFlopCount() { return 0; }
+
+LogicalResult BoxCoxOp::verify() {
+  RankedTensorType data = getData().getType();
+  RankedTensorType lambda = getLambda1().getType();
+  if (!data.hasStaticShape() || !lambda.hasStaticShape())
+    return emitOpError() << "expects static shapes, got " << data << " and "
+                         << lambda;
+  if (lambda.getElementType() != data.getElementType())
+    return emitOpError() << "expects lambdas of the data element type "
+                         << data.getElementType() << ", got "
+                         << lambda.getElementType();
+  if (lambda.getDimSize(0) != data.getDimSize(1))
+    return emitOpError() << "expects one lambda per column ("
+                         << data.getDimSize(1) << "), got "
+                         << lambda.getDimSize(0);
+  return success();
+}
+
+// Elementwise with one log or pow per element: memory bound, like lstm_unit.
+int64_t BoxCoxOp::getFlopCount() { return 0; }
+
+//===----------------------------------------------------------------------===//
+// QuantizeAndCompressOp and DecompressAndDequantizeOp
+//===----------------------------------------------------------------------===//
+
+/// Checks `floats` (n values) against `bytes` (header and packed codes).
+static LogicalResult verifyCompressed(Operation *op, RankedTensorType floats,
+                                      RankedTensorType bytes, int64_t bits,
+                                      StringRef floatName) {
+  if (!floats.hasStaticShape() || !bytes.hasStaticShape())
+    return op->emitOpError()
+           << "expects static shapes, got " << floats << " and " << bytes;
+  int64_t n = floats.getDimSize(0);
+  if (n == 0)
+    return op->emitOpError() << "expects a non-empty " << floatName;
+  int64_t expected = QuantizeAndCompressOp::getCompressedBytes(n, bits);
+  if (bytes.getDimSize(0) != expected)
+    return op->emitOpError()
+           << "expects " << expected << " compressed bytes (10-byte header + "
+           << expected - 10 << " data bytes) for " << n << " values at "
+           << bits << " bits, got " << bytes.getDimSize(0);
+  return success();
+}
+
+LogicalResult QuantizeAndCompressOp::verify() {
+  return verifyCompressed(*this, getInput().getType(), getResult().getType(),
+                          getBitRate(), "input");
+}
+
+LogicalResult DecompressAndDequantizeOp::verify() {
+  return verifyCompressed(*this, getResult().getType(), getInput().getType(),
+                          getBitRate(), "result");
+}
+
+int64_t QuantizeAndCompressOp::getFlopCount() { return 0; }
+int64_t DecompressAndDequantizeOp::getFlopCount() { return 0; }
