@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""pk embedding bags and the LSTM cell against PyTorch, side by side in one run.
+"""pk perfkernels against PyTorch (bags, LSTM cell) and NumPy (the rest), side by side.
 
 For each table width, element format and thread count, the same inputs go
 to `pk-run --bench` (the kernel compiled by pk-cpu-pipeline) and to the
@@ -150,6 +150,138 @@ def bench_lstm(args, tmp, rows):
               flush=True)
 
 
+REST_KERNELS = {
+    "quantize 8-bit": """\
+func.func @k(%x: tensor<{n}x{d}xf32>) -> tensor<{n}x{d8}xi8> {{
+  %q = pk.quantize_rowwise %x bits = 8 : tensor<{n}x{d}xf32> -> tensor<{n}x{d8}xi8>
+  return %q : tensor<{n}x{d8}xi8>
+}}
+""",
+    "dequantize 8-bit": """\
+func.func @k(%q: tensor<{n}x{d8}xi8>) -> tensor<{n}x{d}xf32> {{
+  %x = pk.dequantize_rowwise %q bits = 8 : tensor<{n}x{d8}xi8> -> tensor<{n}x{d}xf32>
+  return %x : tensor<{n}x{d}xf32>
+}}
+""",
+    "axpy f16": """\
+func.func @k(%x: tensor<{len}xf16>, %y: tensor<{len}xf32>) -> tensor<{len}xf32> {{
+  %a = arith.constant dense<0.25> : tensor<f32>
+  %r = pk.axpy %x, %y a(%a : tensor<f32>) : tensor<{len}xf16>, tensor<{len}xf32>
+  return %r : tensor<{len}xf32>
+}}
+""",
+    "box-cox": """\
+func.func @k(%x: tensor<{n}x{d}xf32>, %l1: tensor<{d}xf32>, %l2: tensor<{d}xf32>) -> tensor<{n}x{d}xf32> {{
+  %y = pk.box_cox %x, %l1, %l2 : tensor<{n}x{d}xf32>, tensor<{d}xf32>
+  return %y : tensor<{n}x{d}xf32>
+}}
+""",
+    # caffe2's in-place form: the table and the moments are memref arguments.
+    "row-wise sparse adagrad": """\
+func.func @k(%w: memref<{rows}x{d}xf32>, %h: memref<{rows}xf32>, %g: tensor<{m}x{d}xf32>,
+             %i: tensor<{m}xi64>) -> (tensor<i32> {{pk.status}}) {{
+  %wt = bufferization.to_tensor %w restrict writable : memref<{rows}x{d}xf32> to tensor<{rows}x{d}xf32>
+  %ht = bufferization.to_tensor %h restrict writable : memref<{rows}xf32> to tensor<{rows}xf32>
+  %lr = arith.constant dense<0.01> : tensor<f32>
+  %w1, %h1, %s = pk.sparse_adagrad %wt, %ht, %g[%i] lr(%lr : tensor<f32>) epsilon = 1.0e-06
+      : tensor<{rows}x{d}xf32>, tensor<{rows}xf32>, tensor<{m}x{d}xf32>, tensor<{m}xi64> -> tensor<i32>
+  bufferization.materialize_in_destination %w1 in writable %w : (tensor<{rows}x{d}xf32>, memref<{rows}x{d}xf32>) -> ()
+  bufferization.materialize_in_destination %h1 in writable %h : (tensor<{rows}xf32>, memref<{rows}xf32>) -> ()
+  return %s : tensor<i32>
+}}
+""",
+}
+
+
+def time_numpy(fn, runs):
+    fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def bench_rest(args, tmp, rows):
+    """Row-wise (de)quantization, typed axpy, Box-Cox and row-wise sparse
+    Adagrad against the same formulas in NumPy (single-threaded)."""
+    n, d, length, m = args.rest_rows, 64, args.rest_rows * 64, 4096
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((n, d), dtype=np.float32)
+
+    def quantize8(x):
+        lo, hi = x.min(1), x.max(1)
+        rng_ = hi - lo
+        q = np.rint((x - lo[:, None]) * (np.float32(255) / (rng_ + np.float32(1e-8)))[:, None])
+        out = np.empty((x.shape[0], x.shape[1] + 8), np.uint8)
+        out[:, :-8] = q.astype(np.uint8)
+        out[:, -8:-4] = (rng_ / np.float32(255)).astype(np.float32).view(np.uint8).reshape(-1, 4)
+        out[:, -4:] = lo.view(np.uint8).reshape(-1, 4)
+        return out
+
+    def dequantize8(q):
+        scale = q[:, -8:-4].copy().view(np.float32)
+        bias = q[:, -4:].copy().view(np.float32)
+        return q[:, :-8].astype(np.float32) * scale + bias
+
+    q8 = quantize8(x)
+    xh = rng.standard_normal(length).astype(np.float16)
+    y = rng.standard_normal(length, dtype=np.float32)
+    lam1 = np.tile(np.array([0.0, 0.5, -0.5, 2.0], np.float32), d // 4)
+    lam2 = np.full(d, 1.5, np.float32)
+    xb = np.abs(x)
+
+    def box_cox(x):
+        v = np.maximum(x + lam2, np.float32(1e-6))
+        safe = np.where(lam1 == 0, np.float32(1), lam1)
+        return np.where(lam1 == 0, np.log(v), (np.power(v, lam1) - 1) / safe)
+
+    table = rng.standard_normal((n, d), dtype=np.float32)
+    moments = rng.random(n, dtype=np.float32)
+    grad = rng.standard_normal((m, d), dtype=np.float32)
+    idx = rng.choice(n, m, replace=False).astype(np.int64)  # distinct rows
+
+    def adagrad(w, h):
+        h[idx] += (grad * grad).mean(1)
+        w[idx] += np.float32(0.01) * grad / (np.sqrt(h[idx]) + np.float32(1e-6))[:, None]
+
+    cases = [
+        ("quantize 8-bit", [x], lambda: quantize8(x), x.nbytes + q8.nbytes,
+         lambda out: np.abs(out[0].view(np.uint8)[:, :-8].astype(int) - q8[:, :-8]).max() <= 1),
+        ("dequantize 8-bit", [q8.view(np.int8)], lambda: dequantize8(q8), q8.nbytes + x.nbytes,
+         lambda out: np.allclose(out[0], dequantize8(q8), atol=1e-5)),
+        ("axpy f16", [xh, y], lambda: y + np.float32(0.25) * xh.astype(np.float32), length * 10,
+         lambda out: np.allclose(out[0], y + np.float32(0.25) * xh.astype(np.float32), atol=1e-6)),
+        ("box-cox", [xb, lam1, lam2], lambda: box_cox(xb), 2 * xb.nbytes,
+         lambda out: np.allclose(out[0], box_cox(xb), rtol=1e-4, atol=1e-4)),
+        ("row-wise sparse adagrad", [table, moments, grad, idx],
+         lambda: adagrad(table, moments), m * (2 * d * 4 + 8 + d * 4 + 8),
+         None),
+    ]
+    for name, inputs, peer, moved, check in cases:
+        kernel = f"{tmp}/rest.mlir"
+        with open(kernel, "w") as f:
+            f.write(REST_KERNELS[name].format(n=n, d=d, d8=d + 8, len=length, rows=n, m=m))
+        paths = []
+        for k, a in enumerate(inputs):
+            paths.append(f"{tmp}/rest{k}.npy")
+            np.save(paths[-1], a)
+        agree = "n/a"
+        if check:
+            run_pk(args.pk_run, kernel, paths, 1, 1, "", output=f"{tmp}/rest-out")
+            agree = "yes" if check([np.load(f"{tmp}/rest-out0.npy")]) else "NO"
+        for threads in [int(t) for t in args.threads.split(",")]:
+            pk_times, peer_times = [], []
+            for _ in range(args.rounds):
+                pk_times.append(run_pk(args.pk_run, kernel, paths, threads, args.runs, ""))
+                peer_times.append(time_numpy(peer, args.runs))
+            pk_t, peer_t = statistics.median(pk_times), statistics.median(peer_times)
+            rows.append((name, d, threads, pk_t, "NumPy (1 thread)", peer_t, moved, agree))
+            print(f"  {name:24} threads={threads}: pk {pk_t * 1e3:.3f} ms, NumPy {peer_t * 1e3:.3f} ms",
+                  flush=True)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--pk-run", default=os.path.join(ROOT, "build", "bin", "pk-run"))
@@ -165,6 +297,8 @@ def main():
     p.add_argument("--kinds", default="f32,f16,fused8,fused4")
     p.add_argument("--lstm-rows", type=int, default=4096, help="0 skips the LSTM cell")
     p.add_argument("--lstm-units", type=int, default=512)
+    p.add_argument("--rest-rows", type=int, default=262144,
+                   help="rows of 64 for the NumPy-peer kernels (0 skips them)")
     args = p.parse_args()
     if not os.access(args.pk_run, os.X_OK):
         sys.exit(f"no pk-run at {args.pk_run}: build it first (make build) or pass --pk-run")
@@ -253,6 +387,8 @@ def main():
 
         if args.lstm_rows:
             bench_lstm(args, tmp, rows)
+        if args.rest_rows:
+            bench_rest(args, tmp, rows)
 
     print()
     print("| kernel | D | threads | pk ms | peer | peer ms | peer/pk | pk GB/s | pk % of bw | peer GB/s | same result |")
@@ -261,7 +397,7 @@ def main():
         ratio = f"{peer_t / pk_t:.2f}x" if peer_t else "n/a"
         peer_ms = f"{peer_t * 1e3:.3f}" if peer_t else "n/a"
         peer_gbs = f"{moved / peer_t * 1e-9:.1f}" if peer_t else "n/a"
-        label = kind if kind == "lstm_unit" else f"{kind} bag"
+        label = f"{kind} bag" if kind in ("f32", "f16", "fused8", "fused4") else kind
         print(f"| {label} | {d} | {threads} | {pk_t * 1e3:.3f} | {peer_name} | {peer_ms} | {ratio} "
               f"| {moved / pk_t * 1e-9:.1f} | {100 * moved / pk_t * 1e-9 / bandwidth:.0f}% | {peer_gbs} | {agree} |")
 

@@ -17,6 +17,10 @@
 //      masks for partial tiles (pk-hoist-vector-transfers then keeps the
 //      accumulator in registers across K, before bufferization).
 //   4. vector.contract → outer products → FMAs on vector<16xf32>.
+//   5. Large static GEMMs (M >= 64, N >= 768; @match_packed_matmul) are
+//      packed first: A to [M/4][K][4], B to [N/8][K][8] (zero-padded, so
+//      remainders cost no masks); the 4x16 register tile covers two B
+//      blocks and issues its FMAs on vector<8xf32>.
 //
 // Convolution schedule (NHWC/HWCF; pk-cpu-pipeline computes NCHW
 // convolutions in that layout):
@@ -26,25 +30,90 @@
 //      step; decomposed into a 1-D convolution and vectorized along the
 //      channels (contiguous in HWCF). Shapes whose tiles are not static
 //      stay tiled but scalar (the schedule's failure is suppressed).
+//   Convolution + max-pool chains that pk-fuse-conv-pool already tiled
+//   over threads (ops tagged pk.fused_conv / pk.fused_epilogue /
+//   pk.fused_pool) get only the register tiles: the convolution as above,
+//   the epilogue and the pool vectorized 7 pixels x one vector of channels
+//   at a time (the pool as a 1-D pooling per window row).
 //
 // Embedding bags: the row update generics pk.embedding_bag's lowering tags
 // `pk.embedding_row` are vectorized whole (one row per vector op).
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(
       %root: !transform.any_op {transform.readonly}) {
-    %matmuls = transform.structured.match ops{["linalg.matmul"]} in %root
+    // Online-softmax attention tiles (pk-fuse-attention made the loops and
+    // tagged its ops), before the general matmul match that would tile
+    // them again: register-tiled matmuls, row-by-row vectorized generics,
+    // and per-row state vectorized whole.
+    %attn_mms = transform.structured.match ops{["linalg.matmul"]}
+        attributes {pk.attention_tile} in %root
         : (!transform.any_op) -> !transform.any_op
-    transform.foreach %matmuls : !transform.any_op {
+    transform.foreach %attn_mms : !transform.any_op {
     ^bb0(%mm: !transform.any_op):
-      transform.include @schedule_matmul failures(propagate) (%mm)
+      transform.include @attention_matmul_tile failures(propagate) (%mm)
           : (!transform.any_op) -> ()
     }
+    %attn_rows = transform.structured.match ops{["linalg.generic"]}
+        attributes {pk.attention_tile} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %attn_rows : !transform.any_op {
+    ^bb0(%op: !transform.any_op):
+      transform.include @attention_rows failures(propagate) (%op)
+          : (!transform.any_op) -> ()
+    }
+    %attn_vectors = transform.structured.match
+        ops{["linalg.generic", "linalg.fill"]}
+        attributes {pk.attention_vector} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %attn_vectors : !transform.any_op {
+    ^bb0(%op: !transform.any_op):
+      transform.include @attention_vector failures(propagate) (%op)
+          : (!transform.any_op) -> ()
+    }
+
+    // Large static GEMMs get packed operands; the rest (small, skinny,
+    // dynamic) the direct schedule.
+    // (foreach_match consumes its operand: give it handles of its own.)
+    %mm_funcs = transform.structured.match ops{["func.func"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %mm_scheduled = transform.foreach_match in %mm_funcs
+        @match_packed_matmul -> @schedule_packed_matmul,
+        @match_matmul -> @schedule_matmul
+        : (!transform.any_op) -> !transform.any_op
 
     %bmms = transform.structured.match ops{["linalg.batch_matmul"]} in %root
         : (!transform.any_op) -> !transform.any_op
     transform.foreach %bmms : !transform.any_op {
     ^bb0(%bmm: !transform.any_op):
       transform.include @schedule_batch_matmul failures(propagate) (%bmm)
+          : (!transform.any_op) -> ()
+    }
+
+    // Convolution + max-pool tiles (pk-fuse-conv-pool made the scf.forall
+    // and tagged its ops): register tiles and vectors inside each tile.
+    // Before the general convolution match, which would tile them again.
+    %fused_convs = transform.structured.match ops{["linalg.conv_2d_nhwc_hwcf"]}
+        attributes {pk.fused_conv} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %fused_convs : !transform.any_op {
+    ^bb0(%conv: !transform.any_op):
+      transform.include @conv_nhwc_register_tile failures(suppress) (%conv)
+          : (!transform.any_op) -> ()
+    }
+    %fused_epilogues = transform.structured.match ops{["linalg.generic"]}
+        attributes {pk.fused_epilogue} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %fused_epilogues : !transform.any_op {
+    ^bb0(%epilogue: !transform.any_op):
+      transform.include @epilogue_register_tile failures(suppress) (%epilogue)
+          : (!transform.any_op) -> ()
+    }
+    %fused_pools = transform.structured.match ops{["linalg.pooling_nhwc_max"]}
+        attributes {pk.fused_pool} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.foreach %fused_pools : !transform.any_op {
+    ^bb0(%pool: !transform.any_op):
+      transform.include @pool_nhwc_register_tile failures(suppress) (%pool)
           : (!transform.any_op) -> ()
     }
 
@@ -71,6 +140,122 @@ module attributes {transform.with_named_sequence} {
         : (!transform.any_op) -> !transform.any_op
     transform.include @lower_vectors failures(propagate) (%funcs)
         : (!transform.any_op) -> ()
+    transform.yield
+  }
+
+  transform.named_sequence @match_matmul(
+      %op: !transform.any_op {transform.readonly}) -> !transform.any_op {
+    transform.match.operation_name %op ["linalg.matmul"] : !transform.any_op
+    transform.yield %op : !transform.any_op
+  }
+
+  // A linalg.matmul with static M >= 64 and N >= 768: B's rows are then far
+  // enough apart (and the K panel tall enough) that strided B tiles thrash
+  // the L1 and the TLB, and packing pays for itself; a skinny GEMM streams B
+  // once, where packing would double the traffic.
+  transform.named_sequence @match_packed_matmul(
+      %op: !transform.any_op {transform.readonly}) -> !transform.any_op {
+    transform.match.operation_name %op ["linalg.matmul"] : !transform.any_op
+    %m, %n = transform.match.structured failures(propagate) %op
+        : (!transform.any_op) -> (!transform.param<i64>, !transform.param<i64>) {
+    ^bb0(%s: !transform.any_op):
+      %dm = transform.match.structured.dim %s[0]
+          : (!transform.any_op) -> !transform.param<i64>
+      %dn = transform.match.structured.dim %s[1]
+          : (!transform.any_op) -> !transform.param<i64>
+      transform.match.structured.yield %dm, %dn
+          : !transform.param<i64>, !transform.param<i64>
+    }
+    %min_m = transform.param.constant 64 : i64 -> !transform.param<i64>
+    %min_n = transform.param.constant 768 : i64 -> !transform.param<i64>
+    transform.match.param.cmpi ge %m, %min_m : !transform.param<i64>
+    transform.match.param.cmpi ge %n, %min_n : !transform.param<i64>
+    transform.yield %op : !transform.any_op
+  }
+
+  // Packed GEMM (data tiling): A becomes [M/4][K][4] and B [N/8][K][8]
+  // (zero-padded), so the 4x16 register tile (two 8-column blocks of B, eight
+  // ymm accumulators) streams both operands contiguously; C is computed as
+  // [M/4][N/8][4][8] and unpacked. The packing copies are vectorized OpenMP
+  // loops of their own.
+  transform.named_sequence @schedule_packed_matmul(
+      %mm: !transform.any_op {transform.consumed}) {
+    %packed = transform.structured.pack %mm packed_sizes = [4, 8, 0]
+        : (!transform.any_op) -> !transform.op<"linalg.generic">
+    // Folds the packing of the zero-filled accumulator into a fill.
+    %func = transform.get_parent_op %packed {op_name = "func.func"}
+        : (!transform.op<"linalg.generic">) -> !transform.any_op
+    transform.apply_patterns to %func {
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    %pack_b = transform.get_producer_of_operand %packed[1]
+        : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.pack">
+    %gen, %pack_bt, %none = transform.structured.pack_transpose %pack_b
+        with_compute_op(%packed) outer_perm = [1, 0]
+        : (!transform.op<"linalg.pack">, !transform.op<"linalg.generic">)
+        -> (!transform.op<"linalg.generic">, !transform.op<"linalg.pack">,
+            !transform.any_op)
+    %pack_a = transform.get_producer_of_operand %gen[0]
+        : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.pack">
+    // Loops (M/4, N/8, K, 4, 8): 64x64 tiles of C per work item, K panels of
+    // 128, one register tile per (M/4, 2 x N/8, K) step.
+    %tiled, %forall = transform.structured.tile_using_forall %gen
+        tile_sizes [16, 8]
+        : (!transform.op<"linalg.generic">)
+        -> (!transform.any_op, !transform.any_op)
+    transform.include @fuse_init_fill failures(suppress) (%forall)
+        : (!transform.any_op) -> ()
+    %panel, %loop_k = transform.structured.tile_using_for %tiled
+        tile_sizes [0, 0, 128]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %reg, %loop_m, %loop_n, %loop_kk = transform.structured.tile_using_for
+        %panel tile_sizes [1, 2, 1]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op)
+    // The register tile as a 2x4x8 multiply-add: FMAs on vector<8xf32>
+    // (pk-fuse-multiply-add; pk-hoist-vector-transfers keeps C in registers).
+    transform.apply_patterns to %loop_kk {
+      transform.apply_patterns.linalg.fold_unit_extent_dims_via_slices
+    } : !transform.any_op
+    %reg2d = transform.structured.match ops{["linalg.generic"]} in %loop_kk
+        : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %reg2d vector_sizes [2, 4, 8]
+        : !transform.any_op
+    %unpack = transform.get_consumers_of_result %forall[0]
+        : (!transform.any_op) -> !transform.op<"linalg.unpack">
+    %c_empty, %c_transpose, %c_collapse, %c_slice =
+        transform.structured.lower_unpack %unpack
+        : (!transform.op<"linalg.unpack">)
+        -> (!transform.op<"tensor.empty">, !transform.op<"linalg.transpose">,
+            !transform.op<"tensor.collapse_shape">,
+            !transform.op<"tensor.extract_slice">)
+    %c_tile, %c_loop = transform.structured.tile_using_forall %c_transpose
+        tile_sizes [1, 4, 1]
+        : (!transform.op<"linalg.transpose">)
+        -> (!transform.any_op, !transform.any_op)
+    transform.structured.vectorize %c_tile vector_sizes [1, 4, 1, 8]
+        : !transform.any_op
+    %b_pad, %b_expand, %b_transpose = transform.structured.lower_pack %pack_bt
+        : (!transform.op<"linalg.pack">)
+        -> (!transform.op<"tensor.pad">, !transform.op<"tensor.expand_shape">,
+            !transform.op<"linalg.transpose">)
+    %b_tile, %b_loop = transform.structured.tile_using_forall %b_transpose
+        tile_sizes [1, 64]
+        : (!transform.op<"linalg.transpose">)
+        -> (!transform.any_op, !transform.any_op)
+    transform.structured.vectorize %b_tile vector_sizes [1, 64, 8]
+        : !transform.any_op
+    %a_pad, %a_expand, %a_transpose = transform.structured.lower_pack %pack_a
+        : (!transform.op<"linalg.pack">)
+        -> (!transform.op<"tensor.pad">, !transform.op<"tensor.expand_shape">,
+            !transform.op<"linalg.transpose">)
+    %a_tile, %a_loop = transform.structured.tile_using_forall %a_transpose
+        tile_sizes [1, 8]
+        : (!transform.op<"linalg.transpose">)
+        -> (!transform.any_op, !transform.any_op)
+    transform.structured.vectorize %a_tile vector_sizes [1, 8, 4]
+        : !transform.any_op
     transform.yield
   }
 
@@ -124,8 +309,18 @@ module attributes {transform.with_named_sequence} {
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
     transform.include @fuse_init_fill failures(suppress) (%forall)
         : (!transform.any_op) -> ()
+    transform.include @conv_nhwc_register_tile failures(propagate) (%tiled)
+        : (!transform.any_op) -> ()
+    transform.yield
+  }
+
+  // One thread's convolution tile: 7 pixels x 16 channels in registers,
+  // one filter tap and input channel per step, as a vectorized 1-D
+  // convolution.
+  transform.named_sequence @conv_nhwc_register_tile(
+      %conv: !transform.any_op {transform.consumed}) {
     %reg, %l_oh, %l_ow, %l_f, %l_kh, %l_kw, %l_c =
-        transform.structured.tile_using_for %tiled
+        transform.structured.tile_using_for %conv
         tile_sizes [0, 1, 7, 16, 1, 1, 1]
         : (!transform.any_op)
         -> (!transform.any_op, !transform.any_op, !transform.any_op,
@@ -134,6 +329,71 @@ module attributes {transform.with_named_sequence} {
     %conv1d = transform.structured.decompose %reg
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %conv1d : !transform.any_op
+    transform.yield
+  }
+
+  // A fused tile's epilogue (bias, activation; loops n, h, w, c): a row
+  // segment of 7 pixels (as the convolution's register tile) x 16
+  // channels per vector op.
+  transform.named_sequence @epilogue_register_tile(
+      %op: !transform.any_op {transform.consumed}) {
+    %reg, %l_h, %l_w, %l_c = transform.structured.tile_using_for %op
+        tile_sizes [0, 1, 7, 16]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op)
+    transform.structured.vectorize %reg : !transform.any_op
+    transform.yield
+  }
+
+  // A fused tile's max-pool (loops n, oh, ow, c, kh, kw): one window row
+  // at a time over 7 pooled pixels x 16 channels, as a vectorized 1-D
+  // pooling.
+  transform.named_sequence @pool_nhwc_register_tile(
+      %pool: !transform.any_op {transform.consumed}) {
+    %reg, %l_oh, %l_ow, %l_c, %l_kh = transform.structured.tile_using_for
+        %pool tile_sizes [0, 1, 7, 16, 1, 0]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op, !transform.any_op)
+    %pool1d = transform.structured.decompose %reg
+        : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %pool1d : !transform.any_op
+    transform.yield
+  }
+
+  // An attention tile's matmul (block x block x head dim): 4x16 register
+  // tiles (8 ymm accumulators) over the whole reduction, one step at a
+  // time, as in @schedule_matmul.
+  transform.named_sequence @attention_matmul_tile(
+      %mm: !transform.any_op {transform.consumed}) {
+    %reg, %l_m, %l_n, %l_k = transform.structured.tile_using_for %mm
+        tile_sizes [4, 16, 1]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op,
+            !transform.any_op)
+    transform.structured.vectorize %reg vector_sizes [4, 16, 1]
+        {create_named_contraction}
+        : !transform.any_op
+    transform.yield
+  }
+
+  // An attention tile's 2-D generic (loops key x query, or query x head
+  // dim): one row per vector op; a reduction over keys becomes an
+  // elementwise max/add across rows kept in registers.
+  transform.named_sequence @attention_rows(
+      %op: !transform.any_op {transform.consumed}) {
+    %row, %loop = transform.structured.tile_using_for %op tile_sizes [1, 0]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.structured.vectorize %row : !transform.any_op
+    transform.yield
+  }
+
+  // Per-row attention state (running max, sum, rescale factor) and the
+  // zeroing of the score tile: one vector op each.
+  transform.named_sequence @attention_vector(
+      %op: !transform.any_op {transform.consumed}) {
+    transform.structured.vectorize %op : !transform.any_op
     transform.yield
   }
 

@@ -32,8 +32,29 @@ if config.ptxas and os.path.exists(config.ptxas):
 else:
     lit_config.note("ptxas not found: PTX validation tests are UNSUPPORTED")
 
-# Execution on an NVIDIA GPU: only where a driver reports a device.
-if os.path.exists("/dev/nvidiactl") or os.path.exists("/dev/nvidia0"):
-    config.available_features.add("cuda-gpu")
+# pk's CUDA runtime (runtime/) is built when the toolkit's cuda.h is found;
+# its pk-cuda-check says whether a driver reports a usable device. GPU
+# execution tests need both.
+import subprocess
+cuda_check = os.path.join(config.pk_tools_dir, "pk-cuda-check")
+if os.path.exists(os.path.join(config.pk_obj_root, "lib", "libpk_cuda_runtime.so")) \
+        and os.path.exists(cuda_check):
+    config.available_features.add("cuda-runtime")
+    config.substitutions.append(("%pk_cuda_check", cuda_check))
+    config.substitutions.append(("%pk_cuda_runtime", os.path.join(
+        config.pk_obj_root, "lib", "libpk_cuda_runtime.so")))
+    try:
+        probe = subprocess.run([cuda_check], capture_output=True, text=True,
+                               timeout=120)
+    except subprocess.TimeoutExpired:
+        probe = subprocess.CompletedProcess(cuda_check, 1,
+                                            "pk-cuda-check timed out", "")
+    if probe.returncode == 0:
+        config.available_features.add("cuda-gpu")
+        lit_config.note(probe.stdout.strip())
+    else:
+        lit_config.note("GPU execution tests are UNSUPPORTED: "
+                        + probe.stdout.strip())
 else:
-    lit_config.note("no NVIDIA GPU: GPU execution tests are UNSUPPORTED")
+    lit_config.note("pk's CUDA runtime is not built (no cuda.h): GPU "
+                    "execution tests are UNSUPPORTED")

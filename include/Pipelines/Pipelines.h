@@ -6,6 +6,9 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
+// pk-gpu-pipeline (buildGPUPipeline, GPUPipelineOptions).
+#include "Pipelines/GPUPipeline.h"
+
 namespace mlir::pk {
 
 struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
@@ -19,6 +22,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Transform-dialect recipe file replacing the default "
                      "CPU schedule"),
       llvm::cl::init("")};
+  Option<bool> graphOpts{
+      *this, "graph-opts",
+      llvm::cl::desc("Graph optimisations: fold batch norm into convolutions, "
+                     "fuse bias/activations and conv + max-pool, sink "
+                     "transposes, fuse elementwise ops (default true)"),
+      llvm::cl::init(true)};
 };
 
 /// pk/linalg on tensors → scheduled (tiled, vectorized), bufferized,
@@ -33,8 +42,8 @@ void buildReferencePipeline(OpPassManager &pm);
 /// trailing memref arguments), ready for `pk-translate --sdfg-to-json`.
 void buildToSDFGPipeline(OpPassManager &pm);
 
-/// Registers `pk-cpu-pipeline`, `pk-reference-pipeline` and
-/// `pk-to-sdfg-pipeline`.
+/// Registers `pk-cpu-pipeline`, `pk-reference-pipeline`,
+/// `pk-to-sdfg-pipeline` and `pk-gpu-pipeline`.
 void registerPipelines();
 
 } // namespace mlir::pk

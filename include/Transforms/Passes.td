@@ -44,6 +44,23 @@ def PKApplyRecipe : Pass<"pk-apply-recipe", "::mlir::ModuleOp"> {
   ];
 }
 
+def PKFuseMultiplyAdd : Pass<"pk-fuse-multiply-add", "::mlir::func::FuncOp"> {
+  let summary = "Fuse vector multiply and add into vector.fma";
+  let description = [{
+    A vector `arith.addf` of an accumulator and a single-use vector
+    `arith.mulf` becomes `vector.fma`. Vectorized contractions whose
+    reduction dimension is tiled to one (packed GEMM register tiles) produce
+    that pair without fast-math flags, so LLVM would keep two instructions
+    (and two roundings) where the hardware has one. Scalar code is left
+    alone, so `pk-reference-pipeline` keeps separate roundings.
+
+    ```
+    pk-opt --pk-fuse-multiply-add in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::vector::VectorDialect"];
+}
+
 def PKHoistVectorTransfers
     : Pass<"pk-hoist-vector-transfers", "::mlir::func::FuncOp"> {
   let summary = "Keep loop-invariant vector transfers (accumulators) in registers";
@@ -148,6 +165,185 @@ def PKApproximateMath : Pass<"pk-approximate-math", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",
                            "::mlir::vector::VectorDialect"];
+}
+
+def PKFoldBatchNorm : Pass<"pk-fold-batch-norm", "::mlir::func::FuncOp"> {
+  let summary = "Fold inference batch norm into the preceding convolution";
+  let description = [{
+    `pk.batch_norm(pk.conv2d(x, w, b))` with matching layouts becomes one
+    `pk.conv2d(x, w', b')` with, per output channel f,
+    `s = γ[f] / √(var[f] + ε)`, `w'[f] = w[f] · s` and
+    `b'[f] = (b[f] − mean[f]) · s + β[f]` (`b = 0` without a bias). When the
+    filter, bias and statistics are constants the new ones are constants
+    (computed in double precision, rounded once); otherwise they are
+    computed by small per-channel `linalg.generic`s (cost: one pass over
+    the filter). Only a convolution whose single user is the batch norm and
+    which has no activation is folded: another user still needs the
+    unnormalised result, and an activation does not commute with the
+    affine map.
+
+    ```
+    pk-opt --pk-fold-batch-norm in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def PKFuseActivations : Pass<"pk-fuse-activations", "::mlir::func::FuncOp"> {
+  let summary = "Fuse bias adds and activations into the producing convolution";
+  let description = [{
+    Folds the elementwise op consuming a `pk.conv2d` into the convolution's
+    `bias` operand or `activation` attribute, so the lowering applies it
+    in one epilogue while the output tile is hot:
+
+    - bias add: a `linalg.generic` adding a `[F]` tensor broadcast along
+      the channel dimension (when the convolution has no bias yet);
+    - ReLU: `arith.maximumf` with a splat `+0.0` constant, or a
+      `linalg.generic` computing `maximumf(x, 0.0)`;
+    - clip: `arith.minimumf(arith.maximumf(x, lo), hi)` with splat
+      constants `lo <= hi`;
+    - `pk.sigmoid`, `pk.tanh`.
+
+    The convolution's result must have no other user and no activation yet.
+    The activation is computed on the f32 accumulator before the result is
+    rounded to f16/bf16 (more precise than the separate op).
+
+    ```
+    pk-opt --pk-fuse-activations in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+def PKSinkTransposes : Pass<"pk-sink-transposes", "::mlir::func::FuncOp"> {
+  let summary = "Move transposes past elementwise ops and pooling, into matmuls";
+  let description = [{
+    Transpose elimination on linalg on tensors:
+
+    - an all-parallel `linalg.generic` whose full-rank operands are all
+      results of the same `linalg.transpose` permutation (each used only
+      there) or payload-unused `tensor.empty` outputs is computed in the
+      source layout, followed by one transpose of its result (the other
+      operands' indexing maps are permuted);
+    - `linalg.pooling_nchw_max`/`_sum` of an NHWC → NCHW transpose becomes
+      the NHWC pooling followed by the transpose of the (smaller) pooled
+      result;
+    - `transpose(tensor.pad(x))` with a constant padding value becomes a
+      fill of the padded, transposed tensor and a transpose of `x` into its
+      interior (one pass over the input instead of a padded copy too);
+    - a 2-D `linalg.transpose` feeding `linalg.matmul` (or the last two
+      dims of a batched one into `linalg.batch_matmul`) is folded into its
+      indexing maps, and into `transpose_lhs`/`transpose_rhs` of `pk.matmul`.
+
+    Transposes that meet another transpose cancel (canonicalization). After
+    `pk-conv-nchw-to-nhwc`, this moves an NCHW network's convolution
+    epilogue and pooling into NHWC next to the convolution, where a schedule
+    can fuse them.
+
+    ```
+    pk-opt --pk-sink-transposes --canonicalize in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def PKFuseElementwise : Pass<"pk-fuse-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Fuse elementwise producer/consumer linalg ops; fold constant ones";
+  let description = [{
+    Upstream linalg's elementwise fusion (`linalg.generic` producer into its
+    `linalg.generic` consumer, one loop nest and no intermediate tensor) and
+    constant folding of linalg ops on constants, as `linalg-fuse-elementwise-ops`
+    does, but only where fusion saves work: the producer has one user, the
+    consumer reads it at a permutation of its full iteration space (a
+    producer broadcast along a consumer dimension would be recomputed for
+    every element; a per-row scale fused into a per-element op recomputes a
+    division per element), and neither op carries a `pk.*` tag a recipe
+    schedules by. Upstream's pass also reshapes ops (expand_shape
+    propagation), which the recipes do not expect.
+
+    ```
+    pk-opt --pk-fuse-elementwise in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def PKFuseConvPool : Pass<"pk-fuse-conv-pool", "::mlir::func::FuncOp"> {
+  let summary = "Compute max-pooled convolutions tile by tile (conv + pool fusion)";
+  let description = [{
+    For a `linalg.pooling_nhwc_max` on tensors whose input is a
+    `linalg.conv_2d_nhwc_hwcf`, directly or through one all-parallel
+    `linalg.generic` epilogue (bias, activation), with static shapes and no
+    other user of the convolution or epilogue: tiles the pooled output into
+    an `scf.forall` (one image, `tile-rows` pooled rows, all columns,
+    `tile-channels` channels per tile, each lowered to the largest divisor
+    of its extent so all tiles have one static shape) and fuses the epilogue, the
+    convolution and the fills of both accumulators into it. Each tile
+    computes exactly the convolution rows its pooled rows need, applies the
+    epilogue and pools them while they are in cache; the full-size
+    convolution result is never stored. The input's padding and transposes
+    stay outside (fused they would be recomputed for every tile's halo).
+
+    The tile ops are tagged `pk.fused_conv`, `pk.fused_epilogue` and
+    `pk.fused_pool`; the built-in recipes give them register tiles and
+    vectorize them (a convolution tile is scheduled like any other NHWC
+    convolution, without a second level of threads).
+
+    ```
+    pk-opt --pk-conv-nchw-to-nhwc --pk-sink-transposes --canonicalize \
+        --pk-fuse-conv-pool="tile-rows=2 tile-channels=64" in.mlir
+    ```
+  }];
+  let options = [
+    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"2",
+           "Pooled output rows per tile (at most)">,
+    Option<"tileChannels", "tile-channels", "int64_t", /*default=*/"64",
+           "Channels per tile (at most)">
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def PKFuseAttention : Pass<"pk-fuse-attention", "::mlir::func::FuncOp"> {
+  let summary = "Online-softmax attention: no N×N score matrix";
+  let description = [{
+    Rewrites attention, `pk.attention` or the same computation in linalg on
+    tensors, into FlashAttention's online softmax: an `scf.forall` over
+    (batch..., blocks of `block-size` query rows) and, per block, an
+    `scf.for` over key/value tiles carrying the running row maximum, row
+    sum and output accumulator in f32. Scores exist only as
+    `block-size`×`block-size` tiles; with `causal`, tiles wholly after a
+    block's last query are never visited. exp2 is used with log2(e) folded
+    into the scale; rows whose every score is -inf give zeros, not NaN.
+
+    The linalg form matched is `O = P·V` (a contraction, named or generic,
+    into zeros) with `P` a softmax along the last dimension — `linalg.softmax`
+    or generics computing `exp(x - max x)`, its row sum and the division —
+    of `x = a·(Q·Kᵀ) + c·mask` built from elementwise generics (scale by a
+    constant before or after the first contraction, an additive mask, a
+    causal `select` on `linalg.index`), with `K` as `[.., N, D]` or
+    pre-transposed `[.., D, N]`. Anything else is left untouched. The tile
+    ops carry `pk.attention_tile` / `pk.attention_vector` for the recipe's
+    schedule.
+
+    ```
+    pk-opt --pk-fuse-attention="block-size=64" in.mlir
+    ```
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"64",
+           "Query rows and keys per tile (1 to 1024)">
+  ];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
 }
 
 #endif // PK_TRANSFORMS_PASSES_TD

@@ -84,17 +84,47 @@ static void addLoweringToLLVM(OpPassManager &pm) {
               "reconcile-unrealized-casts,canonicalize,cse");
 }
 
+/// Glow-style graph optimisations on pk ops, before they are lowered: batch
+/// norm folded into convolutions, bias adds and activations into their
+/// epilogues.
+static void addGraphOptimisations(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(pk::createPKFoldBatchNorm());
+  pm.addNestedPass<func::FuncOp>(pk::createPKFuseActivations());
+  pm.addNestedPass<func::FuncOp>(pk::createPKSinkTransposes());
+}
+
+/// The same on linalg, after convolutions are in NHWC: transposes sink
+/// through epilogues and pooling (and cancel), elementwise chains merge
+/// into one op (upstream fusion where it saves work, constants folded), and
+/// a convolution → epilogue → max-pool chain is computed tile by tile.
+static void addLinalgGraphOptimisations(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(pk::createPKSinkTransposes());
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(pk::createPKFuseElementwise());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(pk::createPKFuseConvPool());
+}
+
 void pk::buildCPUPipeline(OpPassManager &pm,
                           const CPUPipelineOptions &options) {
+  if (options.graphOpts)
+    addGraphOptimisations(pm);
+  // Attention becomes an online softmax before pk.attention is lowered to
+  // its naive N×N form (which the reference pipeline keeps).
+  pm.addNestedPass<func::FuncOp>(pk::createPKFuseAttention());
   addFrontEnd(pm);
   pm.addNestedPass<func::FuncOp>(pk::createPKConvNCHWToNHWC());
   pm.addPass(createCanonicalizerPass());
+  if (options.graphOpts)
+    addLinalgGraphOptimisations(pm);
   pk::PKApplyRecipeOptions recipeOptions;
   recipeOptions.recipe = options.recipe;
   pm.addPass(pk::createPKApplyRecipe(recipeOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(pk::createPKHoistVectorTransfers());
+  pm.addNestedPass<func::FuncOp>(pk::createPKFuseMultiplyAdd());
   // Hoisting leaves loop-carried tensors that are yielded unchanged; left in
   // place, bufferization copies each accumulator tile through a temporary.
   pm.addPass(createCanonicalizerPass());
@@ -147,4 +177,5 @@ void pk::registerPipelines() {
       "pk/linalg on tensors to LLVM through plain sequential loops (the "
       "correctness oracle)",
       buildReferencePipeline);
+  registerGPUPipeline();
 }

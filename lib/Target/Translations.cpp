@@ -19,7 +19,7 @@ void pk::registerPKTranslations() {
   registerPassManagerCLOptions();
 
   static llvm::cl::OptionCategory gpuCategory(
-      "pk-translate GPU options (--pk-to-ptx)");
+      "pk-translate GPU options (--pk-to-ptx, --pk-to-llvmir --pk-gpu)");
   static llvm::cl::opt<std::string> gpuChip(
       "pk-gpu-chip", llvm::cl::desc("NVIDIA GPU architecture to compile for"),
       llvm::cl::value_desc("sm_XX"), llvm::cl::init("sm_90"),
@@ -44,6 +44,24 @@ void pk::registerPKTranslations() {
       llvm::cl::value_desc("dir"), llvm::cl::init(""),
       llvm::cl::cat(gpuCategory));
 
+  static llvm::cl::opt<std::string> gpuRecipe(
+      "pk-gpu-recipe",
+      llvm::cl::desc("GPU recipe file replacing recipes/gpu-default.mlir "
+                     "when pk/linalg input is mapped to kernels"),
+      llvm::cl::value_desc("file.mlir"), llvm::cl::init(""),
+      llvm::cl::cat(gpuCategory));
+  static llvm::cl::opt<bool> gpuHost(
+      "pk-gpu",
+      llvm::cl::desc("--pk-to-llvmir: lower with pk-gpu-pipeline (the host "
+                     "module, kernels embedded as a gpu.binary, mgpu* runtime "
+                     "calls) instead of pk-cpu-pipeline"),
+      llvm::cl::init(false), llvm::cl::cat(gpuCategory));
+  static llvm::cl::opt<std::string> gpuFormat(
+      "pk-gpu-format",
+      llvm::cl::desc("With --pk-gpu: embedded kernel format, isa (PTX), bin "
+                     "(cubin) or fatbin"),
+      llvm::cl::init("isa"), llvm::cl::cat(gpuCategory));
+
   auto registerDialects = [](DialectRegistry &registry) {
     registerAllDialects(registry);
   };
@@ -53,6 +71,22 @@ void pk::registerPKTranslations() {
       "Translate to LLVM IR; modules not yet in the LLVM dialect are lowered "
       "by pk-cpu-pipeline first",
       [](ModuleOp module, raw_ostream &os) {
+        if (gpuHost && !isTranslatableToLLVMIR(module)) {
+          GPUPipelineOptions options;
+          options.chip = gpuChip.getValue();
+          options.features = gpuFeatures.getValue();
+          options.optLevel = gpuOptLevel.getValue();
+          options.cudaPath = gpuCUDAPath.getValue();
+          options.format = gpuFormat.getValue();
+          options.recipe = gpuRecipe.getValue();
+          PassManager pm(module.getContext(), ModuleOp::getOperationName());
+          (void)applyPassManagerCLOptions(pm);
+          buildGPUPipeline(pm, options);
+          if (failed(pm.run(module)))
+            return failure();
+          if (failed(verifyLoweredToLLVMIR(module, "pk-gpu-pipeline")))
+            return failure();
+        }
         return translatePKToLLVMIR(module, os);
       },
       registerDialects);
@@ -67,7 +101,7 @@ void pk::registerPKTranslations() {
         options.features = gpuFeatures.getValue();
         options.optLevel = gpuOptLevel.getValue();
         options.cudaPath = gpuCUDAPath.getValue();
-        return translateModuleToPTX(module, options, os);
+        return translateModuleToPTX(module, options, os, gpuRecipe);
       },
       registerDialects);
 

@@ -12,6 +12,13 @@
 // RUN: pk-run %s --entry attention_scaled_causal | FileCheck %s
 // RUN: pk-run %s --entry attention_f16 | FileCheck %s
 // RUN: pk-run %s --entry mm_primes --num-threads 1 | FileCheck %s
+// Packed GEMMs (M >= 64, N >= 768) with remainders in M, N and K, with
+// both built-in recipes (pk-run prints FAIL on any wrong element):
+// RUN: pk-run %s --entry mm_packed_odd | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_odd --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_k1 | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_transposed | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_k1 --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
 // CHECK: PASS
 
 func.func @mm_primes(%a: tensor<7x13xf32>, %b: tensor<13x5xf32>) -> tensor<7x5xf32> {
@@ -55,4 +62,17 @@ func.func @attention_scaled_causal(%q: tensor<2x3x19x8xf32>, %k: tensor<2x3x19x8
 func.func @attention_f16(%q: tensor<12x32xf16>, %k: tensor<12x32xf16>, %v: tensor<12x32xf16>) -> tensor<12x32xf32> {
   %o = pk.attention %q, %k, %v : tensor<12x32xf16>, tensor<12x32xf16>, tensor<12x32xf16> -> tensor<12x32xf32>
   return %o : tensor<12x32xf32>
+}
+
+func.func @mm_packed_odd(%a: tensor<67x131xf32>, %b: tensor<131x773xf32>) -> tensor<67x773xf32> {
+  %c = pk.matmul %a, %b : tensor<67x131xf32>, tensor<131x773xf32> -> tensor<67x773xf32>
+  return %c : tensor<67x773xf32>
+}
+func.func @mm_packed_k1(%a: tensor<64x1xf32>, %b: tensor<1x768xf32>) -> tensor<64x768xf32> {
+  %c = pk.matmul %a, %b : tensor<64x1xf32>, tensor<1x768xf32> -> tensor<64x768xf32>
+  return %c : tensor<64x768xf32>
+}
+func.func @mm_packed_transposed(%a: tensor<130x67xf32>, %b: tensor<800x130xf32>) -> tensor<67x800xf32> {
+  %c = pk.matmul %a, %b transpose_lhs transpose_rhs : tensor<130x67xf32>, tensor<800x130xf32> -> tensor<67x800xf32>
+  return %c : tensor<67x800xf32>
 }

@@ -4,6 +4,8 @@
 // (seeded random or .npy), runs it, runs the same function compiled with
 // pk-reference-pipeline on the same inputs, and reports PASS/FAIL with the
 // largest errors. --bench N reports the median time and throughput.
+// With --gpu the function is compiled with pk-gpu-pipeline and runs on an
+// NVIDIA GPU through pk's CUDA runtime library (lib/Runner/GpuRunner.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +14,7 @@
 #include "Dialect/SDFG/SDFGOps.h"
 #include "InitAll.h"
 #include "Pipelines/Pipelines.h"
+#include "Runner/GpuRunner.h"
 #include "Runner/JitRunner.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -58,7 +61,9 @@ static cl::opt<unsigned> threads("num-threads",
                                  cl::desc("OpenMP threads (0: all cores)"),
                                  cl::init(0), cl::cat(runCategory));
 static cl::opt<std::string>
-    recipe("recipe", cl::desc("Recipe file for pk-cpu-pipeline"),
+    recipe("recipe",
+           cl::desc("Recipe file for pk-cpu-pipeline (with --gpu: for "
+                    "pk-gpu-pipeline)"),
            cl::value_desc("file.mlir"), cl::cat(runCategory));
 static cl::opt<unsigned> bench("bench",
                                cl::desc("Time N runs and print the median"),
@@ -99,6 +104,34 @@ static cl::list<std::string> sdfgSymbols(
     cl::desc("Values for an SDFG's free symbols, NAME=INTEGER (comma "
              "separated); the module's SDFGs are lowered to functions first"),
     cl::value_desc("N=8,M=4"), cl::CommaSeparated, cl::cat(runCategory));
+static cl::opt<bool>
+    onGPU("gpu",
+          cl::desc("Compile with pk-gpu-pipeline and run on an NVIDIA GPU "
+                   "through pk's CUDA runtime library (buffers stay on the "
+                   "device across --bench runs)"),
+          cl::cat(runCategory));
+static cl::opt<std::string> gpuChip("gpu-chip",
+                                    cl::desc("With --gpu: GPU architecture"),
+                                    cl::init("sm_90"), cl::cat(runCategory));
+static cl::opt<std::string>
+    gpuFeatures("gpu-features", cl::desc("With --gpu: PTX features"),
+                cl::init("+ptx80"), cl::cat(runCategory));
+static cl::opt<std::string> gpuFormat(
+    "gpu-format",
+    cl::desc("With --gpu: kernel format, isa (PTX, JIT-compiled by the "
+             "driver), bin or fatbin (compiled with the toolkit's ptxas)"),
+    cl::init("isa"), cl::cat(runCategory));
+static cl::opt<std::string> gpuRuntime(
+    "gpu-runtime",
+    cl::desc("With --gpu: the CUDA runtime library (default: "
+             "$PK_CUDA_RUNTIME, else lib/libpk_cuda_runtime.so next to "
+             "bin/)"),
+    cl::value_desc("libpk_cuda_runtime.so"), cl::cat(runCategory));
+static cl::opt<bool> gpuCompileOnly(
+    "gpu-compile-only",
+    cl::desc("With --gpu: compile with pk-gpu-pipeline and link the host "
+             "code against the runtime library, then stop (needs no GPU)"),
+    cl::cat(runCategory));
 static cl::opt<unsigned> optLevel("opt-level",
                                   cl::desc("LLVM optimization level"),
                                   cl::init(3), cl::cat(runCategory));
@@ -164,15 +197,15 @@ static func::FuncOp findEntry(ModuleOp module, std::string &error) {
 }
 
 /// Runs `fn` `bench` times after warm-up; returns the median in seconds.
-static llvm::Expected<double> timeRuns(CompiledFunction &fn,
-                                       ArrayRef<HostBuffer *> buffers) {
+static llvm::Expected<double>
+timeRuns(llvm::function_ref<llvm::Error()> run) {
   for (unsigned i = 0; i < warmup; ++i)
-    if (auto err = fn.call(buffers))
+    if (auto err = run())
       return std::move(err);
   std::vector<double> times;
   for (unsigned i = 0; i < bench; ++i) {
     auto start = std::chrono::steady_clock::now();
-    if (auto err = fn.call(buffers))
+    if (auto err = run())
       return std::move(err);
     times.push_back(std::chrono::duration<double>(
                         std::chrono::steady_clock::now() - start)
@@ -301,20 +334,60 @@ int main(int argc, char **argv) {
   };
 
   SmallVector<std::string> libs = getRuntimeLibraries(PK_RUNTIME_LIB_DIR);
-  CPUPipelineOptions cpuOptions;
-  cpuOptions.threads = threads;
-  cpuOptions.recipe = recipe;
-  auto cpu = CompiledFunction::compile(
-      *module, name,
-      [&](OpPassManager &pm) { buildCPUPipeline(pm, cpuOptions); }, libs,
-      optLevel);
-  if (!cpu)
-    return fail("pk-cpu-pipeline: " + llvm::toString(cpu.takeError()));
+  // The function under test: pk-cpu-pipeline on the host, or with --gpu
+  // pk-gpu-pipeline on the GPU (no GPU or driver: one error line).
+  StringRef pipelineName = onGPU ? "pk-gpu-pipeline" : "pk-cpu-pipeline";
+  std::unique_ptr<GpuRuntime> gpuRuntimeLib;
+  std::unique_ptr<GpuCompiledFunction> gpuFn;
+  std::unique_ptr<CompiledFunction> cpuFn;
+  if (onGPU) {
+    if (!dumpObject.empty())
+      return fail("--dump-object is for host code; with --gpu use "
+                  "pk-translate --pk-to-ptx for the kernels");
+    auto runtime = GpuRuntime::load(gpuRuntime.empty()
+                                        ? findGpuRuntimeLibrary(argv[0])
+                                        : gpuRuntime.getValue(),
+                                    /*requireDevice=*/!gpuCompileOnly);
+    if (!runtime)
+      return fail("--gpu: " + llvm::toString(runtime.takeError()));
+    gpuRuntimeLib = std::move(*runtime);
+    GPUPipelineOptions gpuOptions;
+    gpuOptions.chip = gpuChip;
+    gpuOptions.features = gpuFeatures;
+    gpuOptions.format = gpuFormat;
+    gpuOptions.recipe = recipe;
+    auto compiled =
+        GpuCompiledFunction::compile(*module, name, gpuOptions, *gpuRuntimeLib,
+                                     optLevel, /*load=*/!gpuCompileOnly);
+    if (!compiled)
+      return fail("pk-gpu-pipeline: " + llvm::toString(compiled.takeError()));
+    if (gpuCompileOnly) {
+      llvm::outs() << "pk-run: @" << name << " compiled for " << gpuChip
+                   << " (" << gpuFormat << ") and linked against "
+                   << gpuRuntimeLib->getPath() << "\n";
+      return 0;
+    }
+    gpuFn = std::move(*compiled);
+  } else {
+    if (gpuCompileOnly)
+      return fail("--gpu-compile-only needs --gpu");
+    CPUPipelineOptions cpuOptions;
+    cpuOptions.threads = threads;
+    cpuOptions.recipe = recipe;
+    auto compiled = CompiledFunction::compile(
+        *module, name,
+        [&](OpPassManager &pm) { buildCPUPipeline(pm, cpuOptions); }, libs,
+        optLevel);
+    if (!compiled)
+      return fail("pk-cpu-pipeline: " + llvm::toString(compiled.takeError()));
+    cpuFn = std::move(*compiled);
+  }
   RunBuffers cpuRun = makeRunBuffers(HostBuffer::Poison::Primary);
-  if (auto err = (*cpu)->call(cpuRun.params))
+  if (auto err = onGPU ? gpuFn->call(cpuRun.params, cpuRun.results)
+                       : cpuFn->call(cpuRun.params))
     return fail("running @" + name + ": " + llvm::toString(std::move(err)));
   if (!dumpObject.empty())
-    (*cpu)->dumpObject(dumpObject);
+    cpuFn->dumpObject(dumpObject);
 
   llvm::outs() << "pk-run: @" << name << " (" << signature->inputs.size()
                << " inputs, " << cpuRun.results.size()
@@ -403,17 +476,22 @@ int main(int argc, char **argv) {
         llvm::outs() << llvm::format("%.2f", bytes / seconds * 1e-9)
                      << " GB/s\n";
     };
-    auto cpuTime = timeRuns(**cpu, cpuRun.params);
+    auto cpuTime = timeRuns([&] {
+      return onGPU ? gpuFn->launch(cpuRun.params)
+                   : cpuFn->call(cpuRun.params);
+    });
     if (!cpuTime)
       return fail(llvm::toString(cpuTime.takeError()));
-    report("pk-cpu-pipeline", *cpuTime);
+    report(pipelineName, *cpuTime);
     if (benchReference) {
       RunBuffers scratch = makeRunBuffers(HostBuffer::Poison::Secondary);
-      auto refTime = timeRuns(*reference, scratch.params);
+      auto refTime =
+          timeRuns([&] { return reference->call(scratch.params); });
       if (!refTime)
         return fail(llvm::toString(refTime.takeError()));
       report("pk-reference-pipeline", *refTime);
-      llvm::outs() << "speedup pk-cpu-pipeline vs pk-reference-pipeline: "
+      llvm::outs() << "speedup " << pipelineName
+                   << " vs pk-reference-pipeline: "
                    << llvm::format("%.1f", *refTime / *cpuTime) << "x\n";
     }
   }

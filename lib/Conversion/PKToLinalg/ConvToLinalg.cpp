@@ -3,7 +3,9 @@
 // Convolutions become linalg's named convolutions (grouped ones the
 // ngchw/nhwgc variants on reshaped operands) over an explicitly padded
 // input, so recipes can match, tile and decompose them; pooling becomes the
-// named pooling ops. Sums accumulate in f32.
+// named pooling ops. Sums accumulate in f32. A convolution's bias and
+// activation form one epilogue op after it; inference batch norm is one
+// elementwise op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -127,8 +130,9 @@ struct Conv2DLowering : OpRewritePattern<Conv2DOp> {
                                acc, attrs, nhwc)
                     : convolveGrouped(rewriter, loc, input, op.getFilter(),
                                       sizes, acc, attrs, nhwc, op.getGroups());
-    if (Value bias = op.getBias())
-      out = addBias(rewriter, loc, out, bias, nhwc ? 3 : 1);
+    if (op.getBias() || op.getActivation())
+      out = addEpilogue(rewriter, loc, out, op.getBias(), nhwc ? 3 : 1,
+                        op.getActivation(), op.getClip(), elt);
     out = convertTensor(rewriter, loc, out, elt);
     rewriter.replaceOp(op, castToType(rewriter, loc, out, op.getType()));
     return success();
@@ -208,27 +212,114 @@ struct Conv2DLowering : OpRewritePattern<Conv2DOp> {
     return tensor::CollapseShapeOp::create(b, loc, out, splitLast);
   }
 
-  /// out[..., f, ...] += bias[f], in out's (f32) element type.
-  static Value addBias(OpBuilder &b, Location loc, Value out, Value bias,
-                       int64_t channelDim) {
-    auto type = cast<RankedTensorType>(out.getType());
+  /// out[..., f, ...] = act(out[..., f, ...] + bias[f]) computed in out's
+  /// (f32) element type and stored as `resultElt`: one elementwise op a
+  /// schedule can fuse into the convolution's tile (in place when
+  /// `resultElt` is f32).
+  static Value addEpilogue(OpBuilder &b, Location loc, Value out, Value bias,
+                           int64_t channelDim,
+                           std::optional<StringRef> activation,
+                           std::optional<ArrayRef<float>> clip,
+                           Type resultElt) {
+    auto accType = cast<RankedTensorType>(out.getType());
+    auto type = accType.clone(resultElt);
+    bool inPlace = type == accType;
     MLIRContext *ctx = b.getContext();
     AffineMap identity = b.getMultiDimIdentityMap(4);
     AffineMap channel =
         AffineMap::get(4, 0, {getAffineDimExpr(channelDim, ctx)}, ctx);
     SmallVector<utils::IteratorType> iterators(4,
                                                utils::IteratorType::parallel);
+    SmallVector<Value> ins;
+    SmallVector<AffineMap> maps;
+    if (bias) {
+      ins.push_back(bias);
+      maps.push_back(channel);
+    }
+    if (!inPlace) {
+      ins.push_back(out);
+      maps.push_back(identity);
+    }
+    maps.push_back(identity);
+    Value init = inPlace ? out
+                         : createEmpty(b, loc,
+                                       tensor::getMixedSizes(b, loc, out),
+                                       resultElt);
     return linalg::GenericOp::create(
-               b, loc, type, ValueRange{bias}, ValueRange{out},
-               ArrayRef<AffineMap>{channel, identity}, iterators,
+               b, loc, type, ins, ValueRange{init}, maps, iterators,
                [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                 Value bf = convertFloat(nb, nloc, args[0],
-                                         type.getElementType());
-                 linalg::YieldOp::create(
-                     nb, nloc, arith::AddFOp::create(nb, nloc, args[1], bf)
-                                   .getResult());
+                 Value x = inPlace ? args.back() : args[ins.size() - 1];
+                 Type acc = accType.getElementType();
+                 if (bias)
+                   x = arith::AddFOp::create(
+                       nb, nloc, x, convertFloat(nb, nloc, args[0], acc));
+                 if (activation)
+                   x = createActivation(nb, nloc, x, *activation, clip);
+                 linalg::YieldOp::create(nb, nloc,
+                                         convertFloat(nb, nloc, x, resultElt));
                })
         .getResult(0);
+  }
+};
+
+/// Inference batch norm as one elementwise op: per channel
+/// s = γ / √(var + ε) and t = β − mean · s (a few [C]-sized ops), then
+/// y = x · s + t, all in f32.
+struct BatchNormLowering : OpRewritePattern<BatchNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BatchNormOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    Type elt = op.getType().getElementType();
+    Type acc = accumulatorType(elt);
+    Value eps = arith::ConstantOp::create(
+        rewriter, loc, rewriter.getFloatAttr(acc, op.getEpsilon()));
+    SmallVector<OpFoldResult> channels = {
+        tensor::getMixedSize(rewriter, loc, op.getScale(), 0)};
+    AffineMap id1 = rewriter.getMultiDimIdentityMap(1);
+    Value stInit = createEmpty(rewriter, loc, channels, acc);
+    auto stGeneric = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{stInit.getType(), stInit.getType()},
+        ValueRange{op.getScale(), op.getBias(), op.getMean(),
+                   op.getVariance()},
+        ValueRange{stInit, stInit}, SmallVector<AffineMap>(6, id1),
+        {utils::IteratorType::parallel},
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          SmallVector<Value> p;
+          for (Value a : args.take_front(4))
+            p.push_back(convertFloat(b, l, a, acc));
+          Value root = math::SqrtOp::create(
+              b, l, arith::AddFOp::create(b, l, p[3], eps));
+          Value scale = arith::DivFOp::create(b, l, p[0], root);
+          Value shift = arith::SubFOp::create(
+              b, l, p[1], arith::MulFOp::create(b, l, p[2], scale));
+          linalg::YieldOp::create(b, l, ValueRange{scale, shift});
+        });
+
+    AffineMap identity = rewriter.getMultiDimIdentityMap(4);
+    AffineMap channel = AffineMap::get(
+        4, 0, {getAffineDimExpr(op.getChannelDim(), ctx)}, ctx);
+    Value init = createEmpty(
+        rewriter, loc, tensor::getMixedSizes(rewriter, loc, op.getInput()),
+        elt);
+    Value out =
+        linalg::GenericOp::create(
+            rewriter, loc, init.getType(),
+            ValueRange{op.getInput(), stGeneric.getResult(0),
+                       stGeneric.getResult(1)},
+            ValueRange{init},
+            ArrayRef<AffineMap>{identity, channel, channel, identity},
+            SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
+            [&](OpBuilder &b, Location l, ValueRange args) {
+              Value x = convertFloat(b, l, args[0], acc);
+              Value y = arith::AddFOp::create(
+                  b, l, arith::MulFOp::create(b, l, x, args[1]), args[2]);
+              linalg::YieldOp::create(b, l, convertFloat(b, l, y, elt));
+            })
+            .getResult(0);
+    rewriter.replaceOp(op, out);
+    return success();
   }
 };
 
@@ -370,6 +461,29 @@ struct AvgPool2DLowering : OpRewritePattern<AvgPool2DOp> {
 } // namespace
 
 void mlir::pk::populatePKConvToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<Conv2DLowering, MaxPool2DLowering, AvgPool2DLowering>(
-      patterns.getContext());
+  patterns.add<Conv2DLowering, BatchNormLowering, MaxPool2DLowering,
+               AvgPool2DLowering>(patterns.getContext());
+}
+
+Value mlir::pk::lowering::createActivation(
+    OpBuilder &b, Location loc, Value x, StringRef activation,
+    std::optional<ArrayRef<float>> clip) {
+  Type type = x.getType();
+  auto constant = [&](double v) -> Value {
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, v));
+  };
+  if (activation == "relu")
+    return arith::MaximumFOp::create(b, loc, x, constant(0.0));
+  if (activation == "clip")
+    return arith::MinimumFOp::create(
+        b, loc, arith::MaximumFOp::create(b, loc, x, constant((*clip)[0])),
+        constant((*clip)[1]));
+  if (activation == "tanh")
+    return math::TanhOp::create(b, loc, x);
+  assert(activation == "sigmoid" && "the verifier admits no other activation");
+  // 1 / (1 + exp(-x)), as pk.sigmoid's lowering.
+  Value one = constant(1.0);
+  Value e = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x));
+  return arith::DivFOp::create(b, loc, one,
+                               arith::AddFOp::create(b, loc, one, e));
 }

@@ -47,6 +47,12 @@ Value createLowestFinite(OpBuilder &b, Location loc, Type type);
 /// compatible mix of static and dynamic sizes).
 Value castToType(OpBuilder &b, Location loc, Value v, Type type);
 
+/// `activation` ("relu", "clip" with `clip` = [lo, hi], "sigmoid", "tanh")
+/// applied to the float scalar `x` (ConvToLinalg.cpp).
+Value createActivation(OpBuilder &b, Location loc, Value x,
+                       StringRef activation,
+                       std::optional<ArrayRef<float>> clip);
+
 } // namespace mlir::pk::lowering
 
 #endif // PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H

@@ -82,6 +82,21 @@ static LogicalResult verifyWindowOutput(Operation *op, ImageDims in,
   return success();
 }
 
+/// `clip` bounds belong to a "clip" activation, which needs them in order.
+static LogicalResult verifyActivation(Operation *op,
+                                      std::optional<StringRef> activation,
+                                      std::optional<ArrayRef<float>> clip) {
+  bool isClip = activation && *activation == "clip";
+  if (isClip && !clip)
+    return op->emitOpError(
+        "activation \"clip\" needs clip = array<f32: lo, hi>");
+  if (!isClip && clip)
+    return op->emitOpError("clip bounds given without activation \"clip\"");
+  if (clip && (clip->size() != 2 || !((*clip)[0] <= (*clip)[1])))
+    return op->emitOpError("expects clip of 2 values [lo, hi] with lo <= hi");
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // Conv2DOp
 //===----------------------------------------------------------------------===//
@@ -140,6 +155,8 @@ LogicalResult Conv2DOp::verify() {
       return emitOpError() << "bias element type must be the result's ("
                            << resElt << "), got " << bTy.getElementType();
   }
+  if (failed(verifyActivation(*this, getActivation(), getClip())))
+    return failure();
   return verifyWindowOutput(*this, in, out, kh, kw, getStrides(),
                             getPadding(), getDilations());
 }
@@ -155,6 +172,34 @@ int64_t Conv2DOp::getFlopCount() {
     return 0;
   return 2 * outputs * reduction;
 }
+
+//===----------------------------------------------------------------------===//
+// BatchNormOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult BatchNormOp::verify() {
+  RankedTensorType inTy = getInput().getType();
+  RankedTensorType paramTy = getScale().getType();
+  if (inTy.getRank() != 4)
+    return emitOpError() << "expects an input of rank 4 (NCHW or NHWC), got "
+                         << inTy.getRank();
+  int64_t c = inTy.getDimSize(getChannelDim());
+  auto known = [](int64_t d) { return !ShapedType::isDynamic(d); };
+  if (paramTy.getRank() != 1 ||
+      (known(c) && known(paramTy.getDimSize(0)) && paramTy.getDimSize(0) != c))
+    return emitOpError() << "expects scale, bias, mean and variance of shape ["
+                         << dimText(c) << "], got " << paramTy;
+  Type elt = inTy.getElementType(), paramElt = paramTy.getElementType();
+  if (paramElt != elt && !paramElt.isF32())
+    return emitOpError() << "parameter element type must be " << elt
+                         << " (the input's) or f32, got " << paramElt;
+  if (!(getEpsilon().convertToFloat() >= 0.0f))
+    return emitOpError() << "expects a non-negative epsilon, got "
+                         << getEpsilon().convertToFloat();
+  return success();
+}
+
+int64_t BatchNormOp::getFlopCount() { return 0; }
 
 //===----------------------------------------------------------------------===//
 // Pooling

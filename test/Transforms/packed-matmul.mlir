@@ -1,0 +1,52 @@
+// The built-in recipes pack the operands of large static GEMMs (M >= 64,
+// N >= 768) and keep the direct schedule for small and skinny ones. After
+// pk-cpu-pipeline, the packed inner loop is a register tile of FMAs:
+// 8x32 on vector<32xf32> with the AVX-512 recipe, 4x(2x8) on vector<8xf32>
+// (one ymm each) with the AVX2 recipe.
+// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-default.mlir --canonicalize %s | FileCheck %s --check-prefix=PACK512
+// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-avx2.mlir --canonicalize %s | FileCheck %s --check-prefix=PACK2
+// RUN: pk-opt --pk-cpu-pipeline=recipe=%pk_src_root/recipes/cpu-avx2.mlir %s | FileCheck %s --check-prefix=LLVM2
+// RUN: pk-opt --pk-cpu-pipeline=recipe=%pk_src_root/recipes/cpu-default.mlir %s | FileCheck %s --check-prefix=LLVM512
+
+// B (K x N) is copied to [N/32][K][32], N padded from 1000 to 1024; A (M x K)
+// to [M/8][K][8]; the result comes back through the packed [M/8][N/32][8][32]
+// accumulator.
+// PACK512-LABEL: func.func @large
+// PACK512: scf.forall {{.*}} -> (tensor<16x130x8xf32>)
+// PACK512: tensor.pad %{{.*}} low[0, 0] high[0, 24]
+// PACK512: scf.forall {{.*}} -> (tensor<32x130x32xf32>)
+// PACK512: scf.forall {{.*}} -> (tensor<16x32x8x32xf32>)
+// PACK512: vector.broadcast {{.*}} to vector<8x32xf32>
+// PACK512: arith.mulf {{.*}} : vector<8x32xf32>
+// PACK512: arith.addf {{.*}} : vector<8x32xf32>
+// PACK512: scf.forall {{.*}} -> (tensor<16x8x32x32xf32>)
+// PACK512: tensor.extract_slice {{.*}}[0, 0] [128, 1000] [1, 1]
+// PACK2-LABEL: func.func @large
+// PACK2: scf.forall {{.*}} -> (tensor<32x130x4xf32>)
+// PACK2: scf.forall {{.*}} -> (tensor<125x130x8xf32>)
+// PACK2: arith.mulf {{.*}} : vector<2x4x8xf32>
+// LLVM2-LABEL: llvm.func @large
+// LLVM2-COUNT-8: llvm.intr.fmuladd({{.*}}) : (vector<8xf32>, vector<8xf32>, vector<8xf32>) -> vector<8xf32>
+// LLVM512-LABEL: llvm.func @large
+// LLVM512-COUNT-8: llvm.intr.fmuladd({{.*}}) : (vector<32xf32>, vector<32xf32>, vector<32xf32>) -> vector<32xf32>
+func.func @large(%a: tensor<128x130xf32>, %b: tensor<130x1000xf32>) -> tensor<128x1000xf32> {
+  %c = pk.matmul %a, %b : tensor<128x130xf32>, tensor<130x1000xf32> -> tensor<128x1000xf32>
+  return %c : tensor<128x1000xf32>
+}
+
+// M = 16 (skinny) and N = 512 stay unpacked: a direct 64x64 tile schedule.
+// PACK512-LABEL: func.func @skinny
+// PACK512-NOT: tensor.pad
+// PACK512-NOT: tensor.expand_shape
+// PACK512: scf.forall {{.*}} -> (tensor<16x1024xf32>)
+// PACK512-LABEL: func.func @narrow
+// PACK512-NOT: tensor.expand_shape
+// PACK512: scf.forall {{.*}} -> (tensor<256x512xf32>)
+func.func @skinny(%a: tensor<16x1024xf32>, %b: tensor<1024x1024xf32>) -> tensor<16x1024xf32> {
+  %c = pk.matmul %a, %b : tensor<16x1024xf32>, tensor<1024x1024xf32> -> tensor<16x1024xf32>
+  return %c : tensor<16x1024xf32>
+}
+func.func @narrow(%a: tensor<256x256xf32>, %b: tensor<256x512xf32>) -> tensor<256x512xf32> {
+  %c = pk.matmul %a, %b : tensor<256x256xf32>, tensor<256x512xf32> -> tensor<256x512xf32>
+  return %c : tensor<256x512xf32>
+}
