@@ -294,7 +294,7 @@ def main():
     p.add_argument("--threads", default="1,2")
     p.add_argument("--runs", type=int, default=20, help="timed runs per measurement")
     p.add_argument("--rounds", type=int, default=3, help="alternating pk/peer rounds")
-    p.add_argument("--kinds", default="f32,f16,fused8,fused4")
+    p.add_argument("--kinds", default="f32,f16,fused8,fused4", help="bag forms ('': none)")
     p.add_argument("--lstm-rows", type=int, default=4096, help="0 skips the LSTM cell")
     p.add_argument("--lstm-units", type=int, default=512)
     p.add_argument("--rest-rows", type=int, default=262144,
@@ -321,7 +321,7 @@ def main():
         np.save(f"{tmp}/offsets.npy", offsets)
         for d in [int(x) for x in args.dims.split(",")]:
             table = rng.standard_normal((args.rows, d), dtype=np.float32)
-            for kind in args.kinds.split(","):
+            for kind in [k for k in args.kinds.split(",") if k]:
                 if kind == "f32":
                     data, elt, op, attrs = table, "f32", "embedding_bag", ""
                     weight = torch.from_numpy(table)

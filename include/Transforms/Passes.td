@@ -193,21 +193,22 @@ def PKFoldBatchNorm : Pass<"pk-fold-batch-norm", "::mlir::func::FuncOp"> {
 }
 
 def PKFuseActivations : Pass<"pk-fuse-activations", "::mlir::func::FuncOp"> {
-  let summary = "Fuse bias adds and activations into the producing convolution";
+  let summary = "Fuse bias adds and activations into the producing conv/matmul";
   let description = [{
-    Folds the elementwise op consuming a `pk.conv2d` into the convolution's
-    `bias` operand or `activation` attribute, so the lowering applies it
+    Folds the elementwise op consuming a `pk.conv2d` or `pk.matmul` into
+    its `bias` operand or `activation` attribute, so the lowering applies it
     in one epilogue while the output tile is hot:
 
     - bias add: a `linalg.generic` adding a `[F]` tensor broadcast along
-      the channel dimension (when the convolution has no bias yet);
+      the channel dimension of a convolution, or an `[N]` tensor along the
+      last dimension of a matmul (when the producer has no bias yet);
     - ReLU: `arith.maximumf` with a splat `+0.0` constant, or a
       `linalg.generic` computing `maximumf(x, 0.0)`;
     - clip: `arith.minimumf(arith.maximumf(x, lo), hi)` with splat
       constants `lo <= hi`;
     - `pk.sigmoid`, `pk.tanh`.
 
-    The convolution's result must have no other user and no activation yet.
+    The producer's result must have no other user and no activation yet.
     The activation is computed on the f32 accumulator before the result is
     rounded to f16/bf16 (more precise than the separate op).
 

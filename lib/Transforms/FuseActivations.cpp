@@ -1,8 +1,9 @@
-//===- FuseActivations.cpp - bias adds and activations into pk.conv2d -----===//
+//===- FuseActivations.cpp - bias adds and activations into conv/matmul ---===//
 //
-// A bias add or activation after a convolution is a full pass over its
-// output when it stays a separate op; as part of pk.conv2d it is applied in
-// the epilogue of the tile that computes the output, while it is in cache.
+// A bias add or activation after a convolution or matmul is a full pass over
+// its output when it stays a separate op; as part of pk.conv2d or pk.matmul
+// it is applied in the epilogue of the tile that computes the output, while
+// it is in cache.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,14 +31,71 @@ namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
-/// The convolution producing `v` when an activation may be folded into it:
-/// `v` is its only use and `user` (which consumes `v`) has its type.
-Conv2DOp fusableConv(Value v, Operation *user) {
-  auto conv = v.getDefiningOp<Conv2DOp>();
-  if (!conv || !conv->hasOneUse() || user->getNumResults() != 1 ||
-      user->getResult(0).getType() != conv.getType())
+/// A pk.conv2d or pk.matmul: the ops with a bias + activation epilogue.
+/// Both spell it the same (an optional `bias` operand after the two inputs,
+/// `activation` and `clip` attributes); they differ in the bias dimension.
+class EpilogueHost {
+public:
+  EpilogueHost(Operation *op = nullptr) : op(op) {}
+  explicit operator bool() const { return op; }
+  Operation *getOperation() const { return op; }
+
+  RankedTensorType getType() const {
+    return cast<RankedTensorType>(op->getResult(0).getType());
+  }
+  Value getBias() const {
+    if (auto conv = dyn_cast<Conv2DOp>(op))
+      return conv.getBias();
+    return cast<MatmulOp>(op).getBias();
+  }
+  std::optional<StringRef> getActivation() const {
+    if (auto conv = dyn_cast<Conv2DOp>(op))
+      return conv.getActivation();
+    return cast<MatmulOp>(op).getActivation();
+  }
+  std::optional<ArrayRef<float>> getClip() const {
+    if (auto conv = dyn_cast<Conv2DOp>(op))
+      return conv.getClip();
+    return cast<MatmulOp>(op).getClip();
+  }
+  /// The result dimension a [N] bias is broadcast along: the channels of a
+  /// convolution, the last (N) dimension of a matmul.
+  int64_t getBiasDim() const {
+    if (auto conv = dyn_cast<Conv2DOp>(op))
+      return conv.getNhwc() ? 3 : 1;
+    return getType().getRank() - 1;
+  }
+
+  /// A copy of the op with `bias` (may be null) and `activation` / `clip`
+  /// (may be null) in place of its own.
+  Operation *cloneWithEpilogue(PatternRewriter &rewriter, Value bias,
+                               StringAttr activation,
+                               DenseF32ArrayAttr clip) const {
+    if (auto conv = dyn_cast<Conv2DOp>(op))
+      return Conv2DOp::create(rewriter, conv.getLoc(), conv.getType(),
+                              conv.getInput(), conv.getFilter(), bias,
+                              conv.getStridesAttr(), conv.getPaddingAttr(),
+                              conv.getDilationsAttr(), conv.getGroupsAttr(),
+                              conv.getNhwcAttr(), activation, clip);
+    auto mm = cast<MatmulOp>(op);
+    return MatmulOp::create(rewriter, mm.getLoc(), mm.getType(), mm.getLhs(),
+                            mm.getRhs(), bias, mm.getTransposeLhsAttr(),
+                            mm.getTransposeRhsAttr(), activation, clip);
+  }
+
+private:
+  Operation *op;
+};
+
+/// The convolution or matmul producing `v` when an activation may be folded
+/// into it: `v` is its only use and `user` (which consumes `v`) has its type.
+EpilogueHost fusableHost(Value v, Operation *user) {
+  Operation *def = v.getDefiningOp();
+  if (!def || !isa<Conv2DOp, MatmulOp>(def) || !def->hasOneUse() ||
+      user->getNumResults() != 1 ||
+      user->getResult(0).getType() != def->getResult(0).getType())
     return nullptr;
-  return conv;
+  return def;
 }
 
 /// The value of a splat float constant (tensor or scalar), if `v` is one.
@@ -52,37 +110,34 @@ std::optional<APFloat> splatValue(Value v) {
   return std::nullopt;
 }
 
-/// The interval [lo, hi] a convolution's activation clamps to, if it is a
+/// The interval [lo, hi] an epilogue's activation clamps to, if it is a
 /// clamp (none: unbounded; relu: [0, inf)).
-std::optional<std::pair<float, float>> clampOf(Conv2DOp conv) {
-  std::optional<StringRef> act = conv.getActivation();
+std::optional<std::pair<float, float>> clampOf(EpilogueHost host) {
+  std::optional<StringRef> act = host.getActivation();
   if (!act)
     return std::make_pair(-kInf, kInf);
   if (*act == "relu")
     return std::make_pair(0.0f, kInf);
   if (*act == "clip")
-    return std::make_pair((*conv.getClip())[0], (*conv.getClip())[1]);
+    return std::make_pair((*host.getClip())[0], (*host.getClip())[1]);
   return std::nullopt;
 }
 
-/// Replaces `user` by a copy of `conv` with a new bias and/or activation.
-void replaceWithConv(PatternRewriter &rewriter, Operation *user, Conv2DOp conv,
-                     Value bias, StringAttr activation,
+/// Replaces `user` by a copy of `host` with a new bias and/or activation.
+void replaceWithHost(PatternRewriter &rewriter, Operation *user,
+                     EpilogueHost host, Value bias, StringAttr activation,
                      DenseF32ArrayAttr clip) {
-  auto fused = Conv2DOp::create(rewriter, conv.getLoc(), conv.getType(),
-                                conv.getInput(), conv.getFilter(), bias,
-                                conv.getStridesAttr(), conv.getPaddingAttr(),
-                                conv.getDilationsAttr(), conv.getGroupsAttr(),
-                                conv.getNhwcAttr(), activation, clip);
-  rewriter.replaceOp(user, fused.getResult());
-  rewriter.eraseOp(conv);
+  Operation *fused = host.cloneWithEpilogue(rewriter, bias, activation, clip);
+  rewriter.replaceOp(user, fused->getResults());
+  rewriter.eraseOp(host.getOperation());
 }
 
-/// max(conv, c) or min(conv, c) narrows the clamp interval; the result is a
-/// relu for [0, inf) and a clip otherwise. `isMax` picks the bound.
+/// max(x, c) or min(x, c) of a host's result narrows the clamp interval; the
+/// result is a relu for [0, inf) and a clip otherwise. `isMax` picks the
+/// bound.
 LogicalResult fuseClamp(PatternRewriter &rewriter, Operation *user,
-                        Conv2DOp conv, APFloat bound, bool isMax) {
-  std::optional<std::pair<float, float>> interval = clampOf(conv);
+                        EpilogueHost host, APFloat bound, bool isMax) {
+  std::optional<std::pair<float, float>> interval = clampOf(host);
   if (!interval)
     return rewriter.notifyMatchFailure(user, "activation is not a clamp");
   bool lost;
@@ -100,45 +155,46 @@ LogicalResult fuseClamp(PatternRewriter &rewriter, Operation *user,
   MLIRContext *ctx = rewriter.getContext();
   // +0.0 only: max(x, -0.0) differs from relu in the sign of zero.
   if (lo == 0.0f && !std::signbit(lo) && hi == kInf) {
-    replaceWithConv(rewriter, user, conv, conv.getBias(),
+    replaceWithHost(rewriter, user, host, host.getBias(),
                     StringAttr::get(ctx, "relu"), nullptr);
     return success();
   }
-  replaceWithConv(rewriter, user, conv, conv.getBias(),
+  replaceWithHost(rewriter, user, host, host.getBias(),
                   StringAttr::get(ctx, "clip"),
                   DenseF32ArrayAttr::get(ctx, {lo, hi}));
   return success();
 }
 
-/// arith.maximumf / arith.minimumf of a convolution and a splat constant.
+/// arith.maximumf / arith.minimumf of a convolution or matmul and a splat
+/// constant.
 template <typename OpTy> struct FuseTensorClamp : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     for (auto [x, c] : {std::make_pair(op.getLhs(), op.getRhs()),
                         std::make_pair(op.getRhs(), op.getLhs())}) {
-      Conv2DOp conv = fusableConv(x, op);
+      EpilogueHost host = fusableHost(x, op);
       std::optional<APFloat> bound = splatValue(c);
-      if (conv && bound)
-        return fuseClamp(rewriter, op, conv, *bound,
+      if (host && bound)
+        return fuseClamp(rewriter, op, host, *bound,
                          std::is_same_v<OpTy, arith::MaximumFOp>);
     }
     return rewriter.notifyMatchFailure(
-        op, "not a convolution and a splat constant");
+        op, "not a convolution or matmul and a splat constant");
   }
 };
 
-/// pk.sigmoid / pk.tanh of a convolution without an activation.
+/// pk.sigmoid / pk.tanh of a convolution or matmul without an activation.
 template <typename OpTy> struct FuseUnaryActivation : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    Conv2DOp conv = fusableConv(op.getInput(), op);
-    if (!conv || conv.getActivation())
+    EpilogueHost host = fusableHost(op.getInput(), op);
+    if (!host || host.getActivation())
       return rewriter.notifyMatchFailure(
-          op, "input is not a convolution without activation");
+          op, "input is not a convolution or matmul without activation");
     StringRef name = std::is_same_v<OpTy, SigmoidOp> ? "sigmoid" : "tanh";
-    replaceWithConv(rewriter, op, conv, conv.getBias(),
+    replaceWithHost(rewriter, op, host, host.getBias(),
                     rewriter.getStringAttr(name), nullptr);
     return success();
   }
@@ -177,9 +233,10 @@ struct FuseGenericClamp : OpRewritePattern<linalg::GenericOp> {
     if (!isElementwiseGeneric(generic) || generic.getNumDpsInputs() != 1 ||
         !generic.getIndexingMapsArray()[0].isIdentity())
       return rewriter.notifyMatchFailure(generic, "not a unary elementwise op");
-    Conv2DOp conv = fusableConv(generic.getDpsInputs()[0], generic);
-    if (!conv)
-      return rewriter.notifyMatchFailure(generic, "input is not a convolution");
+    EpilogueHost host = fusableHost(generic.getDpsInputs()[0], generic);
+    if (!host)
+      return rewriter.notifyMatchFailure(
+          generic, "input is not a convolution or matmul");
     BlockArgument arg = generic.getBody()->getArgument(0);
     Operation *op = singlePayloadOp<arith::MaximumFOp>(generic);
     bool isMax = op != nullptr;
@@ -194,12 +251,12 @@ struct FuseGenericClamp : OpRewritePattern<linalg::GenericOp> {
     if (!bound)
       return rewriter.notifyMatchFailure(
           generic, "payload does not clamp by a constant");
-    return fuseClamp(rewriter, generic, conv, *bound, isMax);
+    return fuseClamp(rewriter, generic, host, *bound, isMax);
   }
 };
 
-/// out = conv + bias[f] as a linalg.generic broadcasting a [F] tensor along
-/// the channel dimension.
+/// out = conv + bias[f] (or matmul + bias[n]) as a linalg.generic
+/// broadcasting a 1-D tensor along the channel (the last) dimension.
 struct FuseBiasAdd : OpRewritePattern<linalg::GenericOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(linalg::GenericOp generic,
@@ -212,29 +269,30 @@ struct FuseBiasAdd : OpRewritePattern<linalg::GenericOp> {
       return rewriter.notifyMatchFailure(generic, "payload is not an addf");
     SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
     Block *body = generic.getBody();
-    for (int convPos : {0, 1}) {
-      int biasPos = 1 - convPos;
-      Conv2DOp conv = fusableConv(generic.getDpsInputs()[convPos], generic);
-      if (!conv || conv.getBias() || conv.getActivation())
+    for (int hostPos : {0, 1}) {
+      int biasPos = 1 - hostPos;
+      EpilogueHost host = fusableHost(generic.getDpsInputs()[hostPos], generic);
+      if (!host || host.getBias() || host.getActivation())
         continue;
       Value bias = generic.getDpsInputs()[biasPos];
       auto biasType = dyn_cast<RankedTensorType>(bias.getType());
-      int64_t channelDim = conv.getNhwc() ? 3 : 1;
+      int64_t rank = host.getType().getRank();
       AffineMap channel = AffineMap::get(
-          4, 0, {getAffineDimExpr(channelDim, getContext())}, getContext());
-      Value a = body->getArgument(convPos), b = body->getArgument(biasPos);
+          rank, 0, {getAffineDimExpr(host.getBiasDim(), getContext())},
+          getContext());
+      Value a = body->getArgument(hostPos), b = body->getArgument(biasPos);
       bool operandsMatch = (add.getLhs() == a && add.getRhs() == b) ||
                            (add.getLhs() == b && add.getRhs() == a);
-      if (!maps[convPos].isIdentity() || maps[biasPos] != channel ||
+      if (!maps[hostPos].isIdentity() || maps[biasPos] != channel ||
           !biasType || biasType.getRank() != 1 ||
-          biasType.getElementType() != conv.getType().getElementType() ||
+          biasType.getElementType() != host.getType().getElementType() ||
           !operandsMatch)
         continue;
-      replaceWithConv(rewriter, generic, conv, bias, nullptr, nullptr);
+      replaceWithHost(rewriter, generic, host, bias, nullptr, nullptr);
       return success();
     }
     return rewriter.notifyMatchFailure(
-        generic, "not a convolution plus a per-channel bias");
+        generic, "not a convolution or matmul plus a per-channel bias");
   }
 };
 

@@ -127,3 +127,102 @@ func.func @no_match(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor
   %c5 = arith.minimumf %s5, %zero : tensor<1x4x6x6xf32>
   return %y, %r, %r2, %r3, %a, %c5 : tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>
 }
+
+// -----
+
+// pk.matmul: a bias add broadcasting [N] along the last dimension (bias as
+// the generic's first input), then ReLU as arith.maximumf.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#n = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @matmul_bias_relu
+// CHECK-SAME:    (%[[A:.+]]: tensor<8x4xf32>, %[[B:.+]]: tensor<4x6xf32>, %[[C:.+]]: tensor<6xf32>)
+// CHECK:         %[[Y:.+]] = pk.matmul %[[A]], %[[B]] bias(%[[C]] : tensor<6xf32>) {activation = "relu"} : tensor<8x4xf32>, tensor<4x6xf32> -> tensor<8x6xf32>
+// CHECK-NOT:     linalg.generic
+// CHECK-NOT:     arith.maximumf
+// CHECK:         return %[[Y]]
+func.func @matmul_bias_relu(%a: tensor<8x4xf32>, %b: tensor<4x6xf32>, %c: tensor<6xf32>) -> tensor<8x6xf32> {
+  %y = pk.matmul %a, %b : tensor<8x4xf32>, tensor<4x6xf32> -> tensor<8x6xf32>
+  %e = tensor.empty() : tensor<8x6xf32>
+  %s = linalg.generic {indexing_maps = [#n, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%c, %y : tensor<6xf32>, tensor<8x6xf32>) outs(%e : tensor<8x6xf32>) {
+  ^bb0(%bias: f32, %in: f32, %out: f32):
+    %t = arith.addf %in, %bias : f32
+    linalg.yield %t : f32
+  } -> tensor<8x6xf32>
+  %zero = arith.constant dense<0.0> : tensor<8x6xf32>
+  %r = arith.maximumf %s, %zero : tensor<8x6xf32>
+  return %r : tensor<8x6xf32>
+}
+
+// -----
+
+// Batched, transposed matmul: bias along N, then clip as max/min; sigmoid
+// and tanh on two more matmuls. The transpose flag stays.
+#id = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#n = affine_map<(d0, d1, d2) -> (d2)>
+// CHECK-LABEL: func.func @matmul_batched_clip_sigmoid_tanh
+// CHECK:         pk.matmul %{{.+}}, %{{.+}} transpose_rhs bias(%{{.+}} : tensor<5xf32>) {activation = "clip", clip = array<f32: -1.000000e+00, 2.000000e+00>} : tensor<2x3x4xf32>, tensor<2x5x4xf32> -> tensor<2x3x5xf32>
+// CHECK:         pk.matmul %{{.+}}, %{{.+}} {activation = "sigmoid"}
+// CHECK:         pk.matmul %{{.+}}, %{{.+}} {activation = "tanh"}
+// CHECK-NOT:     linalg.generic
+// CHECK-NOT:     arith.m
+// CHECK-NOT:     pk.sigmoid
+// CHECK-NOT:     pk.tanh
+func.func @matmul_batched_clip_sigmoid_tanh(%a: tensor<2x3x4xf32>, %b: tensor<2x5x4xf32>, %c: tensor<5xf32>, %d: tensor<2x4x5xf32>)
+    -> (tensor<2x3x5xf32>, tensor<2x3x5xf32>, tensor<2x3x5xf32>) {
+  %y = pk.matmul %a, %b transpose_rhs : tensor<2x3x4xf32>, tensor<2x5x4xf32> -> tensor<2x3x5xf32>
+  %e = tensor.empty() : tensor<2x3x5xf32>
+  %s = linalg.generic {indexing_maps = [#id, #n, #id], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%y, %c : tensor<2x3x5xf32>, tensor<5xf32>) outs(%e : tensor<2x3x5xf32>) {
+  ^bb0(%in: f32, %bias: f32, %out: f32):
+    %t = arith.addf %bias, %in : f32
+    linalg.yield %t : f32
+  } -> tensor<2x3x5xf32>
+  %lo = arith.constant dense<-1.0> : tensor<2x3x5xf32>
+  %hi = arith.constant dense<2.0> : tensor<2x3x5xf32>
+  %m = arith.maximumf %lo, %s : tensor<2x3x5xf32>
+  %r = arith.minimumf %m, %hi : tensor<2x3x5xf32>
+  %y2 = pk.matmul %a, %d : tensor<2x3x4xf32>, tensor<2x4x5xf32> -> tensor<2x3x5xf32>
+  %sg = pk.sigmoid %y2 : tensor<2x3x5xf32>
+  %y3 = pk.matmul %a, %d : tensor<2x3x4xf32>, tensor<2x4x5xf32> -> tensor<2x3x5xf32>
+  %th = pk.tanh %y3 : tensor<2x3x5xf32>
+  return %r, %sg, %th : tensor<2x3x5xf32>, tensor<2x3x5xf32>, tensor<2x3x5xf32>
+}
+
+// -----
+
+// Left alone for pk.matmul: a bias along M (not the last dimension); a
+// matmul with another user; a bias add after an activation.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#m = affine_map<(d0, d1) -> (d0)>
+#n = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @matmul_no_match
+// CHECK-NOT:     bias(
+// CHECK-NOT:     activation = "relu"
+// CHECK:         linalg.generic
+// CHECK:         arith.maximumf
+// CHECK:         {activation = "tanh"}
+// CHECK:         linalg.generic
+func.func @matmul_no_match(%a: tensor<6x4xf32>, %b: tensor<4x6xf32>, %c: tensor<6xf32>)
+    -> (tensor<6x6xf32>, tensor<6x6xf32>, tensor<6x6xf32>, tensor<6x6xf32>) {
+  %e = tensor.empty() : tensor<6x6xf32>
+  %y = pk.matmul %a, %b : tensor<6x4xf32>, tensor<4x6xf32> -> tensor<6x6xf32>
+  %s = linalg.generic {indexing_maps = [#id, #m, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%y, %c : tensor<6x6xf32>, tensor<6xf32>) outs(%e : tensor<6x6xf32>) {
+  ^bb0(%in: f32, %bias: f32, %out: f32):
+    %t = arith.addf %in, %bias : f32
+    linalg.yield %t : f32
+  } -> tensor<6x6xf32>
+  %y2 = pk.matmul %a, %b : tensor<6x4xf32>, tensor<4x6xf32> -> tensor<6x6xf32>
+  %zero = arith.constant dense<0.0> : tensor<6x6xf32>
+  %r2 = arith.maximumf %y2, %zero : tensor<6x6xf32>
+  %y3 = pk.matmul %a, %b : tensor<6x4xf32>, tensor<4x6xf32> -> tensor<6x6xf32>
+  %t3 = pk.tanh %y3 : tensor<6x6xf32>
+  %s3 = linalg.generic {indexing_maps = [#id, #n, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%t3, %c : tensor<6x6xf32>, tensor<6xf32>) outs(%e : tensor<6x6xf32>) {
+  ^bb0(%in: f32, %bias: f32, %out: f32):
+    %t = arith.addf %in, %bias : f32
+    linalg.yield %t : f32
+  } -> tensor<6x6xf32>
+  return %s, %y2, %r2, %s3 : tensor<6x6xf32>, tensor<6x6xf32>, tensor<6x6xf32>, tensor<6x6xf32>
+}

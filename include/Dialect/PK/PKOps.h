@@ -14,4 +14,12 @@
 #define GET_OP_CLASSES
 #include "Dialect/PK/PKOps.h.inc"
 
+namespace mlir::pk {
+/// Checks an `activation` / `clip` attribute pair (pk.conv2d, pk.matmul):
+/// `clip` bounds belong to "clip", which needs them, in order.
+LogicalResult verifyActivation(Operation *op,
+                               std::optional<StringRef> activation,
+                               std::optional<ArrayRef<float>> clip);
+} // namespace mlir::pk
+
 #endif // PK_DIALECT_PK_PKOPS_H

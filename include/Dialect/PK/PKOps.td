@@ -34,12 +34,28 @@ def PK_MatmulOp : PK_Op<"matmul",
     %d = pk.matmul %q, %k transpose_rhs
         : tensor<4x128x64xf16>, tensor<4x256x64xf16> -> tensor<4x128x256xf32>
     ```
+
+    An optional `bias` of shape `[N]` (the result's element type) is added
+    along the last dimension, then an optional `activation` is applied, in
+    f32, exactly as on `pk.conv2d`: `"relu"`, `"sigmoid"`, `"tanh"`, or
+    `"clip"` with bounds `clip = array<f32: lo, hi>` (`lo <= hi`).
+    `pk-fuse-activations` folds separate bias adds and activations into it.
+
+    ```mlir
+    %r = pk.matmul %a, %b bias(%bias : tensor<16xf32>)
+        {activation = "clip", clip = array<f32: 0.0, 6.0>}
+        : tensor<64x32xf32>, tensor<32x16xf32> -> tensor<64x16xf32>
+    ```
   }];
   let arguments = (ins PK_FloatTensor:$lhs, PK_FloatTensor:$rhs,
-                       UnitAttr:$transpose_lhs, UnitAttr:$transpose_rhs);
+                       Optional<PK_FloatTensor>:$bias,
+                       UnitAttr:$transpose_lhs, UnitAttr:$transpose_rhs,
+                       OptionalAttr<PK_ActivationAttr>:$activation,
+                       OptionalAttr<DenseF32ArrayAttr>:$clip);
   let results = (outs PK_FloatTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs (`transpose_lhs` $transpose_lhs^)? (`transpose_rhs` $transpose_rhs^)?
+    (`bias` `(` $bias^ `:` type($bias) `)`)?
     attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
   let hasVerifier = 1;

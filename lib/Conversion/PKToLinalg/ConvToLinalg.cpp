@@ -131,8 +131,8 @@ struct Conv2DLowering : OpRewritePattern<Conv2DOp> {
                     : convolveGrouped(rewriter, loc, input, op.getFilter(),
                                       sizes, acc, attrs, nhwc, op.getGroups());
     if (op.getBias() || op.getActivation())
-      out = addEpilogue(rewriter, loc, out, op.getBias(), nhwc ? 3 : 1,
-                        op.getActivation(), op.getClip(), elt);
+      out = createEpilogue(rewriter, loc, out, op.getBias(), nhwc ? 3 : 1,
+                           op.getActivation(), op.getClip(), elt);
     out = convertTensor(rewriter, loc, out, elt);
     rewriter.replaceOp(op, castToType(rewriter, loc, out, op.getType()));
     return success();
@@ -210,55 +210,6 @@ struct Conv2DLowering : OpRewritePattern<Conv2DOp> {
                                                    ValueRange{init}, attrs)
                     .getResult(0);
     return tensor::CollapseShapeOp::create(b, loc, out, splitLast);
-  }
-
-  /// out[..., f, ...] = act(out[..., f, ...] + bias[f]) computed in out's
-  /// (f32) element type and stored as `resultElt`: one elementwise op a
-  /// schedule can fuse into the convolution's tile (in place when
-  /// `resultElt` is f32).
-  static Value addEpilogue(OpBuilder &b, Location loc, Value out, Value bias,
-                           int64_t channelDim,
-                           std::optional<StringRef> activation,
-                           std::optional<ArrayRef<float>> clip,
-                           Type resultElt) {
-    auto accType = cast<RankedTensorType>(out.getType());
-    auto type = accType.clone(resultElt);
-    bool inPlace = type == accType;
-    MLIRContext *ctx = b.getContext();
-    AffineMap identity = b.getMultiDimIdentityMap(4);
-    AffineMap channel =
-        AffineMap::get(4, 0, {getAffineDimExpr(channelDim, ctx)}, ctx);
-    SmallVector<utils::IteratorType> iterators(4,
-                                               utils::IteratorType::parallel);
-    SmallVector<Value> ins;
-    SmallVector<AffineMap> maps;
-    if (bias) {
-      ins.push_back(bias);
-      maps.push_back(channel);
-    }
-    if (!inPlace) {
-      ins.push_back(out);
-      maps.push_back(identity);
-    }
-    maps.push_back(identity);
-    Value init = inPlace ? out
-                         : createEmpty(b, loc,
-                                       tensor::getMixedSizes(b, loc, out),
-                                       resultElt);
-    return linalg::GenericOp::create(
-               b, loc, type, ins, ValueRange{init}, maps, iterators,
-               [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                 Value x = inPlace ? args.back() : args[ins.size() - 1];
-                 Type acc = accType.getElementType();
-                 if (bias)
-                   x = arith::AddFOp::create(
-                       nb, nloc, x, convertFloat(nb, nloc, args[0], acc));
-                 if (activation)
-                   x = createActivation(nb, nloc, x, *activation, clip);
-                 linalg::YieldOp::create(nb, nloc,
-                                         convertFloat(nb, nloc, x, resultElt));
-               })
-        .getResult(0);
   }
 };
 

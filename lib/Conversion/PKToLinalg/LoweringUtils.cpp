@@ -77,4 +77,48 @@ Value createLowestFinite(OpBuilder &b, Location loc, Type type) {
                                /*Negative=*/true)));
 }
 
+Value createEpilogue(OpBuilder &b, Location loc, Value out, Value bias,
+                     int64_t biasDim, std::optional<StringRef> activation,
+                     std::optional<ArrayRef<float>> clip, Type resultElt) {
+  auto accType = cast<RankedTensorType>(out.getType());
+  auto type = accType.clone(resultElt);
+  bool inPlace = type == accType;
+  int64_t rank = accType.getRank();
+  MLIRContext *ctx = b.getContext();
+  AffineMap identity = b.getMultiDimIdentityMap(rank);
+  AffineMap biasMap =
+      AffineMap::get(rank, 0, {getAffineDimExpr(biasDim, ctx)}, ctx);
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  SmallVector<Value> ins;
+  SmallVector<AffineMap> maps;
+  if (bias) {
+    ins.push_back(bias);
+    maps.push_back(biasMap);
+  }
+  if (!inPlace) {
+    ins.push_back(out);
+    maps.push_back(identity);
+  }
+  maps.push_back(identity);
+  Value init =
+      inPlace ? out
+              : createEmpty(b, loc, tensor::getMixedSizes(b, loc, out),
+                            resultElt);
+  return linalg::GenericOp::create(
+             b, loc, type, ins, ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location nloc, ValueRange args) {
+               Value x = inPlace ? args.back() : args[ins.size() - 1];
+               Type acc = accType.getElementType();
+               if (bias)
+                 x = arith::AddFOp::create(
+                     nb, nloc, x, convertFloat(nb, nloc, args[0], acc));
+               if (activation)
+                 x = createActivation(nb, nloc, x, *activation, clip);
+               linalg::YieldOp::create(nb, nloc,
+                                       convertFloat(nb, nloc, x, resultElt));
+             })
+      .getResult(0);
+}
+
 } // namespace mlir::pk::lowering

@@ -53,6 +53,15 @@ Value createActivation(OpBuilder &b, Location loc, Value x,
                        StringRef activation,
                        std::optional<ArrayRef<float>> clip);
 
+/// out[..., j, ...] = act(out[..., j, ...] + bias[j]) with `j` at position
+/// `biasDim` of `out`, computed in out's (f32) element type and stored as
+/// `resultElt`: one elementwise op a schedule can fuse into the tile of the
+/// convolution or contraction producing `out` (in place when `resultElt`
+/// is f32). `bias` and `activation` may each be absent.
+Value createEpilogue(OpBuilder &b, Location loc, Value out, Value bias,
+                     int64_t biasDim, std::optional<StringRef> activation,
+                     std::optional<ArrayRef<float>> clip, Type resultElt);
+
 } // namespace mlir::pk::lowering
 
 #endif // PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H

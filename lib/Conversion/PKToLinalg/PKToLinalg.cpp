@@ -83,6 +83,12 @@ struct MatmulLowering : OpRewritePattern<MatmulOp> {
     Value acc = createContraction(rewriter, loc, op.getLhs(), op.getRhs(),
                                   op.getTransposeLhs(), op.getTransposeRhs(),
                                   accumulatorType(resultElt));
+    // The bias runs along N, the last dimension; the epilogue converts to
+    // the result type itself.
+    if (op.getBias() || op.getActivation())
+      acc = createEpilogue(rewriter, loc, acc, op.getBias(),
+                           op.getType().getRank() - 1, op.getActivation(),
+                           op.getClip(), resultElt);
     Value result = convertTensor(rewriter, loc, acc, resultElt);
     rewriter.replaceOp(op, castToType(rewriter, loc, result, op.getType()));
     return success();

@@ -83,9 +83,9 @@ static LogicalResult verifyWindowOutput(Operation *op, ImageDims in,
 }
 
 /// `clip` bounds belong to a "clip" activation, which needs them in order.
-static LogicalResult verifyActivation(Operation *op,
-                                      std::optional<StringRef> activation,
-                                      std::optional<ArrayRef<float>> clip) {
+LogicalResult mlir::pk::verifyActivation(Operation *op,
+                                         std::optional<StringRef> activation,
+                                         std::optional<ArrayRef<float>> clip) {
   bool isClip = activation && *activation == "clip";
   if (isClip && !clip)
     return op->emitOpError(

@@ -108,7 +108,17 @@ LogicalResult MatmulOp::verify() {
   if (!shapesCompatible(expected, resTy.getShape()))
     return emitOpError() << "expected result shape " << shapeString(expected)
                          << ", got " << shapeString(resTy.getShape());
-  return success();
+  if (Value bias = getBias()) {
+    auto bTy = cast<RankedTensorType>(bias.getType());
+    if (bTy.getRank() != 1 || !dimsCompatible(bTy.getDimSize(0), n))
+      return emitOpError() << "expects a bias of shape [" << dimString(n)
+                           << "], got " << bTy;
+    if (bTy.getElementType() != resTy.getElementType())
+      return emitOpError() << "bias element type must be the result's ("
+                           << resTy.getElementType() << "), got "
+                           << bTy.getElementType();
+  }
+  return verifyActivation(*this, getActivation(), getClip());
 }
 
 int64_t MatmulOp::getFlopCount() {

@@ -150,6 +150,54 @@ func.func @matmul_unranked(%a: tensor<*xf32>, %b: tensor<32x16xf32>) -> tensor<6
   return %0 : tensor<64x16xf32>
 }
 
+// -----
+
+func.func @matmul_bias_shape(%a: tensor<64x32xf32>, %b: tensor<32x16xf32>, %c: tensor<64xf32>) -> tensor<64x16xf32> {
+  // expected-error @+1 {{'pk.matmul' op expects a bias of shape [16], got 'tensor<64xf32>'}}
+  %0 = pk.matmul %a, %b bias(%c : tensor<64xf32>) : tensor<64x32xf32>, tensor<32x16xf32> -> tensor<64x16xf32>
+  return %0 : tensor<64x16xf32>
+}
+
+// -----
+
+func.func @matmul_bias_type(%a: tensor<64x32xf16>, %b: tensor<32x16xf16>, %c: tensor<16xf16>) -> tensor<64x16xf32> {
+  // expected-error @+1 {{'pk.matmul' op bias element type must be the result's ('f32'), got 'f16'}}
+  %0 = pk.matmul %a, %b bias(%c : tensor<16xf16>) : tensor<64x32xf16>, tensor<32x16xf16> -> tensor<64x16xf32>
+  return %0 : tensor<64x16xf32>
+}
+
+// -----
+
+func.func @matmul_unknown_activation(%a: tensor<64x32xf32>, %b: tensor<32x16xf32>) -> tensor<64x16xf32> {
+  // expected-error @+1 {{'pk.matmul' op attribute 'activation' failed to satisfy constraint: string attribute one of "relu", "clip", "sigmoid", "tanh"}}
+  %0 = pk.matmul %a, %b {activation = "gelu"} : tensor<64x32xf32>, tensor<32x16xf32> -> tensor<64x16xf32>
+  return %0 : tensor<64x16xf32>
+}
+
+// -----
+
+func.func @matmul_clip_without_bounds(%a: tensor<64x32xf32>, %b: tensor<32x16xf32>) -> tensor<64x16xf32> {
+  // expected-error @+1 {{'pk.matmul' op activation "clip" needs clip = array<f32: lo, hi>}}
+  %0 = pk.matmul %a, %b {activation = "clip"} : tensor<64x32xf32>, tensor<32x16xf32> -> tensor<64x16xf32>
+  return %0 : tensor<64x16xf32>
+}
+
+// -----
+
+func.func @matmul_bounds_without_clip(%a: tensor<64x32xf32>, %b: tensor<32x16xf32>) -> tensor<64x16xf32> {
+  // expected-error @+1 {{'pk.matmul' op clip bounds given without activation "clip"}}
+  %0 = pk.matmul %a, %b {activation = "relu", clip = array<f32: 0.0, 6.0>} : tensor<64x32xf32>, tensor<32x16xf32> -> tensor<64x16xf32>
+  return %0 : tensor<64x16xf32>
+}
+
+// -----
+
+func.func @matmul_clip_reversed(%a: tensor<64x32xf32>, %b: tensor<32x16xf32>) -> tensor<64x16xf32> {
+  // expected-error @+1 {{'pk.matmul' op expects clip of 2 values [lo, hi] with lo <= hi}}
+  %0 = pk.matmul %a, %b {activation = "clip", clip = array<f32: 6.0, 0.0>} : tensor<64x32xf32>, tensor<32x16xf32> -> tensor<64x16xf32>
+  return %0 : tensor<64x16xf32>
+}
+
 //===----------------------------------------------------------------------===//
 // pk.sigmoid, pk.tanh
 //===----------------------------------------------------------------------===//

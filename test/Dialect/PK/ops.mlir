@@ -50,6 +50,20 @@ func.func @matmul_f16_to_f32(%a: tensor<4x128x64xf16>, %b: tensor<4x256x64xf16>)
   return %0 : tensor<4x128x256xf32>
 }
 
+// CHECK-LABEL: func.func @matmul_bias_clip
+func.func @matmul_bias_clip(%a: tensor<2x32x64xf32>, %b: tensor<2x16x32xf32>, %c: tensor<16xf32>) -> tensor<2x64x16xf32> {
+  // CHECK: pk.matmul %{{.+}}, %{{.+}} transpose_lhs transpose_rhs bias(%{{.+}} : tensor<16xf32>) {activation = "clip", clip = array<f32: 0.000000e+00, 6.000000e+00>} : tensor<2x32x64xf32>, tensor<2x16x32xf32> -> tensor<2x64x16xf32>
+  %0 = pk.matmul %a, %b transpose_lhs transpose_rhs bias(%c : tensor<16xf32>) {activation = "clip", clip = array<f32: 0.0, 6.0>} : tensor<2x32x64xf32>, tensor<2x16x32xf32> -> tensor<2x64x16xf32>
+  return %0 : tensor<2x64x16xf32>
+}
+
+// CHECK-LABEL: func.func @matmul_activation_only
+func.func @matmul_activation_only(%a: tensor<8x16xf16>, %b: tensor<16x8xf16>) -> tensor<8x8xf32> {
+  // CHECK: pk.matmul %{{.+}}, %{{.+}} {activation = "sigmoid"} : tensor<8x16xf16>, tensor<16x8xf16> -> tensor<8x8xf32>
+  %0 = pk.matmul %a, %b {activation = "sigmoid"} : tensor<8x16xf16>, tensor<16x8xf16> -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
 // CHECK-LABEL: func.func @matmul_bf16
 func.func @matmul_bf16(%a: tensor<8x16xbf16>, %b: tensor<16x8xbf16>) -> tensor<8x8xbf16> {
   // CHECK: pk.matmul %{{.+}}, %{{.+}} : tensor<8x16xbf16>, tensor<16x8xbf16> -> tensor<8x8xbf16>
