@@ -27,6 +27,23 @@ llvm::Expected<BufferSignature> getBufferSignature(func::FuncOp func);
 /// utilities and LLVM's OpenMP runtime), from `runtimeLibDir`.
 SmallVector<std::string> getRuntimeLibraries(StringRef runtimeLibDir);
 
+/// A module compiled by `jitCompile`: the engine (its code not yet
+/// initialized) and the number of memref parameters of the entry's C
+/// interface (inputs, then out-parameters).
+struct JitModule {
+  std::unique_ptr<ExecutionEngine> engine;
+  unsigned numParams;
+};
+
+/// Clones `module`, exposes `funcName` through the C interface, runs the
+/// passes `buildPipeline` adds, checks that the entry takes one descriptor per
+/// argument and result, and JIT-compiles the result for the host CPU with
+/// `sharedLibs` loaded. Shared by the CPU and the GPU runners.
+llvm::Expected<JitModule>
+jitCompile(ModuleOp module, StringRef funcName,
+           function_ref<void(OpPassManager &)> buildPipeline,
+           ArrayRef<std::string> sharedLibs, unsigned optLevel);
+
 /// A function compiled by a pk pipeline into host code through the JIT.
 class CompiledFunction {
 public:

@@ -35,6 +35,15 @@ BuiltinRecipe getBuiltinCPURecipe(bool avx512);
 /// The built-in CPU recipe for the host CPU.
 BuiltinRecipe getHostCPURecipe();
 
+/// Parses the recipe file at `path` (or `builtin`'s text when `path` is
+/// empty) and runs its named sequence `entry` on `payload`. Unreadable,
+/// malformed and entry-less recipes are errors at the payload's location
+/// naming the recipe; `label` names the kind of recipe in them ("recipe",
+/// "GPU recipe").
+LogicalResult applyRecipe(ModuleOp payload, StringRef path,
+                          BuiltinRecipe builtin, StringRef entry,
+                          StringRef label = "recipe");
+
 } // namespace mlir::pk
 
 #endif // PK_TRANSFORMS_PASSES_H

@@ -39,7 +39,6 @@
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
 #include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
-#include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -47,7 +46,6 @@
 #include "mlir/InitAllPasses.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
-#include "mlir/Parser/Parser.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVM/NVVM/Utils.h"
@@ -59,9 +57,7 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Target/TargetOptions.h"
@@ -295,41 +291,11 @@ struct GPUApplyRecipePass
   }
 
   void runOnOperation() override {
-    ModuleOp payload = getOperation();
-    MLIRContext *ctx = &getContext();
-    std::string name = recipe.empty() ? "<built-in recipes/gpu-default.mlir>"
-                                      : recipe;
-    OwningOpRef<ModuleOp> recipeModule;
-    if (recipe.empty()) {
-      recipeModule = parseSourceString<ModuleOp>(pk::kGPUDefaultRecipe, ctx,
-                                                 "recipes/gpu-default.mlir");
-    } else {
-      auto buffer = llvm::MemoryBuffer::getFile(recipe, /*IsText=*/true);
-      if (!buffer) {
-        payload.emitError() << "cannot read recipe file '" << recipe
-                            << "': " << buffer.getError().message();
-        return signalPassFailure();
-      }
-      llvm::SourceMgr sourceMgr;
-      sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-      recipeModule = parseSourceFile<ModuleOp>(sourceMgr, ctx);
-    }
-    if (!recipeModule) {
-      payload.emitError() << "recipe '" << name
-                          << "' is not a valid transform-dialect module";
-      return signalPassFailure();
-    }
-    transform::TransformOpInterface entryOp =
-        transform::detail::findTransformEntryPoint(*recipeModule, ModuleOp(),
-                                                   entry);
-    if (!entryOp) {
-      payload.emitError() << "GPU recipe '" << name
-                          << "' has no transform.named_sequence @" << entry;
-      return signalPassFailure();
-    }
-    if (failed(transform::applyTransformNamedSequence(
-            payload, entryOp, *recipeModule, transform::TransformOptions())))
-      return signalPassFailure();
+    if (failed(
+            pk::applyRecipe(getOperation(), recipe,
+                            {"recipes/gpu-default.mlir", pk::kGPUDefaultRecipe},
+                            entry, "GPU recipe")))
+      signalPassFailure();
   }
   std::string recipe, entry;
 };

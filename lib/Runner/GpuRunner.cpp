@@ -8,12 +8,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Runner/GpuRunner.h"
+#include "Runner/JitRunner.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Pass/PassManager.h"
-#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -102,15 +99,6 @@ GpuCompiledFunction::compile(ModuleOp module, StringRef funcName,
                              const GPUPipelineOptions &options,
                              GpuRuntime &runtime, unsigned optLevel,
                              bool load) {
-  OwningOpRef<ModuleOp> clone = module.clone();
-  auto func = clone->lookupSymbol<func::FuncOp>(funcName);
-  if (!func)
-    return makeError("no function named '" + funcName + "'");
-  func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                UnitAttr::get(module.getContext()));
-  unsigned expected = func.getNumArguments() + func.getNumResults();
-
-  PassManager pm(module.getContext());
   GPUPipelineOptions deviceOptions;
   deviceOptions.chip = options.chip.getValue();
   deviceOptions.features = options.features.getValue();
@@ -119,49 +107,24 @@ GpuCompiledFunction::compile(ModuleOp module, StringRef funcName,
   deviceOptions.format = options.format.getValue();
   deviceOptions.recipe = options.recipe.getValue();
   deviceOptions.deviceArguments = true;
-  buildGPUPipeline(pm, deviceOptions);
-  if (failed(pm.run(*clone)))
-    return makeError("compilation failed (see the diagnostics above)");
-
-  std::string cifaceName = "_mlir_ciface_" + funcName.str();
-  auto ciface = clone->lookupSymbol<LLVM::LLVMFuncOp>(cifaceName);
-  if (!ciface)
-    return makeError("the pipeline did not produce " + cifaceName);
-  unsigned numParams = ciface.getNumArguments();
-  if (!isa<LLVM::LLVMVoidType>(ciface.getFunctionType().getReturnType()) ||
-      numParams != expected)
-    return makeError("the compiled @" + funcName + " does not take its " +
-                     Twine(expected) +
-                     " buffers (inputs, then results) as parameters");
-
-  auto tmBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!tmBuilder)
-    return tmBuilder.takeError();
-  auto tm = tmBuilder->createTargetMachine();
-  if (!tm)
-    return tm.takeError();
-  // The host side only launches kernels; the device code was optimized by
-  // the NVPTX backend (and the driver's JIT for PTX).
-  auto transformer =
-      makeOptimizingTransformer(optLevel, /*sizeLevel=*/0, tm->get());
-  SmallVector<StringRef> libs = {runtime.getPath()};
-  ExecutionEngineOptions engineOptions;
-  engineOptions.transformer = transformer;
-  engineOptions.sharedLibPaths = libs;
-  auto engine = ExecutionEngine::create(*clone, engineOptions, std::move(*tm));
-  if (!engine)
-    return engine.takeError();
+  auto compiled = jitCompile(
+      module, funcName,
+      [&](OpPassManager &pm) { buildGPUPipeline(pm, deviceOptions); },
+      {runtime.getPath().str()}, optLevel);
+  if (!compiled)
+    return compiled.takeError();
+  std::unique_ptr<ExecutionEngine> &engine = compiled->engine;
   if (load) {
-    (*engine)->initialize();
+    engine->initialize();
   } else {
     // Looking the entry up materializes the code and resolves every mgpu*
     // call against the runtime, without running the constructors.
-    auto entry = (*engine)->lookupPacked(funcName);
+    auto entry = engine->lookupPacked(funcName);
     if (!entry)
       return entry.takeError();
   }
   return std::unique_ptr<GpuCompiledFunction>(new GpuCompiledFunction(
-      std::move(*engine), funcName.str(), numParams, runtime));
+      std::move(engine), funcName.str(), compiled->numParams, runtime));
 }
 
 GpuCompiledFunction::~GpuCompiledFunction() {

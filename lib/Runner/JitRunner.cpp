@@ -66,11 +66,10 @@ static void keepFreedMemoryInHeap() {
 #endif
 }
 
-llvm::Expected<std::unique_ptr<CompiledFunction>>
-CompiledFunction::compile(ModuleOp module, StringRef funcName,
-                          function_ref<void(OpPassManager &)> buildPipeline,
-                          ArrayRef<std::string> sharedLibs,
-                          unsigned optLevel) {
+llvm::Expected<JitModule>
+mlir::pk::jitCompile(ModuleOp module, StringRef funcName,
+                     function_ref<void(OpPassManager &)> buildPipeline,
+                     ArrayRef<std::string> sharedLibs, unsigned optLevel) {
   OwningOpRef<ModuleOp> clone = module.clone();
   auto func = clone->lookupSymbol<func::FuncOp>(funcName);
   if (!func)
@@ -122,10 +121,21 @@ CompiledFunction::compile(ModuleOp module, StringRef funcName,
   auto engine = ExecutionEngine::create(*clone, options, std::move(*tm));
   if (!engine)
     return engine.takeError();
-  (*engine)->initialize();
+  return JitModule{std::move(*engine), numParams};
+}
+
+llvm::Expected<std::unique_ptr<CompiledFunction>>
+CompiledFunction::compile(ModuleOp module, StringRef funcName,
+                          function_ref<void(OpPassManager &)> buildPipeline,
+                          ArrayRef<std::string> sharedLibs, unsigned optLevel) {
+  auto compiled =
+      jitCompile(module, funcName, buildPipeline, sharedLibs, optLevel);
+  if (!compiled)
+    return compiled.takeError();
+  compiled->engine->initialize();
   keepFreedMemoryInHeap();
-  return std::unique_ptr<CompiledFunction>(
-      new CompiledFunction(std::move(*engine), funcName.str(), numParams));
+  return std::unique_ptr<CompiledFunction>(new CompiledFunction(
+      std::move(compiled->engine), funcName.str(), compiled->numParams));
 }
 
 llvm::Error CompiledFunction::call(ArrayRef<HostBuffer *> buffers) {

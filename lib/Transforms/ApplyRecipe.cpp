@@ -18,62 +18,58 @@ mlir::pk::BuiltinRecipe mlir::pk::getHostCPURecipe() {
   return getBuiltinCPURecipe(features.lookup("avx512f"));
 }
 
+using namespace mlir;
+
+LogicalResult pk::applyRecipe(ModuleOp payload, StringRef path,
+                              BuiltinRecipe builtin, StringRef entry,
+                              StringRef label) {
+  MLIRContext *ctx = payload.getContext();
+  std::string recipeName = path.empty()
+                               ? "<built-in " + std::string(builtin.name) + ">"
+                               : path.str();
+
+  // Parse errors inside the recipe are reported at their own location in
+  // the recipe file by the context's diagnostic handler.
+  OwningOpRef<ModuleOp> recipeModule;
+  if (path.empty()) {
+    recipeModule = parseSourceString<ModuleOp>(builtin.text, ctx, builtin.name);
+  } else {
+    auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+    if (!buffer)
+      return payload.emitError() << "cannot read recipe file '" << path
+                                 << "': " << buffer.getError().message();
+    llvm::SourceMgr sourceMgr;
+    sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+    recipeModule = parseSourceFile<ModuleOp>(sourceMgr, ctx);
+  }
+  if (!recipeModule)
+    return payload.emitError() << label << " '" << recipeName
+                               << "' is not a valid transform-dialect module";
+
+  transform::TransformOpInterface entryOp =
+      transform::detail::findTransformEntryPoint(*recipeModule, ModuleOp(),
+                                                 entry);
+  if (!entryOp)
+    return payload.emitError() << label << " '" << recipeName << "' has no "
+                               << "transform.named_sequence @" << entry;
+  return transform::applyTransformNamedSequence(payload, entryOp, *recipeModule,
+                                                transform::TransformOptions());
+}
+
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKAPPLYRECIPE
 #include "Transforms/Passes.h.inc"
 } // namespace mlir::pk
-
-using namespace mlir;
 
 namespace {
 struct PKApplyRecipePass : pk::impl::PKApplyRecipeBase<PKApplyRecipePass> {
   using Base::Base;
 
   void runOnOperation() override {
-    ModuleOp payload = getOperation();
-    MLIRContext *ctx = &getContext();
-    pk::BuiltinRecipe builtin = pk::getHostCPURecipe();
-    std::string recipeName = recipe.empty()
-                                 ? "<built-in " + std::string(builtin.name) + ">"
-                                 : recipe.getValue();
-
-    // Parse errors inside the recipe are reported at their own location in
-    // the recipe file by the context's diagnostic handler.
-    OwningOpRef<ModuleOp> recipeModule;
-    if (recipe.empty()) {
-      recipeModule =
-          parseSourceString<ModuleOp>(builtin.text, ctx, builtin.name);
-    } else {
-      auto buffer = llvm::MemoryBuffer::getFile(recipe, /*IsText=*/true);
-      if (!buffer) {
-        payload.emitError() << "cannot read recipe file '" << recipe
-                            << "': " << buffer.getError().message();
-        return signalPassFailure();
-      }
-      llvm::SourceMgr sourceMgr;
-      sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-      recipeModule = parseSourceFile<ModuleOp>(sourceMgr, ctx);
-    }
-    if (!recipeModule) {
-      payload.emitError() << "recipe '" << recipeName
-                          << "' is not a valid transform-dialect module";
-      return signalPassFailure();
-    }
-
-    transform::TransformOpInterface entry =
-        transform::detail::findTransformEntryPoint(
-            *recipeModule, ModuleOp(),
-            transform::TransformDialect::kTransformEntryPointSymbolName);
-    if (!entry) {
-      payload.emitError() << "recipe '" << recipeName << "' has no "
-                          << "transform.named_sequence @"
-                          << transform::TransformDialect::
-                                 kTransformEntryPointSymbolName;
-      return signalPassFailure();
-    }
-    if (failed(transform::applyTransformNamedSequence(
-            payload, entry, *recipeModule, transform::TransformOptions())))
-      return signalPassFailure();
+    if (failed(pk::applyRecipe(
+            getOperation(), recipe, pk::getHostCPURecipe(),
+            transform::TransformDialect::kTransformEntryPointSymbolName)))
+      signalPassFailure();
   }
 };
 } // namespace

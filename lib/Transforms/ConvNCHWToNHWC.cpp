@@ -1,6 +1,7 @@
 //===- ConvNCHWToNHWC.cpp - compute NCHW convolutions in NHWC -------------===//
 
 #include "Transforms/Passes.h"
+#include "Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -17,15 +18,6 @@ using namespace mlir;
 
 namespace {
 
-/// `v` with its dimensions permuted: result dim i is source dim perm[i].
-Value transpose(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm) {
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, v);
-  Value init = tensor::EmptyOp::create(
-      b, loc, applyPermutation(sizes, perm),
-      cast<RankedTensorType>(v.getType()).getElementType());
-  return linalg::TransposeOp::create(b, loc, v, init, perm).getResult()[0];
-}
-
 struct ConvNCHWToNHWC : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(linalg::Conv2DNchwFchwOp conv,
@@ -33,9 +25,12 @@ struct ConvNCHWToNHWC : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     if (!conv.hasPureTensorSemantics())
       return rewriter.notifyMatchFailure(conv, "only on tensors");
     Location loc = conv.getLoc();
-    Value input = transpose(rewriter, loc, conv.getInputs()[0], {0, 2, 3, 1});
-    Value filter = transpose(rewriter, loc, conv.getInputs()[1], {2, 3, 1, 0});
-    Value init = transpose(rewriter, loc, conv.getOutputs()[0], {0, 2, 3, 1});
+    Value input =
+        pk::createTranspose(rewriter, loc, conv.getInputs()[0], {0, 2, 3, 1});
+    Value filter =
+        pk::createTranspose(rewriter, loc, conv.getInputs()[1], {2, 3, 1, 0});
+    Value init =
+        pk::createTranspose(rewriter, loc, conv.getOutputs()[0], {0, 2, 3, 1});
     SmallVector<NamedAttribute> attrs = {
         rewriter.getNamedAttr("strides", conv.getStrides()),
         rewriter.getNamedAttr("dilations", conv.getDilations())};
@@ -43,7 +38,8 @@ struct ConvNCHWToNHWC : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
                      rewriter, loc, init.getType(), ValueRange{input, filter},
                      ValueRange{init}, attrs)
                      .getResult(0);
-    rewriter.replaceOp(conv, transpose(rewriter, loc, nhwc, {0, 3, 1, 2}));
+    rewriter.replaceOp(conv,
+                       pk::createTranspose(rewriter, loc, nhwc, {0, 3, 1, 2}));
     return success();
   }
 };

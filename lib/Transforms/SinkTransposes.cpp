@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Passes.h"
+#include "Transforms/TransformUtils.h"
 
 #include "Dialect/PK/PKOps.h"
 
@@ -24,15 +25,6 @@ namespace mlir::pk {
 using namespace mlir;
 
 namespace {
-
-/// `v` with its dimensions permuted: result dim i is source dim perm[i].
-Value transpose(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm) {
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, v);
-  Value init = tensor::EmptyOp::create(
-      b, loc, applyPermutation(sizes, perm),
-      cast<RankedTensorType>(v.getType()).getElementType());
-  return linalg::TransposeOp::create(b, loc, v, init, perm).getResult()[0];
-}
 
 /// generic(transpose(x, P), ...) → transpose(generic'(x, ...), P): the
 /// generic iterates in the source layout.
@@ -106,7 +98,8 @@ struct SinkTransposeThroughElementwise : OpRewritePattern<linalg::GenericOp> {
                                 newGeneric.getRegion().begin());
     newGeneric->setDiscardableAttrs(generic->getDiscardableAttrDictionary());
     rewriter.replaceOp(
-        generic, transpose(rewriter, loc, newGeneric.getResult(0), *perm));
+        generic,
+        pk::createTranspose(rewriter, loc, newGeneric.getResult(0), *perm));
     return success();
   }
 };
@@ -146,7 +139,8 @@ struct SinkTransposeThroughPooling : OpRewritePattern<NchwOp> {
                                 ValueRange{t.getInput(), pool.getInputs()[1]},
                                 ValueRange{init}, attrs)
                      .getResult(0);
-    rewriter.replaceOp(pool, transpose(rewriter, loc, nhwc, {0, 3, 1, 2}));
+    rewriter.replaceOp(pool,
+                       pk::createTranspose(rewriter, loc, nhwc, {0, 3, 1, 2}));
     return success();
   }
 };
