@@ -6,6 +6,7 @@
 #include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
 #include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -52,6 +53,40 @@ LogicalResult pk::applyRecipe(ModuleOp payload, StringRef path,
   if (!entryOp)
     return payload.emitError() << label << " '" << recipeName << "' has no "
                                << "transform.named_sequence @" << entry;
+  // transform.foreach_match attaches a note at the matched payload op's
+  // location after its action ran; when the action erased that op (a
+  // consumed matmul) the location is read from freed memory and printing it
+  // crashes. Only locations known before the run are trusted: other notes
+  // are re-emitted without one.
+  llvm::DenseSet<const void *> knownLocations;
+  auto collect = [&](Operation *root) {
+    root->walk([&](Operation *op) {
+      knownLocations.insert(op->getLoc().getAsOpaquePointer());
+    });
+  };
+  collect(payload);
+  collect(*recipeModule);
+  bool reemitting = false;
+  ScopedDiagnosticHandler sanitizeNotes(ctx, [&](Diagnostic &diag) {
+    auto unknown = [&](Diagnostic &note) {
+      return !knownLocations.contains(note.getLocation().getAsOpaquePointer());
+    };
+    if (reemitting || llvm::none_of(diag.getNotes(), unknown))
+      return failure(); // Untouched: on to the enclosing handler.
+    reemitting = true;
+    InFlightDiagnostic copy =
+        ctx->getDiagEngine().emit(diag.getLocation(), diag.getSeverity());
+    copy << diag.str();
+    for (Diagnostic &note : diag.getNotes()) {
+      std::optional<Location> where;
+      if (!unknown(note))
+        where = note.getLocation();
+      copy.attachNote(where) << note.str();
+    }
+    copy.report();
+    reemitting = false;
+    return success();
+  });
   return transform::applyTransformNamedSequence(payload, entryOp, *recipeModule,
                                                 transform::TransformOptions());
 }

@@ -3,9 +3,10 @@
 // Compiles one function of a module with pk-cpu-pipeline, fills its inputs
 // (seeded random or .npy), runs it, runs the same function compiled with
 // pk-reference-pipeline on the same inputs, and reports PASS/FAIL with the
-// largest errors. --bench N reports the median time and throughput.
-// With --gpu the function is compiled with pk-gpu-pipeline and runs on an
-// NVIDIA GPU through pk's CUDA runtime library (lib/Runner/GpuRunner.cpp).
+// largest errors. --bench N reports the median (and fastest) time and
+// throughput. With --gpu the function is compiled with pk-gpu-pipeline and runs
+// on an NVIDIA GPU through pk's CUDA runtime library
+// (lib/Runner/GpuRunner.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,9 +66,9 @@ static cl::opt<std::string>
            cl::desc("Recipe file for pk-cpu-pipeline (with --gpu: for "
                     "pk-gpu-pipeline)"),
            cl::value_desc("file.mlir"), cl::cat(runCategory));
-static cl::opt<unsigned> bench("bench",
-                               cl::desc("Time N runs and print the median"),
-                               cl::init(0), cl::cat(runCategory));
+static cl::opt<unsigned>
+    bench("bench", cl::desc("Time N runs and print the median and the minimum"),
+          cl::init(0), cl::cat(runCategory));
 static cl::opt<unsigned> warmup("warmup",
                                 cl::desc("Untimed runs before --bench"),
                                 cl::init(1), cl::cat(runCategory));
@@ -196,8 +197,14 @@ static func::FuncOp findEntry(ModuleOp module, std::string &error) {
   return defined.front();
 }
 
-/// Runs `fn` `bench` times after warm-up; returns the median in seconds.
-static llvm::Expected<double>
+/// Median and fastest of the timed runs, in seconds. The minimum is the
+/// figure to compare on a loaded machine: interference only adds time.
+struct RunTimes {
+  double median, min;
+};
+
+/// Runs `fn` `bench` times after warm-up.
+static llvm::Expected<RunTimes>
 timeRuns(llvm::function_ref<llvm::Error()> run) {
   for (unsigned i = 0; i < warmup; ++i)
     if (auto err = run())
@@ -213,7 +220,9 @@ timeRuns(llvm::function_ref<llvm::Error()> run) {
   }
   std::sort(times.begin(), times.end());
   size_t n = times.size();
-  return n % 2 ? times[n / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2]);
+  double median =
+      n % 2 ? times[n / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2]);
+  return RunTimes{median, times.front()};
 }
 
 int main(int argc, char **argv) {
@@ -465,16 +474,18 @@ int main(int argc, char **argv) {
     int64_t bytes = 0;
     for (HostBuffer *b : cpuRun.params)
       bytes += b->getSizeInBytes();
-    auto report = [&](StringRef pipeline, double seconds) {
+    auto report = [&](StringRef pipeline, RunTimes times) {
       llvm::outs() << "bench " << pipeline << ": median "
-                   << llvm::format("%.4f", seconds * 1e3) << " ms over "
+                   << llvm::format("%.4f", times.median * 1e3) << " ms over "
                    << bench << " runs, ";
       if (flops > 0)
-        llvm::outs() << llvm::format("%.2f", flops / seconds * 1e-9)
-                     << " GFLOP/s\n";
+        llvm::outs() << llvm::format("%.2f", flops / times.median * 1e-9)
+                     << " GFLOP/s";
       else
-        llvm::outs() << llvm::format("%.2f", bytes / seconds * 1e-9)
-                     << " GB/s\n";
+        llvm::outs() << llvm::format("%.2f", bytes / times.median * 1e-9)
+                     << " GB/s";
+      llvm::outs() << " (min " << llvm::format("%.4f", times.min * 1e3)
+                   << " ms)\n";
     };
     auto cpuTime = timeRuns([&] {
       return onGPU ? gpuFn->launch(cpuRun.params)
@@ -492,7 +503,8 @@ int main(int argc, char **argv) {
       report("pk-reference-pipeline", *refTime);
       llvm::outs() << "speedup " << pipelineName
                    << " vs pk-reference-pipeline: "
-                   << llvm::format("%.1f", *refTime / *cpuTime) << "x\n";
+                   << llvm::format("%.1f", refTime->median / cpuTime->median)
+                   << "x\n";
     }
   }
   return passed ? 0 : 1;

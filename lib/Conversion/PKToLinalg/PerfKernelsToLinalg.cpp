@@ -24,6 +24,7 @@
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <array>
 #include <limits>
 
 using namespace mlir;
@@ -38,8 +39,12 @@ enum EmbeddingStatus : int64_t {
   kBadPositionalWeight = 4,
 };
 
-/// Marks the linalg.generic that adds one table row to a bag, so a recipe
-/// can schedule it (recipes/perfkernels.mlir vectorizes it).
+/// Marks the static-shaped linalg.generic ops over one row that the
+/// perfkernel lowerings leave inside their own loops (a bag's row update, a
+/// row's quantization, a sparse Adagrad row update), so a recipe can
+/// schedule them: recipes/perfkernels.mlir and the default CPU recipes
+/// vectorize each whole. The name predates the ops other than the bags;
+/// the recipes match it.
 constexpr StringLiteral kRowUpdateAttr = "pk.embedding_row";
 
 /// How a table row turns into f32 values.
@@ -263,6 +268,43 @@ Value checkIndices(ImplicitLocOpBuilder &b, const EmbeddingBag &e) {
   return indexRangeStatus(b, e.indices, e.numRows);
 }
 
+/// The bag accumulator: the row itself, or for packed N-bit codes the row
+/// deinterleaved by bit field, `perByte x codeBytes` (element j of the row
+/// is at [j mod perByte, j / perByte]).
+RankedTensorType accumulatorType(Builder &b, const EmbeddingBag &e) {
+  if (e.format != RowFormat::FusedN)
+    return RankedTensorType::get({e.blockSize}, b.getF32Type());
+  int64_t perByte = 8 / e.bits;
+  int64_t codeBytes = (e.blockSize + perByte - 1) / perByte;
+  return RankedTensorType::get({perByte, codeBytes}, b.getF32Type());
+}
+
+/// The bag's sum as a row: interleaves a deinterleaved N-bit accumulator
+/// back (a transpose to `codeBytes x perByte`, flattened) and drops the
+/// fields past the row's end; other accumulators are the row already.
+Value accumulatorToRow(ImplicitLocOpBuilder &b, const EmbeddingBag &e,
+                       Value acc) {
+  if (e.format != RowFormat::FusedN)
+    return acc;
+  auto type = cast<RankedTensorType>(acc.getType());
+  int64_t perByte = type.getDimSize(0), codeBytes = type.getDimSize(1);
+  Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{codeBytes, perByte},
+                                       b.getF32Type());
+  Value interleaved =
+      linalg::TransposeOp::create(b, acc, init, ArrayRef<int64_t>{1, 0})
+          .getResult()[0];
+  auto flatType = RankedTensorType::get({codeBytes * perByte}, b.getF32Type());
+  Value flat = tensor::CollapseShapeOp::create(
+      b, flatType, interleaved, ArrayRef<ReassociationIndices>{{0, 1}});
+  if (codeBytes * perByte == e.blockSize)
+    return flat;
+  return tensor::ExtractSliceOp::create(
+      b, RankedTensorType::get({e.blockSize}, b.getF32Type()), flat,
+      ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(e.blockSize)},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+}
+
 /// acc += w · row(table[idx]) for one valid index, as a linalg.generic over
 /// the row (the loop the CPU schedule vectorizes).
 Value accumulateRow(ImplicitLocOpBuilder &b, const EmbeddingBag &e, Value acc,
@@ -305,67 +347,52 @@ Value accumulateRow(ImplicitLocOpBuilder &b, const EmbeddingBag &e, Value acc,
 
   SmallVector<utils::IteratorType> parallel = {utils::IteratorType::parallel};
   AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
-  auto decode = [&](ImplicitLocOpBuilder &ib, Value byte, Value field) {
-    Value wide = arith::ExtUIOp::create(ib, ib.getI32Type(), byte);
-    Value shift = arith::MulIOp::create(
-        ib, arith::IndexCastOp::create(ib, ib.getI32Type(), field),
-        cInt(ib, ib.getI32Type(), e.bits));
-    Value code =
-        arith::AndIOp::create(ib, arith::ShRUIOp::create(ib, wide, shift),
-                              cInt(ib, ib.getI32Type(), (1 << e.bits) - 1));
-    return arith::UIToFPOp::create(ib, f32, code);
-  };
-  if (e.format == RowFormat::FusedN && d % (8 / e.bits) == 0) {
-    // Whole bytes: iterate (byte, field) over the row viewed as
-    // bytes x perByte, so each byte is loaded once and the loop over bytes
-    // has no division (LLVM vectorizes it).
-    int64_t perByte = 8 / e.bits;
-    Value bytes = rowSlice(d / perByte);
-    SmallVector<ReassociationIndices> split = {{0, 1}};
-    auto gridType = RankedTensorType::get({d / perByte, perByte}, f32);
-    Value grid = tensor::ExpandShapeOp::create(b, gridType, acc, split);
-    AffineMap byteMap = AffineMap::get(2, 0, {b.getAffineDimExpr(0)}, ctx);
-    AffineMap gridMap = AffineMap::getMultiDimIdentityMap(2, ctx);
-    Value sum =
-        linalg::GenericOp::create(
-            b, gridType, ValueRange{bytes}, ValueRange{grid},
-            ArrayRef{byteMap, gridMap},
-            {utils::IteratorType::parallel, utils::IteratorType::parallel},
-            [&](OpBuilder &nb, Location loc, ValueRange args) {
-              ImplicitLocOpBuilder ib(loc, nb);
-              Value q = decode(ib, args[0], linalg::IndexOp::create(ib, 1));
-              Value biased = arith::AddFOp::create(ib, args[1], wBias);
-              linalg::YieldOp::create(
-                  ib, ValueRange{math::FmaOp::create(ib, wScale, q, biased)});
-            })
-            .getResult(0);
-    // Not marked for the recipe: vectorizing this grid as vector<Nx2> goes
-    // through broadcasts and transposes and measured 2.7x slower (4-bit,
-    // D = 64) than LLVM's interleaved vectorization of the plain loops.
-    return tensor::CollapseShapeOp::create(b, accType, sum, split);
-  }
   if (e.format == RowFormat::FusedN) {
-    // Packed codes: element j is a bit field of byte j / perByte.
+    // The accumulator is deinterleaved (fusedAccumulatorType): field f of
+    // every byte adds into row f, so one generic over the row's bytes
+    // updates all fields with constant shifts and contiguous vectors, and
+    // no lane needs a division. Fields past the row's end (odd widths) read
+    // code bits inside the row and are dropped by fusedAccumulatorToRow.
     int64_t perByte = 8 / e.bits;
-    Value bytes = rowSlice((d + perByte - 1) / perByte);
-    return linalg::GenericOp::create(
-               b, accType, ValueRange{}, ValueRange{acc}, ArrayRef{id},
-               parallel,
-               [&](OpBuilder &nb, Location loc, ValueRange args) {
-                 ImplicitLocOpBuilder ib(loc, nb);
-                 Value j = linalg::IndexOp::create(ib, 0);
-                 Value byteIdx =
-                     arith::DivUIOp::create(ib, j, cIndex(ib, perByte));
-                 Value field =
-                     arith::RemUIOp::create(ib, j, cIndex(ib, perByte));
-                 Value byte =
-                     tensor::ExtractOp::create(ib, bytes, ValueRange{byteIdx});
-                 Value q = decode(ib, byte, field);
-                 Value biased = arith::AddFOp::create(ib, args[0], wBias);
-                 linalg::YieldOp::create(ib, ValueRange{math::FmaOp::create(
-                                                 ib, wScale, q, biased)});
-               })
-        .getResult(0);
+    int64_t codeBytes = (d + perByte - 1) / perByte;
+    Value bytes = rowSlice(codeBytes);
+    auto fieldType = RankedTensorType::get({codeBytes}, f32);
+    SmallVector<Value> fields;
+    for (int64_t f = 0; f < perByte; ++f)
+      fields.push_back(tensor::ExtractSliceOp::create(
+          b, fieldType, acc,
+          ArrayRef<OpFoldResult>{b.getIndexAttr(f), b.getIndexAttr(0)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(codeBytes)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)}));
+    SmallVector<AffineMap> maps(perByte + 1, id);
+    SmallVector<Type> fieldTypes(perByte, fieldType);
+    auto update = linalg::GenericOp::create(
+        b, fieldTypes, ValueRange{bytes}, fields, maps, parallel,
+        [&](OpBuilder &nb, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          Value wide = arith::ExtUIOp::create(ib, ib.getI32Type(), args[0]);
+          SmallVector<Value> sums;
+          for (int64_t f = 0; f < perByte; ++f) {
+            Value code = arith::AndIOp::create(
+                ib,
+                arith::ShRUIOp::create(ib, wide,
+                                       cInt(ib, ib.getI32Type(), f * e.bits)),
+                cInt(ib, ib.getI32Type(), (1 << e.bits) - 1));
+            Value q = arith::UIToFPOp::create(ib, f32, code);
+            Value biased = arith::AddFOp::create(ib, args[1 + f], wBias);
+            sums.push_back(math::FmaOp::create(ib, wScale, q, biased));
+          }
+          linalg::YieldOp::create(ib, sums);
+        });
+    update->setAttr(kRowUpdateAttr, b.getUnitAttr());
+    Value next = acc;
+    for (int64_t f = 0; f < perByte; ++f)
+      next = tensor::InsertSliceOp::create(
+          b, update.getResult(f), next,
+          ArrayRef<OpFoldResult>{b.getIndexAttr(f), b.getIndexAttr(0)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(codeBytes)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
+    return next;
   }
 
   Value values = rowSlice(d);
@@ -448,8 +475,12 @@ std::pair<Value, Value> lowerEmbeddingBag(ImplicitLocOpBuilder &b,
     SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(1)};
     Value slot = tensor::ExtractSliceOp::create(b, rowType, shared, offsets,
                                                 sizes, strides);
+    RankedTensorType accType = accumulatorType(b, e);
+    Value accInit = slot;
+    if (accType != rowType)
+      accInit = tensor::EmptyOp::create(b, accType.getShape(), f32);
     Value acc =
-        linalg::FillOp::create(b, ValueRange{cF32(b, 0.0)}, ValueRange{slot})
+        linalg::FillOp::create(b, ValueRange{cF32(b, 0.0)}, ValueRange{accInit})
             .getResult(0);
     auto [start, end] = segmentBounds(b, e, starts, m);
     Value startIdx = toIndex(b, start);
@@ -477,7 +508,7 @@ std::pair<Value, Value> lowerEmbeddingBag(ImplicitLocOpBuilder &b,
                 arith::CmpIOp::create(ib, arith::CmpIPredicate::ult, weightPos,
                                       cIndex(ib, numWeights)));
           }
-          auto ifOp = scf::IfOp::create(ib, TypeRange{rowType}, valid,
+          auto ifOp = scf::IfOp::create(ib, TypeRange{accType}, valid,
                                         /*withElseRegion=*/true);
           {
             OpBuilder::InsertionGuard g(ib);
@@ -493,7 +524,7 @@ std::pair<Value, Value> lowerEmbeddingBag(ImplicitLocOpBuilder &b,
           }
           scf::YieldOp::create(ib, ValueRange{ifOp.getResult(0)});
         });
-    Value sum = loop.getResult(0);
+    Value sum = accumulatorToRow(b, e, loop.getResult(0));
     if (e.mean) {
       // caffe2 multiplies by 1/length; an empty bag stays zero (factor 1).
       Value len = arith::SubIOp::create(b, end, start);
@@ -622,142 +653,177 @@ Value roundToF16(ImplicitLocOpBuilder &b, Value v) {
   return arith::ExtFOp::create(b, b.getF32Type(), half);
 }
 
-/// caffe2's FloatToFused{8,N}BitRowwiseQuantized: per-row min/max, the
-/// row's scale/bias/inverse scale, then every output byte from its
-/// position (codes, packed codes, or a byte of the stored parameters).
+/// Scale, bias and inverse scale of a row with minimum `lo` and maximum
+/// `hi`, as caffe2 computes them: 8 bits in f32 (the 1e-8 range guard in
+/// the inverse), N bits with f16 min and scale (1 for a flat row, a zero
+/// f16 scale, or an infinite inverse).
+std::array<Value, 3> rowwiseParameters(ImplicitLocOpBuilder &b, Value lo,
+                                       Value hi, int64_t bits) {
+  if (bits == 8) {
+    Value range = arith::SubFOp::create(b, hi, lo);
+    Value scale = arith::DivFOp::create(b, range, cF32(b, 255.0));
+    Value inverse = arith::DivFOp::create(
+        b, cF32(b, 255.0), arith::AddFOp::create(b, range, cF32(b, 1e-8)));
+    return {scale, lo, inverse};
+  }
+  lo = roundToF16(b, lo);
+  Value range = arith::SubFOp::create(b, hi, lo);
+  Value flat =
+      arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, range, cF32(b, 0.0));
+  Value raw = arith::SelectOp::create(
+      b, flat, cF32(b, 1.0),
+      arith::DivFOp::create(b, range, cF32(b, double((1 << bits) - 1))));
+  Value scale = roundToF16(b, raw);
+  Value zero =
+      arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, scale, cF32(b, 0.0));
+  scale = arith::SelectOp::create(b, zero, cF32(b, 1.0), scale);
+  Value inverse = arith::DivFOp::create(b, cF32(b, 1.0), scale);
+  Value infinite = arith::CmpFOp::create(
+      b, arith::CmpFPredicate::OEQ, math::AbsFOp::create(b, inverse),
+      cF32(b, std::numeric_limits<float>::infinity()));
+  return {arith::SelectOp::create(b, infinite, cF32(b, 1.0), scale), lo,
+          arith::SelectOp::create(b, infinite, cF32(b, 1.0), inverse)};
+}
+
+/// A rank-1 linalg.generic over `size` elements of `elementType`, marked
+/// for the recipe (one row of a perfkernel, vectorized whole).
+Value createRowGeneric(
+    ImplicitLocOpBuilder &b, int64_t size, Type elementType, ValueRange ins,
+    function_ref<Value(ImplicitLocOpBuilder &, ValueRange)> body) {
+  Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{size}, elementType);
+  SmallVector<AffineMap> maps(ins.size() + 1, b.getMultiDimIdentityMap(1));
+  auto generic = linalg::GenericOp::create(
+      b, init.getType(), ins, ValueRange{init}, maps,
+      {utils::IteratorType::parallel},
+      [&](OpBuilder &nb, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nb);
+        linalg::YieldOp::create(ib, ValueRange{body(ib, args.drop_back())});
+      });
+  generic->setAttr(kRowUpdateAttr, b.getUnitAttr());
+  return generic.getResult(0);
+}
+
+/// caffe2's FloatToFused{8,N}BitRowwiseQuantized, one row per scf.forall
+/// iteration (the rows are independent): the row's min and max as one
+/// reduction, its scale/bias/inverse scale as scalars, then the code bytes
+/// and the parameter bytes as two generics over the row, which the recipe
+/// vectorizes (their shapes are static).
 Value lowerQuantizeRowwise(ImplicitLocOpBuilder &b, Value input, int64_t bits,
                            RankedTensorType resultType) {
   MLIRContext *ctx = b.getContext();
-  Type f32 = b.getF32Type(), i32 = b.getI32Type();
+  Type f32 = b.getF32Type(), i32 = b.getI32Type(), i8 = b.getI8Type();
   auto inputType = cast<RankedTensorType>(input.getType());
   int64_t rows = inputType.getDimSize(0), d = inputType.getDimSize(1);
   int64_t cols = resultType.getDimSize(1);
+  int64_t perByte = 8 / bits;
+  int64_t codeBytes = bits == 8 ? d : (d + perByte - 1) / perByte;
+  int64_t maxCode = (1 << bits) - 1;
+  unsigned width = bits == 8 ? 32 : 16;
+  int64_t paramBytes = width / 8;
 
-  // Row min and max.
+  Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{rows, cols}, i8);
+  auto forall =
+      scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(rows)},
+                            ValueRange{out}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(forall.getTerminator());
+  Value r = forall.getInductionVars()[0];
+  Value shared = forall.getRegionIterArgs()[0];
+  Value x = tensor::ExtractSliceOp::create(
+      b, RankedTensorType::get({d}, f32), input,
+      ArrayRef<OpFoldResult>{r, b.getIndexAttr(0)},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(d)},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
+
+  // Row min and max (minimumf/maximumf: a NaN propagates).
   auto filled = [&](float v) {
-    Value empty = tensor::EmptyOp::create(b, ArrayRef<int64_t>{rows}, f32);
+    Value empty = tensor::EmptyOp::create(b, ArrayRef<int64_t>{}, f32);
     return linalg::FillOp::create(b, ValueRange{cF32(b, v)}, ValueRange{empty})
         .getResult(0);
   };
   float inf = std::numeric_limits<float>::infinity();
-  AffineMap id2 = AffineMap::getMultiDimIdentityMap(2, ctx);
-  AffineMap rowOf2 = AffineMap::get(2, 0, {b.getAffineDimExpr(0)}, ctx);
+  Value lo0 = filled(inf), hi0 = filled(-inf);
+  AffineMap id1 = AffineMap::getMultiDimIdentityMap(1, ctx);
+  AffineMap scalar = AffineMap::get(1, 0, {}, ctx);
   auto minMax = linalg::GenericOp::create(
-      b, TypeRange{filled(inf).getType(), filled(-inf).getType()},
-      ValueRange{input}, ValueRange{filled(inf), filled(-inf)},
-      ArrayRef{id2, rowOf2, rowOf2},
-      {utils::IteratorType::parallel, utils::IteratorType::reduction},
+      b, TypeRange{lo0.getType(), hi0.getType()}, ValueRange{x},
+      ValueRange{lo0, hi0}, ArrayRef{id1, scalar, scalar},
+      {utils::IteratorType::reduction},
       [&](OpBuilder &nb, Location loc, ValueRange args) {
         ImplicitLocOpBuilder ib(loc, nb);
         linalg::YieldOp::create(
             ib, ValueRange{arith::MinimumFOp::create(ib, args[0], args[1]),
                            arith::MaximumFOp::create(ib, args[0], args[2])});
       });
+  minMax->setAttr(kRowUpdateAttr, b.getUnitAttr());
+  Value lo = tensor::ExtractOp::create(b, minMax.getResult(0), ValueRange{});
+  Value hi = tensor::ExtractOp::create(b, minMax.getResult(1), ValueRange{});
+  auto [scale, bias, inverse] = rowwiseParameters(b, lo, hi, bits);
 
-  // Row parameters: scale, bias, inverse scale.
-  AffineMap id1 = AffineMap::getMultiDimIdentityMap(1, ctx);
-  SmallVector<Value> params;
-  for (int which = 0; which < 3; ++which) {
-    params.push_back(createIndexedGeneric(
-        b, {rows}, f32, minMax.getResults(), {id1, id1},
-        [&](ImplicitLocOpBuilder &ib, ValueRange mm) -> Value {
-          Value lo = mm[0];
-          if (bits == 8) {
-            Value range = arith::SubFOp::create(ib, mm[1], lo);
-            if (which == 0)
-              return arith::DivFOp::create(ib, range, cF32(ib, 255.0));
-            if (which == 1)
-              return lo;
-            return arith::DivFOp::create(
-                ib, cF32(ib, 255.0),
-                arith::AddFOp::create(ib, range, cF32(ib, 1e-8)));
-          }
-          // N bits: f16 min, f16 scale (1 for a flat row, a zero f16
-          // scale, or an infinite inverse).
-          lo = roundToF16(ib, lo);
-          if (which == 1)
-            return lo;
-          Value range = arith::SubFOp::create(ib, mm[1], lo);
-          Value flat = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
-                                             range, cF32(ib, 0.0));
-          Value raw = arith::SelectOp::create(
-              ib, flat, cF32(ib, 1.0),
-              arith::DivFOp::create(ib, range,
-                                    cF32(ib, double((1 << bits) - 1))));
-          Value scale = roundToF16(ib, raw);
-          Value zero = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
-                                             scale, cF32(ib, 0.0));
-          scale = arith::SelectOp::create(ib, zero, cF32(ib, 1.0), scale);
-          Value inverse = arith::DivFOp::create(ib, cF32(ib, 1.0), scale);
-          Value infinite = arith::CmpFOp::create(
-              ib, arith::CmpFPredicate::OEQ, math::AbsFOp::create(ib, inverse),
-              cF32(ib, inf));
-          if (which == 0)
-            return arith::SelectOp::create(ib, infinite, cF32(ib, 1.0), scale);
-          return arith::SelectOp::create(ib, infinite, cF32(ib, 1.0), inverse);
-        }));
-  }
-
-  // Every output byte.
-  int64_t perByte = 8 / bits;
-  int64_t codeBytes = bits == 8 ? d : (d + perByte - 1) / perByte;
-  int64_t maxCode = (1 << bits) - 1;
-  return createIndexedGeneric(
-      b, {rows, cols}, b.getI8Type(), params, {rowOf2, rowOf2, rowOf2},
-      [&](ImplicitLocOpBuilder &ib, ValueRange p) -> Value {
-        Value scale = p[0], bias = p[1], inverse = p[2];
-        Value r = linalg::IndexOp::create(ib, 0);
-        Value c = linalg::IndexOp::create(ib, 1);
-        // The code of column `col` (clamped into the row for the reads a
-        // select discards).
-        auto code = [&](Value col) {
-          Value safe = arith::MinUIOp::create(ib, col, cIndex(ib, d - 1));
-          Value x = tensor::ExtractOp::create(ib, input, ValueRange{r, safe});
-          Value v = arith::MulFOp::create(
-              ib, arith::SubFOp::create(ib, x, bias), inverse);
-          v = math::RoundEvenOp::create(ib, v);
-          v = arith::MinNumFOp::create(
-              ib, arith::MaxNumFOp::create(ib, v, cF32(ib, 0.0)),
-              cF32(ib, double(maxCode)));
-          return arith::FPToUIOp::create(ib, i32, v);
-        };
-        Value codeByte;
-        if (bits == 8) {
-          codeByte = arith::TruncIOp::create(ib, ib.getI8Type(), code(c));
-        } else {
-          Value packed = cInt(ib, i32, 0);
+  auto code = [&](ImplicitLocOpBuilder &ib, Value v) {
+    v = arith::MulFOp::create(ib, arith::SubFOp::create(ib, v, bias), inverse);
+    v = math::RoundEvenOp::create(ib, v);
+    v = arith::MinNumFOp::create(ib,
+                                 arith::MaxNumFOp::create(ib, v, cF32(ib, 0.0)),
+                                 cF32(ib, double(maxCode)));
+    return arith::FPToUIOp::create(ib, i32, v);
+  };
+  Value codes;
+  if (bits == 8) {
+    codes = createRowGeneric(b, d, i8, ValueRange{x},
+                             [&](ImplicitLocOpBuilder &ib, ValueRange args) {
+                               return arith::TruncIOp::create(
+                                   ib, i8, code(ib, args[0]));
+                             });
+  } else {
+    // Byte c packs columns c·perByte + k, lowest bits first; columns past
+    // the row's end are zero (their reads are clamped into the row).
+    codes = createRowGeneric(
+        b, codeBytes, i8, ValueRange{},
+        [&](ImplicitLocOpBuilder &ib, ValueRange) -> Value {
+          Value c = linalg::IndexOp::create(ib, 0);
           Value first = arith::MulIOp::create(ib, c, cIndex(ib, perByte));
+          Value packed = cInt(ib, i32, 0);
           for (int64_t k = 0; k < perByte; ++k) {
             Value col = arith::AddIOp::create(ib, first, cIndex(ib, k));
             Value inRow = arith::CmpIOp::create(ib, arith::CmpIPredicate::ult,
                                                 col, cIndex(ib, d));
-            Value q =
-                arith::SelectOp::create(ib, inRow, code(col), cInt(ib, i32, 0));
+            Value safe = arith::MinUIOp::create(ib, col, cIndex(ib, d - 1));
+            Value v = tensor::ExtractOp::create(ib, x, ValueRange{safe});
+            Value q = arith::SelectOp::create(ib, inRow, code(ib, v),
+                                              cInt(ib, i32, 0));
             packed = arith::OrIOp::create(
                 ib, packed,
                 arith::ShLIOp::create(ib, q, cInt(ib, i32, k * bits)));
           }
-          codeByte = arith::TruncIOp::create(ib, ib.getI8Type(), packed);
-        }
-        // Parameter bytes: scale then bias, each f32 (8 bits) or f16.
-        unsigned width = bits == 8 ? 32 : 16;
-        int64_t paramBytes = width / 8;
-        Value k = arith::IndexCastOp::create(
-            ib, i32,
-            arith::SubIOp::create(
-                ib, arith::MaxUIOp::create(ib, c, cIndex(ib, codeBytes)),
-                cIndex(ib, codeBytes)));
+          return arith::TruncIOp::create(ib, i8, packed);
+        });
+  }
+  // Scale then bias, each f32 (8 bits) or f16, little-endian.
+  Value params = createRowGeneric(
+      b, 2 * paramBytes, i8, ValueRange{},
+      [&](ImplicitLocOpBuilder &ib, ValueRange) -> Value {
+        Value k =
+            arith::IndexCastOp::create(ib, i32, linalg::IndexOp::create(ib, 0));
         Value isScale = arith::CmpIOp::create(ib, arith::CmpIPredicate::ult, k,
                                               cInt(ib, i32, paramBytes));
         Value byteInParam =
             arith::RemUIOp::create(ib, k, cInt(ib, i32, paramBytes));
-        Value paramByte = arith::SelectOp::create(
-            ib, isScale, floatByte(ib, scale, width, byteInParam),
-            floatByte(ib, bias, width, byteInParam));
-        Value isCode = arith::CmpIOp::create(ib, arith::CmpIPredicate::ult, c,
-                                             cIndex(ib, codeBytes));
-        return arith::SelectOp::create(ib, isCode, codeByte, paramByte);
+        return arith::SelectOp::create(ib, isScale,
+                                       floatByte(ib, scale, width, byteInParam),
+                                       floatByte(ib, bias, width, byteInParam));
       });
+
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  auto insertAt = [&](Value row, int64_t col, int64_t size) {
+    tensor::ParallelInsertSliceOp::create(
+        b, row, shared, ArrayRef<OpFoldResult>{r, b.getIndexAttr(col)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(size)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
+  };
+  insertAt(codes, 0, codeBytes);
+  insertAt(params, codeBytes, 2 * paramBytes);
+  return forall.getResult(0);
 }
 
 /// caffe2's Fused{8,N}BitRowwiseQuantizedToFloat: `scale · q + bias`.
@@ -1062,6 +1128,7 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
                     linalg::YieldOp::create(
                         bb, ValueRange{fromF32(bb, wv), fromF32(bb, hv)});
                   });
+              update->setAttr(kRowUpdateAttr, ib.getUnitAttr());
               newW = insertRow(ib, update.getResult(0), args[0], row);
               newH = insertRow(ib, update.getResult(1), args[1], row);
             } else {
@@ -1071,7 +1138,7 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
               Value zero = linalg::FillOp::create(ib, ValueRange{cF32(ib, 0.0)},
                                                   ValueRange{init})
                                .getResult(0);
-              Value sum =
+              auto sumOp =
                   linalg::GenericOp::create(
                       ib, TypeRange{zero.getType()}, ValueRange{gr, w},
                       ValueRange{zero}, ArrayRef{id, id, toScalar},
@@ -1082,8 +1149,9 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
                         linalg::YieldOp::create(
                             bb,
                             ValueRange{math::FmaOp::create(bb, gv, gv, a[2])});
-                      })
-                      .getResult(0);
+                      });
+              sumOp->setAttr(kRowUpdateAttr, ib.getUnitAttr());
+              Value sum = sumOp.getResult(0);
               Value mean = arith::DivFOp::create(
                   ib, tensor::ExtractOp::create(ib, sum, ValueRange{}),
                   cF32(ib, double(d)));
@@ -1096,20 +1164,18 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
                                         cF32(ib, eps)));
               newH = tensor::InsertOp::create(ib, fromF32(ib, hv), args[1],
                                               ValueRange{row});
-              Value wRow =
-                  linalg::GenericOp::create(
-                      ib, TypeRange{rowType}, ValueRange{gr}, ValueRange{w},
-                      ArrayRef{id, id}, parallel,
-                      [&](OpBuilder &gb, Location gl, ValueRange a) {
-                        ImplicitLocOpBuilder bb(gl, gb);
-                        Value gv = decayed(bb, a[1], a[0]);
-                        Value wv =
-                            math::FmaOp::create(bb, gv, step, toF32(bb, a[1]));
-                        linalg::YieldOp::create(bb,
-                                                ValueRange{fromF32(bb, wv)});
-                      })
-                      .getResult(0);
-              newW = insertRow(ib, wRow, args[0], row);
+              auto wUpdate = linalg::GenericOp::create(
+                  ib, TypeRange{rowType}, ValueRange{gr}, ValueRange{w},
+                  ArrayRef{id, id}, parallel,
+                  [&](OpBuilder &gb, Location gl, ValueRange a) {
+                    ImplicitLocOpBuilder bb(gl, gb);
+                    Value gv = decayed(bb, a[1], a[0]);
+                    Value wv =
+                        math::FmaOp::create(bb, gv, step, toF32(bb, a[1]));
+                    linalg::YieldOp::create(bb, ValueRange{fromF32(bb, wv)});
+                  });
+              wUpdate->setAttr(kRowUpdateAttr, ib.getUnitAttr());
+              newW = insertRow(ib, wUpdate.getResult(0), args[0], row);
             }
             scf::YieldOp::create(ib, ValueRange{newW, newH});
           }
