@@ -61,6 +61,26 @@ def PKFuseMultiplyAdd : Pass<"pk-fuse-multiply-add", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def PKForwardResultCopies
+    : Pass<"pk-forward-result-copies", "::mlir::func::FuncOp"> {
+  let summary = "Compute results in their out-parameters instead of copying";
+  let description = [{
+    After `buffer-results-to-out-params`: a copy of a function-local
+    `memref.alloc` (directly or through one `memref.collapse_shape` /
+    `memref.expand_shape`) into an out-parameter is removed, and the
+    allocation becomes the out-parameter reshaped back to the allocation's
+    shape. Applies when the out-parameter has no other use and nothing
+    uses the allocation after the copy; identity layouts and static shapes
+    only. A packed GEMM, whose C is unpacked into a tiled buffer and
+    returned as its collapse, then writes the caller's buffer directly.
+
+    ```
+    pk-opt --buffer-results-to-out-params --pk-forward-result-copies in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def PKHoistVectorTransfers
     : Pass<"pk-hoist-vector-transfers", "::mlir::func::FuncOp"> {
   let summary = "Keep loop-invariant vector transfers (accumulators) in registers";

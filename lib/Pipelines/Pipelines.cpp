@@ -61,8 +61,10 @@ static void addBufferization(OpPassManager &pm) {
   addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
                   "buffer-results-to-out-params{hoist-static-allocs "
-                  "modify-public-functions},"
-                  "canonicalize,scf-forall-to-parallel,"
+                  "modify-public-functions}");
+  // Results returned through a reshape are written in place too.
+  pm.addNestedPass<func::FuncOp>(pk::createPKForwardResultCopies());
+  addUpstream(pm, "canonicalize,scf-forall-to-parallel,"
                   "func.func(ownership-based-buffer-deallocation),canonicalize,"
                   "func.func(buffer-deallocation-simplification),"
                   "bufferization-lower-deallocations,cse,canonicalize");
