@@ -176,8 +176,8 @@ module attributes {transform.with_named_sequence} {
   // Packed GEMM (data tiling): A becomes [M/4][K][4] and B [N/8][K][8]
   // (zero-padded), so the 4x16 register tile (two 8-column blocks of B, eight
   // ymm accumulators) streams both operands contiguously; C is computed as
-  // [M/4][N/8][4][8] and unpacked. The packing copies are vectorized OpenMP
-  // loops of their own.
+  // [M/4][N/8][4][8] blocks per 64x64 tile and unpacked into C right there.
+  // The packing copies of A and B are vectorized OpenMP loops of their own.
   transform.named_sequence @schedule_packed_matmul(
       %mm: !transform.any_op {transform.consumed}) {
     %packed = transform.structured.pack %mm packed_sizes = [4, 8, 0]
@@ -197,14 +197,28 @@ module attributes {transform.with_named_sequence} {
             !transform.any_op)
     %pack_a = transform.get_producer_of_operand %gen[0]
         : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.pack">
-    // Loops (M/4, N/8, K, 4, 8): 64x64 tiles of C per work item, K panels of
-    // 128, one register tile per (M/4, 2 x N/8, K) step.
-    %tiled, %forall = transform.structured.tile_using_forall %gen
-        tile_sizes [16, 8]
-        : (!transform.op<"linalg.generic">)
+    // C is unpacked tile by tile: the unpack of each 64x64 tile of C is
+    // the work item, and the packed matmul (and its zero-fill) computing
+    // that tile's [16][8][4][8] block is fused into it, so the packed
+    // accumulator lives in a 16 KiB per-tile buffer and the result is
+    // written once, into C. Loops of the fused tile (M/4, N/8, K, 4, 8):
+    // K panels of 128, one register tile per (M/4, 2 x N/8, K) step.
+    %fill = transform.get_producer_of_operand %gen[2]
+        : (!transform.op<"linalg.generic">) -> !transform.any_op
+    %unpack = transform.get_consumers_of_result %gen[0]
+        : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.unpack">
+    %c_tile, %forall = transform.structured.tile_using_forall %unpack
+        tile_sizes [64, 64]
+        : (!transform.op<"linalg.unpack">)
         -> (!transform.any_op, !transform.any_op)
-    transform.include @fuse_init_fill failures(suppress) (%forall)
-        : (!transform.any_op) -> ()
+    %tiled, %forall_mm = transform.structured.fuse_into_containing_op
+        %gen into %forall
+        : (!transform.op<"linalg.generic">, !transform.any_op)
+        -> (!transform.any_op, !transform.any_op)
+    %fill_tile, %forall_fill = transform.structured.fuse_into_containing_op
+        %fill into %forall_mm
+        : (!transform.any_op, !transform.any_op)
+        -> (!transform.any_op, !transform.any_op)
     %panel, %loop_k = transform.structured.tile_using_for %tiled
         tile_sizes [0, 0, 128]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
@@ -222,19 +236,12 @@ module attributes {transform.with_named_sequence} {
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %reg2d vector_sizes [2, 4, 8]
         : !transform.any_op
-    %unpack = transform.get_consumers_of_result %forall[0]
-        : (!transform.any_op) -> !transform.op<"linalg.unpack">
-    %c_empty, %c_transpose, %c_collapse, %c_slice =
-        transform.structured.lower_unpack %unpack
-        : (!transform.op<"linalg.unpack">)
-        -> (!transform.op<"tensor.empty">, !transform.op<"linalg.transpose">,
-            !transform.op<"tensor.collapse_shape">,
-            !transform.op<"tensor.extract_slice">)
-    %c_tile, %c_loop = transform.structured.tile_using_forall %c_transpose
-        tile_sizes [1, 4, 1]
-        : (!transform.op<"linalg.transpose">)
-        -> (!transform.any_op, !transform.any_op)
-    transform.structured.vectorize %c_tile vector_sizes [1, 4, 1, 8]
+    // The tile's unpack: one 4x16 block of C (two packed blocks) per step.
+    %c_block, %c_loop_m, %c_loop_n = transform.structured.tile_using_for
+        %c_tile tile_sizes [4, 16]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.structured.vectorize %c_block vector_sizes [1, 2, 4, 8]
         : !transform.any_op
     %b_pad, %b_expand, %b_transpose = transform.structured.lower_pack %pack_bt
         : (!transform.op<"linalg.pack">)

@@ -177,8 +177,9 @@ module attributes {transform.with_named_sequence} {
 
   // Packed GEMM (data tiling): A becomes [M/8][K][8] and B [N/32][K][32]
   // (zero-padded), so the 8x32 register tile streams both operands
-  // contiguously; C is computed as [M/8][N/32][8][32] and unpacked. The
-  // packing copies are vectorized OpenMP loops of their own.
+  // contiguously; C is computed as [M/8][N/32][8][32] blocks per 64x64
+  // tile and unpacked into C right there. The packing copies of A and B
+  // are vectorized OpenMP loops of their own.
   transform.named_sequence @schedule_packed_matmul(
       %mm: !transform.any_op {transform.consumed}) {
     %packed = transform.structured.pack %mm packed_sizes = [8, 32, 0]
@@ -198,14 +199,28 @@ module attributes {transform.with_named_sequence} {
             !transform.any_op)
     %pack_a = transform.get_producer_of_operand %gen[0]
         : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.pack">
-    // Loops (M/8, N/32, K, 8, 32): 64x64 tiles of C per work item, K
-    // panels of 128, one register tile per (M/8, N/32, K) step.
-    %tiled, %forall = transform.structured.tile_using_forall %gen
-        tile_sizes [8, 2]
-        : (!transform.op<"linalg.generic">)
+    // C is unpacked tile by tile: the unpack of each 64x64 tile of C is
+    // the work item, and the packed matmul (and its zero-fill) computing
+    // that tile's [8][2][8][32] block is fused into it, so the packed
+    // accumulator lives in a 16 KiB per-tile buffer (L1) and the result is
+    // written once, into C. Loops of the fused tile (M/8, N/32, K, 8, 32):
+    // K panels of 128, one register tile per (M/8, N/32, K) step.
+    %fill = transform.get_producer_of_operand %gen[2]
+        : (!transform.op<"linalg.generic">) -> !transform.any_op
+    %unpack = transform.get_consumers_of_result %gen[0]
+        : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.unpack">
+    %c_tile, %forall = transform.structured.tile_using_forall %unpack
+        tile_sizes [64, 64]
+        : (!transform.op<"linalg.unpack">)
         -> (!transform.any_op, !transform.any_op)
-    transform.include @fuse_init_fill failures(suppress) (%forall)
-        : (!transform.any_op) -> ()
+    %tiled, %forall_mm = transform.structured.fuse_into_containing_op
+        %gen into %forall
+        : (!transform.op<"linalg.generic">, !transform.any_op)
+        -> (!transform.any_op, !transform.any_op)
+    %fill_tile, %forall_fill = transform.structured.fuse_into_containing_op
+        %fill into %forall_mm
+        : (!transform.any_op, !transform.any_op)
+        -> (!transform.any_op, !transform.any_op)
     %panel, %loop_k = transform.structured.tile_using_for %tiled
         tile_sizes [0, 0, 128]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
@@ -223,19 +238,12 @@ module attributes {transform.with_named_sequence} {
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %reg2d vector_sizes [8, 32]
         : !transform.any_op
-    %unpack = transform.get_consumers_of_result %forall[0]
-        : (!transform.any_op) -> !transform.op<"linalg.unpack">
-    %c_empty, %c_transpose, %c_collapse, %c_slice =
-        transform.structured.lower_unpack %unpack
-        : (!transform.op<"linalg.unpack">)
-        -> (!transform.op<"tensor.empty">, !transform.op<"linalg.transpose">,
-            !transform.op<"tensor.collapse_shape">,
-            !transform.op<"tensor.extract_slice">)
-    %c_tile, %c_loop = transform.structured.tile_using_forall %c_transpose
-        tile_sizes [1, 8, 1]
-        : (!transform.op<"linalg.transpose">)
-        -> (!transform.any_op, !transform.any_op)
-    transform.structured.vectorize %c_tile vector_sizes [1, 8, 1, 32]
+    // The tile's unpack: one 8x32 block of C per vector copy.
+    %c_block, %c_loop_m, %c_loop_n = transform.structured.tile_using_for
+        %c_tile tile_sizes [8, 32]
+        : (!transform.any_op)
+        -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.structured.vectorize %c_block vector_sizes [1, 1, 8, 32]
         : !transform.any_op
     %b_pad, %b_expand, %b_transpose = transform.structured.lower_pack %pack_bt
         : (!transform.op<"linalg.pack">)

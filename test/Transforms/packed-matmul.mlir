@@ -9,18 +9,23 @@
 // RUN: pk-opt --pk-cpu-pipeline=recipe=%pk_src_root/recipes/cpu-default.mlir %s | FileCheck %s --check-prefix=LLVM512
 
 // B (K x N) is copied to [N/32][K][32], N padded from 1000 to 1024; A (M x K)
-// to [M/8][K][8]; the result comes back through the packed [M/8][N/32][8][32]
-// accumulator.
+// to [M/8][K][8]. Each 64x64 tile of C is computed in a zero-filled packed
+// [8][2][8][32] block and unpacked into C at once (masked in the last,
+// 40-column tile): no whole packed C and no separate unpacking pass.
 // PACK512-LABEL: func.func @large
 // PACK512: scf.forall {{.*}} -> (tensor<16x130x8xf32>)
 // PACK512: tensor.pad %{{.*}} low[0, 0] high[0, 24]
 // PACK512: scf.forall {{.*}} -> (tensor<32x130x32xf32>)
-// PACK512: scf.forall {{.*}} -> (tensor<16x32x8x32xf32>)
+// PACK512-NOT: tensor<16x32x8x32xf32>)
+// PACK512: scf.forall (%{{.*}}, %{{.*}}) in (2, 16) {{.*}} -> (tensor<128x1000xf32>)
+// PACK512: linalg.fill {{.*}} -> tensor<8x?x8x32xf32>
 // PACK512: vector.broadcast {{.*}} to vector<8x32xf32>
 // PACK512: arith.mulf {{.*}} : vector<8x32xf32>
 // PACK512: arith.addf {{.*}} : vector<8x32xf32>
-// PACK512: scf.forall {{.*}} -> (tensor<16x8x32x32xf32>)
-// PACK512: tensor.extract_slice {{.*}}[0, 0] [128, 1000] [1, 1]
+// PACK512: vector.transfer_read {{.*}} : tensor<1x1x8x32xf32>, vector<8x32xf32>
+// PACK512: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x?xf32>
+// PACK512-NOT: scf.forall (
+// PACK512: return
 // PACK2-LABEL: func.func @large
 // PACK2: scf.forall {{.*}} -> (tensor<32x130x4xf32>)
 // PACK2: scf.forall {{.*}} -> (tensor<125x130x8xf32>)
