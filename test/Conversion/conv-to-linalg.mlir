@@ -95,3 +95,46 @@ func.func @avg_pool_exclude(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x5x5xf32> {
   %p = pk.avg_pool2d %x exclude_padding {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>} : tensor<1x2x5x5xf32> -> tensor<1x2x5x5xf32>
   return %p : tensor<1x2x5x5xf32>
 }
+
+// A 1x1, stride-1, unpadded convolution is a matrix product over the pixels
+// on reshaped views: NCHW (one image) is W[F][C] x X[C][HW], no layout
+// change; the bias epilogue applies to the expanded result.
+// CHECK-LABEL: func.func @pointwise_nchw
+// CHECK-SAME:    (%[[X:.+]]: tensor<1x16x5x7xf32>, %[[W:.+]]: tensor<8x16x1x1xf32>, %[[B:.+]]: tensor<8xf32>)
+// CHECK-DAG:     %[[WM:.+]] = tensor.collapse_shape %[[W]] {{\[\[}}0], [1, 2, 3]] : tensor<8x16x1x1xf32> into tensor<8x16xf32>
+// CHECK-DAG:     %[[XM:.+]] = tensor.collapse_shape %[[X]] {{\[\[}}0, 1], [2, 3]] : tensor<1x16x5x7xf32> into tensor<16x35xf32>
+// CHECK:         %[[MM:.+]] = linalg.matmul ins(%[[WM]], %[[XM]] : tensor<8x16xf32>, tensor<16x35xf32>) outs(%{{.+}} : tensor<8x35xf32>)
+// CHECK:         %[[Y:.+]] = tensor.expand_shape %[[MM]] {{\[\[}}0, 1], [2, 3]] output_shape [1, 8, 5, 7]
+// CHECK:         linalg.generic {{.*}} ins(%[[B]] : tensor<8xf32>) outs(%[[Y]] : tensor<1x8x5x7xf32>)
+// CHECK-NOT:     linalg.conv
+func.func @pointwise_nchw(%x: tensor<1x16x5x7xf32>, %w: tensor<8x16x1x1xf32>, %b: tensor<8xf32>) -> tensor<1x8x5x7xf32> {
+  %y = pk.conv2d %x, %w bias(%b : tensor<8xf32>) : tensor<1x16x5x7xf32>, tensor<8x16x1x1xf32> -> tensor<1x8x5x7xf32>
+  return %y : tensor<1x8x5x7xf32>
+}
+
+// NHWC, any batch: X[NHW][C] x W[C][F]; f16 operands accumulate in f32.
+// CHECK-LABEL: func.func @pointwise_nhwc_f16
+// CHECK:         linalg.matmul ins(%{{.+}}, %{{.+}} : tensor<70x16xf16>, tensor<16x8xf16>) outs(%{{.+}} : tensor<70x8xf32>)
+// CHECK:         tensor.expand_shape %{{.+}} {{\[\[}}0, 1, 2], [3]] output_shape [2, 5, 7, 8] : tensor<70x8xf32> into tensor<2x5x7x8xf32>
+// CHECK:         arith.truncf
+func.func @pointwise_nhwc_f16(%x: tensor<2x5x7x16xf16>, %w: tensor<1x1x16x8xf16>) -> tensor<2x5x7x8xf16> {
+  %y = pk.conv2d %x, %w nhwc : tensor<2x5x7x16xf16>, tensor<1x1x16x8xf16> -> tensor<2x5x7x8xf16>
+  return %y : tensor<2x5x7x8xf16>
+}
+
+// Strided, padded, batched NCHW or grouped 1x1 convolutions stay convolutions.
+// CHECK-LABEL: func.func @pointwise_not_matmul
+// CHECK-NOT:     linalg.matmul
+// CHECK:         linalg.conv_2d_nchw_fchw {{.*}}strides = dense<2>
+// CHECK:         linalg.conv_2d_nchw_fchw
+// CHECK:         linalg.conv_2d_nchw_fchw
+// CHECK:         linalg.conv_2d_ngchw_gfchw
+// CHECK-NOT:     linalg.matmul
+func.func @pointwise_not_matmul(%x: tensor<1x16x6x6xf32>, %w: tensor<8x16x1x1xf32>, %x2: tensor<2x16x6x6xf32>, %wg: tensor<8x8x1x1xf32>)
+    -> (tensor<1x8x3x3xf32>, tensor<1x8x8x8xf32>, tensor<2x8x6x6xf32>, tensor<1x8x6x6xf32>) {
+  %a = pk.conv2d %x, %w {strides = array<i64: 2, 2>} : tensor<1x16x6x6xf32>, tensor<8x16x1x1xf32> -> tensor<1x8x3x3xf32>
+  %b = pk.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : tensor<1x16x6x6xf32>, tensor<8x16x1x1xf32> -> tensor<1x8x8x8xf32>
+  %c = pk.conv2d %x2, %w : tensor<2x16x6x6xf32>, tensor<8x16x1x1xf32> -> tensor<2x8x6x6xf32>
+  %d = pk.conv2d %x, %wg {groups = 2 : i64} : tensor<1x16x6x6xf32>, tensor<8x8x1x1xf32> -> tensor<1x8x6x6xf32>
+  return %a, %b, %c, %d : tensor<1x8x3x3xf32>, tensor<1x8x8x8xf32>, tensor<2x8x6x6xf32>, tensor<1x8x6x6xf32>
+}

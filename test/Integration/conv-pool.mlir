@@ -8,6 +8,9 @@
 // RUN: pk-run %s --entry conv_f16 | FileCheck %s
 // RUN: pk-run %s --entry conv_relu_pool | FileCheck %s
 // RUN: pk-run %s --entry pools_odd | FileCheck %s
+// RUN: pk-run %s --entry pointwise_known --print | FileCheck %s --check-prefix=POINT
+// RUN: pk-run %s --entry pointwise_packed | FileCheck %s
+// RUN: pk-run %s --entry pointwise_nhwc | FileCheck %s
 // CHECK: PASS
 
 // A 3x3 input of 1..9 with a 2x2 kernel of ones, padding 1 on the top and
@@ -79,4 +82,29 @@ func.func @pools_odd(%x: tensor<2x3x11x9xbf16>) -> (tensor<2x3x5x4xbf16>, tensor
   %a = pk.avg_pool2d %x exclude_padding {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>}
       : tensor<2x3x11x9xbf16> -> tensor<2x3x6x5xbf16>
   return %m, %a : tensor<2x3x5x4xbf16>, tensor<2x3x6x5xbf16>
+}
+
+// 1x1 convolutions (computed as matrix products): channel 0 of the output
+// is x0 + 2*x1 + 0.5, channel 1 is relu(3*x0 - x1) = 0 everywhere here.
+// POINT: PASS
+// POINT: result #0 = {{\[\[\[\[}}21.5, 42.5]], {{\[\[}}0, 0]]]]
+func.func @pointwise_known() -> tensor<1x2x1x2xf32> {
+  %x = arith.constant dense<[[[[1.0, 2.0]], [[10.0, 20.0]]]]> : tensor<1x2x1x2xf32>
+  %w = arith.constant dense<[[[[1.0]], [[2.0]]], [[[3.0]], [[-1.0]]]]> : tensor<2x2x1x1xf32>
+  %b = arith.constant dense<[0.5, 0.0]> : tensor<2xf32>
+  %y = pk.conv2d %x, %w bias(%b : tensor<2xf32>) {activation = "relu"}
+      : tensor<1x2x1x2xf32>, tensor<2x2x1x1xf32> -> tensor<1x2x1x2xf32>
+  return %y : tensor<1x2x1x2xf32>
+}
+
+// Large enough for the packed GEMM schedule (72 filters x 1054 pixels,
+// neither a multiple of the 64x64 tile).
+func.func @pointwise_packed(%x: tensor<1x48x34x31xf32>, %w: tensor<72x48x1x1xf32>) -> tensor<1x72x34x31xf32> {
+  %y = pk.conv2d %x, %w : tensor<1x48x34x31xf32>, tensor<72x48x1x1xf32> -> tensor<1x72x34x31xf32>
+  return %y : tensor<1x72x34x31xf32>
+}
+
+func.func @pointwise_nhwc(%x: tensor<2x9x11x24xf32>, %w: tensor<1x1x24x40xf32>) -> tensor<2x9x11x40xf32> {
+  %y = pk.conv2d %x, %w nhwc : tensor<2x9x11x24xf32>, tensor<1x1x24x40xf32> -> tensor<2x9x11x40xf32>
+  return %y : tensor<2x9x11x40xf32>
 }

@@ -125,17 +125,69 @@ struct Conv2DLowering : OpRewritePattern<Conv2DOp> {
     SmallVector<NamedAttribute> attrs =
         windowAttrs(rewriter, op.getStrides(), op.getDilations());
 
-    Value out = op.getGroups() == 1
-                    ? convolve(rewriter, loc, input, op.getFilter(), sizes,
-                               acc, attrs, nhwc)
-                    : convolveGrouped(rewriter, loc, input, op.getFilter(),
-                                      sizes, acc, attrs, nhwc, op.getGroups());
+    Value out;
+    if (isPointwise(op))
+      out = convolvePointwise(rewriter, loc, input, op.getFilter(), acc, nhwc);
+    else if (op.getGroups() == 1)
+      out = convolve(rewriter, loc, input, op.getFilter(), sizes, acc, attrs,
+                     nhwc);
+    else
+      out = convolveGrouped(rewriter, loc, input, op.getFilter(), sizes, acc,
+                            attrs, nhwc, op.getGroups());
     if (op.getBias() || op.getActivation())
       out = createEpilogue(rewriter, loc, out, op.getBias(), nhwc ? 3 : 1,
                            op.getActivation(), op.getClip(), elt);
     out = convertTensor(rewriter, loc, out, elt);
     rewriter.replaceOp(op, castToType(rewriter, loc, out, op.getType()));
     return success();
+  }
+
+  /// A 1x1, stride-1, unpadded, ungrouped convolution over static shapes
+  /// (one image in NCHW) is a matrix product over the pixels.
+  static bool isPointwise(Conv2DOp op) {
+    auto inType = op.getInput().getType();
+    ArrayRef<int64_t> w = op.getFilter().getType().getShape();
+    bool nhwc = op.getNhwc();
+    int64_t kh = nhwc ? w[0] : w[2], kw = nhwc ? w[1] : w[3];
+    return kh == 1 && kw == 1 && op.getGroups() == 1 &&
+           llvm::all_of(op.getStrides(), [](int64_t s) { return s == 1; }) &&
+           llvm::all_of(op.getPadding(), [](int64_t p) { return p == 0; }) &&
+           inType.hasStaticShape() && (nhwc || inType.getDimSize(0) == 1);
+  }
+
+  /// The pointwise convolution as a linalg.matmul on reshaped views, so it
+  /// gets the GEMM schedule (packing, 8x32 register tiles) and NCHW needs
+  /// no layout change: out[F][HW] = W[F][C] x X[C][HW] for NCHW,
+  /// out[NHW][F] = X[NHW][C] x W[C][F] for NHWC.
+  static Value convolvePointwise(OpBuilder &b, Location loc, Value input,
+                                 Value filter, Type acc, bool nhwc) {
+    auto inType = cast<RankedTensorType>(input.getType());
+    ArrayRef<int64_t> in = inType.getShape();
+    ArrayRef<int64_t> w = cast<RankedTensorType>(filter.getType()).getShape();
+    SmallVector<ReassociationIndices> pixels, filterRows;
+    Value lhs, rhs;
+    SmallVector<int64_t> product, result;
+    if (nhwc) {
+      pixels = {{0, 1, 2}, {3}};
+      lhs = tensor::CollapseShapeOp::create(b, loc, input, pixels);
+      rhs = tensor::CollapseShapeOp::create(b, loc, filter, pixels);
+      product = {in[0] * in[1] * in[2], w[3]};
+      result = {in[0], in[1], in[2], w[3]};
+    } else {
+      pixels = {{0, 1}, {2, 3}};
+      filterRows = {{0}, {1, 2, 3}};
+      lhs = tensor::CollapseShapeOp::create(b, loc, filter, filterRows);
+      rhs = tensor::CollapseShapeOp::create(b, loc, input, pixels);
+      product = {w[0], in[2] * in[3]};
+      result = {1, w[0], in[2], in[3]};
+    }
+    Value init = createZeroFilled(
+        b, loc, getAsIndexOpFoldResult(b.getContext(), product), acc);
+    Value mm = linalg::MatmulOp::create(b, loc, init.getType(),
+                                        ValueRange{lhs, rhs}, ValueRange{init})
+                   .getResult(0);
+    auto resultType = RankedTensorType::get(result, acc);
+    return tensor::ExpandShapeOp::create(b, loc, resultType, mm, pixels);
   }
 
   static Value convolve(OpBuilder &b, Location loc, Value input, Value filter,
