@@ -3,15 +3,17 @@
 
 SGEMM (f32) and HGEMM (f16 inputs, f32 accumulation) at 4096^3 against
 torch.matmul on CUDA (cuBLAS; TF32 off for SGEMM so both compute in f32),
-and attention (batch 4, 16 heads, N = 4096, d = 64 and 128, f16) against
-torch.nn.functional.scaled_dot_product_attention (FlashAttention backend
-where PyTorch has it). pk runs through `pk-run --gpu --no-check --bench N`,
+and attention (batch 4, 16 heads, N = 4096, d = 64 and 128, f16; with
+--causal also causal) against torch.nn.functional.scaled_dot_product_attention
+(FlashAttention backend where PyTorch has it). pk's attention is the fused
+kernel of pk-gpu-fuse-attention (part of pk-gpu-pipeline): K/V tiles in
+shared memory, online softmax in registers, no N x N scores. pk runs through `pk-run --gpu --no-check --bench N`,
 which times the compiled function alone: its buffers are already on the
 GPU, and each call waits for its kernels. The peer is timed with CUDA
 events around N calls after a warm-up. Peer and pk alternate for
 --rounds rounds; every figure is a median.
 
-    /usr/bin/python3 bench/gpu/run.py [--quick] [--rounds R] [--runs N]
+    /usr/bin/python3 bench/gpu/run.py [--quick] [--causal] [--rounds R] [--runs N]
 
 Needs an NVIDIA GPU with its driver, a pk build with the CUDA runtime
 (build/lib/libpk_cuda_runtime.so) and, for the peer column, PyTorch with
@@ -39,11 +41,12 @@ def gemm_mlir(n, dtype):
         """)
 
 
-def attention_mlir(b, h, n, d):
+def attention_mlir(b, h, n, d, causal=False):
     t = f"tensor<{b}x{h}x{n}x{d}xf16>"
+    c = " causal" if causal else ""
     return textwrap.dedent(f"""\
         func.func @attention(%q: {t}, %k: {t}, %v: {t}) -> {t} {{
-          %o = pk.attention %q, %k, %v : {t}, {t}, {t} -> {t}
+          %o = pk.attention %q, %k, %v{c} : {t}, {t}, {t} -> {t}
           return %o : {t}
         }}
         """)
@@ -90,6 +93,8 @@ def main():
     parser.add_argument("--chip", default="sm_90")
     parser.add_argument("--quick", action="store_true",
                         help="1024^3 GEMMs and N = 1024 attention")
+    parser.add_argument("--causal", action="store_true",
+                        help="also time causal attention")
     args = parser.parse_args()
     if not os.path.exists(args.pk_run):
         sys.exit(f"{args.pk_run} not found: run `make build` first")
@@ -118,17 +123,20 @@ def main():
             b = torch.randn(n, n, device="cuda", dtype=getattr(torch, dtype))
             return lambda: torch.matmul(a, b)
         cases.append((f"{name} {n}^3", gemm_mlir(n, dtype), peer, flops))
-    for d in (64, 128):
-        b, h = 4, 16
-        flops = 4 * b * h * na * na * d
+    for causal in (False, True) if args.causal else (False,):
+        for d in (64, 128):
+            b, h = 4, 16
+            # Causal attention does half the work (FLOPs counted as done).
+            flops = 4 * b * h * na * na * d // (2 if causal else 1)
 
-        def peer(d=d, b=b, h=h):
-            q, k, v = (torch.randn(b, h, na, d, device="cuda",
-                                   dtype=torch.float16) for _ in range(3))
-            return lambda: torch.nn.functional.scaled_dot_product_attention(
-                q, k, v)
-        cases.append((f"attention b{b} h{h} N{na} d{d} f16",
-                      attention_mlir(b, h, na, d), peer, flops))
+            def peer(d=d, b=b, h=h, causal=causal):
+                q, k, v = (torch.randn(b, h, na, d, device="cuda",
+                                       dtype=torch.float16) for _ in range(3))
+                return lambda: torch.nn.functional.scaled_dot_product_attention(
+                    q, k, v, is_causal=causal)
+            cases.append((f"attention b{b} h{h} N{na} d{d} f16"
+                          + (" causal" if causal else ""),
+                          attention_mlir(b, h, na, d, causal), peer, flops))
 
     rows = []
     for label, text, make_peer, flops in cases:

@@ -78,6 +78,65 @@ static constexpr llvm::StringLiteral kNVPTXTriple = "nvptx64-nvidia-cuda";
 /// Threads per block of the kernels made from parallel loops.
 static constexpr int64_t kThreadsPerBlock = 256;
 
+namespace {
+/// Marks every floating-point add/subtract of a product, and the product,
+/// `contract` in kernels, so the NVPTX backend fuses them into fma.rn
+/// (nvcc's default, -fmad=true): one instruction and one rounding instead
+/// of two. Linalg's payloads (a matmul's `c + a * b`) and lowered
+/// elementwise code come without fast-math flags, and LLVM fuses nothing
+/// it is not allowed to.
+struct GPUContractMultiplyAddPass
+    : PassWrapper<GPUContractMultiplyAddPass, OperationPass<gpu::GPUModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUContractMultiplyAddPass)
+  StringRef getArgument() const final { return "pk-gpu-contract-multiply-add"; }
+  void runOnOperation() override {
+    auto contract = [](Operation *op) {
+      auto fmf = cast<arith::ArithFastMathInterface>(op);
+      arith::FastMathFlagsAttr attr = fmf.getFastMathFlagsAttr();
+      arith::FastMathFlags flags =
+          attr ? attr.getValue() : arith::FastMathFlags::none;
+      op->setAttr(
+          fmf.getFastMathAttrName(),
+          arith::FastMathFlagsAttr::get(
+              op->getContext(), flags | arith::FastMathFlags::contract));
+    };
+    getOperation().walk([&](Operation *op) {
+      if (!isa<arith::AddFOp, arith::SubFOp>(op))
+        return;
+      for (Value operand : op->getOperands())
+        if (auto product = operand.getDefiningOp<arith::MulFOp>()) {
+          contract(product);
+          contract(op);
+        }
+    });
+  }
+};
+
+/// Shared-memory buffers (workgroup attributions) are 16-byte aligned, so
+/// kernels may read them as 16-byte vectors (ld.shared.v4, as the fused
+/// attention kernel does); the NVVM lowering would otherwise align them to
+/// their element type only.
+struct GPUAlignWorkgroupBuffersPass
+    : PassWrapper<GPUAlignWorkgroupBuffersPass,
+                  OperationPass<gpu::GPUModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUAlignWorkgroupBuffersPass)
+  StringRef getArgument() const final {
+    return "pk-gpu-align-workgroup-buffers";
+  }
+  void runOnOperation() override {
+    getOperation().walk([](gpu::GPUFuncOp func) {
+      Builder builder(func.getContext());
+      for (unsigned i = 0, e = func.getNumWorkgroupAttributions(); i < e; ++i)
+        if (!func.getWorkgroupAttributionAttr(
+                i, LLVM::LLVMDialect::getAlignAttrName()))
+          func.setWorkgroupAttributionAttr(
+              i, LLVM::LLVMDialect::getAlignAttrName(),
+              builder.getI64IntegerAttr(16));
+    });
+  }
+};
+} // namespace
+
 //===----------------------------------------------------------------------===//
 // Target options
 //===----------------------------------------------------------------------===//
@@ -220,6 +279,8 @@ void pk::buildGPUToNVVMPipeline(OpPassManager &pm,
   // the dialects' ConvertToLLVM interfaces, arith/cf/memref/index/vector;
   // math goes to libdevice calls.
   OpPassManager &gpuPm = pm.nest<gpu::GPUModuleOp>();
+  gpuPm.addPass(std::make_unique<GPUContractMultiplyAddPass>());
+  gpuPm.addPass(std::make_unique<GPUAlignWorkgroupBuffersPass>());
   gpuPm.addPass(createConvertNVGPUToNVVMPass());
   gpuPm.addPass(memref::createExpandStridedMetadataPass());
   gpuPm.addPass(createConvertVectorToSCFPass());
@@ -846,6 +907,9 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   pm.addPass(std::make_unique<GPUVerifyOptionsPass>(options));
   // The front end of every pk pipeline.
   pm.addPass(pk::createConvertSDFGToSCF());
+  // Attention becomes its own FlashAttention-style kernel (a gpu.launch on
+  // to_buffer'd operands) before pk.attention would be lowered naively.
+  pm.addNestedPass<func::FuncOp>(pk::createPKGPUFuseAttention());
   pm.addPass(pk::createPKLowerToLinalg());
   addUpstream(pm, "func.func(convert-elementwise-to-linalg)");
   pm.addPass(pk::createPKDecomposeAggregates());

@@ -20,6 +20,8 @@
 
 #include "Transforms/Passes.h"
 
+#include "AttentionPlan.h"
+
 #include "Dialect/PK/PKOps.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -53,22 +55,7 @@ constexpr StringLiteral kVectorAttr = "pk.attention_vector";
 // What is fused
 //===----------------------------------------------------------------------===//
 
-/// One attention: O = softmax(scale·Q·Kᵀ + maskScale·mask, causal)·V with
-/// `numBatch` leading batch dimensions shared by every operand.
-struct AttentionPlan {
-  Value query; // [batch..., Nq, D]
-  Value key;   // [batch..., Nk, D], or [batch..., D, Nk] if keyTransposed
-  Value value; // [batch..., Nk, Dv]
-  bool keyTransposed = false;
-  unsigned numBatch = 0;
-  double scale = 1.0;
-  bool causal = false;
-  /// Optional additive mask; maskMap takes (batch..., i, j) to its indices.
-  Value mask;
-  AffineMap maskMap;
-  double maskScale = 0.0;
-  Type resultElementType;
-};
+using pk::AttentionPlan;
 
 bool isSupportedFloat(Type t) { return t.isF32() || t.isF16() || t.isBF16(); }
 
@@ -598,8 +585,9 @@ Value castTo(OpBuilder &b, Location loc, Value v, Type type) {
 //===----------------------------------------------------------------------===//
 
 struct FusePKAttention : OpRewritePattern<pk::AttentionOp> {
-  FusePKAttention(MLIRContext *ctx, int64_t block)
-      : OpRewritePattern(ctx), block(block) {}
+  FusePKAttention(MLIRContext *ctx,
+                  std::shared_ptr<const pk::AttentionEmitter> emitter)
+      : OpRewritePattern(ctx), emitter(std::move(emitter)) {}
 
   LogicalResult matchAndRewrite(pk::AttentionOp op,
                                 PatternRewriter &rewriter) const override {
@@ -613,12 +601,14 @@ struct FusePKAttention : OpRewritePattern<pk::AttentionOp> {
     plan.resultElementType = op.getType().getElementType();
     if (const char *why = checkPlan(plan))
       return rewriter.notifyMatchFailure(op, why);
-    Value fused = emitFusedAttention(rewriter, op.getLoc(), plan, block);
+    if (const char *why = emitter->check(plan))
+      return rewriter.notifyMatchFailure(op, why);
+    Value fused = emitter->emit(rewriter, op.getLoc(), plan);
     rewriter.replaceOp(op, castTo(rewriter, op.getLoc(), fused, op.getType()));
     return success();
   }
 
-  int64_t block;
+  std::shared_ptr<const pk::AttentionEmitter> emitter;
 };
 
 //===----------------------------------------------------------------------===//
@@ -1105,8 +1095,9 @@ FailureOr<Value> matchSoftmax(Value p, unsigned rank,
 /// O = softmax(scores)·V written as linalg on tensors, anchored at the
 /// P·V contraction.
 struct FuseLinalgAttention : OpInterfaceRewritePattern<linalg::LinalgOp> {
-  FuseLinalgAttention(MLIRContext *ctx, int64_t block)
-      : OpInterfaceRewritePattern(ctx), block(block) {}
+  FuseLinalgAttention(MLIRContext *ctx,
+                      std::shared_ptr<const pk::AttentionEmitter> emitter)
+      : OpInterfaceRewritePattern(ctx), emitter(std::move(emitter)) {}
 
   LogicalResult matchAndRewrite(linalg::LinalgOp op,
                                 PatternRewriter &rewriter) const override {
@@ -1133,6 +1124,8 @@ struct FuseLinalgAttention : OpInterfaceRewritePattern<linalg::LinalgOp> {
     plan.resultElementType = resultType.getElementType();
     if (const char *why = checkPlan(plan))
       return rewriter.notifyMatchFailure(op, why);
+    if (const char *why = emitter->check(plan))
+      return rewriter.notifyMatchFailure(op, why);
     // Every intermediate must die with the rewrite; one used elsewhere
     // would keep its N×N tensor alive and the work done twice.
     for (Operation *inner : ops)
@@ -1140,11 +1133,24 @@ struct FuseLinalgAttention : OpInterfaceRewritePattern<linalg::LinalgOp> {
         if (user != op && !ops.contains(user))
           return rewriter.notifyMatchFailure(inner,
                                              "intermediate has other uses");
-    Value fused = emitFusedAttention(rewriter, op.getLoc(), plan, block);
+    Value fused = emitter->emit(rewriter, op.getLoc(), plan);
     rewriter.replaceOp(op, castTo(rewriter, op.getLoc(), fused, resultType));
     return success();
   }
 
+  std::shared_ptr<const pk::AttentionEmitter> emitter;
+};
+
+/// The CPU's tile loop nest (FusedAttentionEmitter).
+class CPUAttentionEmitter : public pk::AttentionEmitter {
+public:
+  explicit CPUAttentionEmitter(int64_t block) : block(block) {}
+  Value emit(OpBuilder &b, Location loc,
+             const AttentionPlan &plan) const override {
+    return emitFusedAttention(b, loc, plan, block);
+  }
+
+private:
   int64_t block;
 };
 
@@ -1161,18 +1167,29 @@ struct PKFuseAttentionPass
   }
 
   void runOnOperation() override {
-    MLIRContext *ctx = &getContext();
-    RewritePatternSet patterns(ctx);
-    patterns.add<FusePKAttention, FuseLinalgAttention>(ctx, blockSize);
-    // Only the matched ops change (no folding of unrelated IR), and dead
-    // intermediates are erased.
-    GreedyRewriteConfig config;
-    config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
-    config.enableFolding(false);
-    if (failed(
-            applyPatternsGreedily(getOperation(), std::move(patterns), config)))
+    if (failed(pk::applyFuseAttentionPatterns(
+            getOperation(), std::make_shared<CPUAttentionEmitter>(blockSize))))
       signalPassFailure();
   }
 };
 
 } // namespace
+
+void pk::populateFuseAttentionPatterns(
+    RewritePatternSet &patterns,
+    std::shared_ptr<const AttentionEmitter> emitter) {
+  patterns.add<FusePKAttention, FuseLinalgAttention>(patterns.getContext(),
+                                                     emitter);
+}
+
+LogicalResult pk::applyFuseAttentionPatterns(
+    Operation *op, std::shared_ptr<const AttentionEmitter> emitter) {
+  RewritePatternSet patterns(op->getContext());
+  populateFuseAttentionPatterns(patterns, std::move(emitter));
+  // Only the matched ops change (no folding of unrelated IR), and dead
+  // intermediates are erased.
+  GreedyRewriteConfig config;
+  config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+  config.enableFolding(false);
+  return applyPatternsGreedily(op, std::move(patterns), config);
+}

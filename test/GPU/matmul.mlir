@@ -9,8 +9,8 @@
 // RUN: pk-opt --pk-gpu-pipeline="device-arguments=true" %s | FileCheck %s --check-prefix=DEVARGS
 
 // NVVM: gpu.module @mm_kernel [#nvvm.target<O = 3, chip = "sm_90", features = "+ptx80">]
-// NVVM-DAG: llvm.mlir.global internal @__wg_mm_kernel_0() {addr_space = 3 : i32} : !llvm.array<4096 x i8>
-// NVVM-DAG: llvm.mlir.global internal @__wg_mm_kernel_1() {addr_space = 3 : i32} : !llvm.array<4096 x i8>
+// NVVM-DAG: llvm.mlir.global internal @__wg_mm_kernel_0() {addr_space = 3 : i32, alignment = 16 : i64} : !llvm.array<4096 x i8>
+// NVVM-DAG: llvm.mlir.global internal @__wg_mm_kernel_1() {addr_space = 3 : i32, alignment = 16 : i64} : !llvm.array<4096 x i8>
 // NVVM: llvm.func @mm_kernel({{.*}}) attributes {gpu.kernel, gpu.known_block_size = array<i32: 16, 16, 1>, gpu.known_grid_size = array<i32: 6, 8, 1>, nvvm.kernel
 // NVVM: nvvm.read.ptx.sreg.ctaid.x
 // NVVM: nvvm.read.ptx.sreg.tid.x
@@ -19,8 +19,8 @@
 // NVVM: nvvm.barrier0
 // NVVM: llvm.load {{.*}} : !llvm.ptr<3> -> f32
 // NVVM: llvm.load {{.*}} : !llvm.ptr<3> -> f32
-// NVVM: llvm.fmul
-// NVVM: llvm.fadd
+// NVVM: llvm.fmul {{.*}} {fastmathFlags = #llvm.fastmath<contract>} : f32
+// NVVM: llvm.fadd {{.*}} {fastmathFlags = #llvm.fastmath<contract>} : f32
 // NVVM: nvvm.barrier0
 
 // PTX: .target sm_90
@@ -31,8 +31,7 @@
 // PTX: bar.sync 0;
 // PTX: ld.shared.b32
 // PTX: ld.shared.b32
-// PTX: mul.rn.f32
-// PTX: add.rn.f32
+// PTX: fma.rn.f32
 // After the fill, after each of the two copies and after the product.
 // BARRIERS: 4
 

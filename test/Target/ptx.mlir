@@ -26,8 +26,7 @@
 // SAXPY:      ld.global.b32 [[X:%r[0-9]+]], [{{%rd[0-9]+}}];
 // SAXPY:      ld.param.b32 [[A:%r[0-9]+]], [saxpy_kernel_param_10];
 // SAXPY:      ld.global.b32 [[Y:%r[0-9]+]], {{\[}}[[YPTR:%rd[0-9]+]]];
-// SAXPY-NEXT: mul.rn.f32 [[AX:%r[0-9]+]], [[A]], [[X]];
-// SAXPY-NEXT: add.rn.f32 [[R:%r[0-9]+]], [[AX]], [[Y]];
+// SAXPY-NEXT: fma.rn.f32 [[R:%r[0-9]+]], [[A]], [[X]], [[Y]];
 // SAXPY-NEXT: st.global.b32 {{\[}}[[YPTR]]], [[R]];
 // SAXPY-NEXT: ret;
 
