@@ -39,11 +39,15 @@ func.func @large(%a: tensor<128x130xf32>, %b: tensor<130x1000xf32>) -> tensor<12
   return %c : tensor<128x1000xf32>
 }
 
-// M = 16 (skinny) and N = 512 stay unpacked: a direct 64x64 tile schedule.
+// M = 16 (skinny) and N = 512 stay unpacked. The skinny GEMM gets all 16
+// rows x 256 columns per work item and K panels of 32 rows of B; the narrow
+// one the direct 64x64 tile schedule.
 // PACK512-LABEL: func.func @skinny
 // PACK512-NOT: tensor.pad
 // PACK512-NOT: tensor.expand_shape
-// PACK512: scf.forall {{.*}} -> (tensor<16x1024xf32>)
+// PACK512: scf.forall (%{{.*}}) in (4) {{.*}} -> (tensor<16x1024xf32>)
+// PACK512: scf.for %{{.*}} = %c0 to %c1024 step %c32 {{.*}} -> (tensor<16x256xf32>)
+// PACK512-COUNT-8: vector.fma {{.*}} : vector<32xf32>
 // PACK512-LABEL: func.func @narrow
 // PACK512-NOT: tensor.expand_shape
 // PACK512: scf.forall {{.*}} -> (tensor<256x512xf32>)
