@@ -259,7 +259,14 @@ def bench_rest(args, tmp, rows):
          lambda: adagrad(table, moments), m * (2 * d * 4 + 8 + d * 4 + 8),
          None),
     ]
+    wanted = [k.strip() for k in args.rest.split(",") if k.strip()]
+    unknown = set(wanted) - {case[0] for case in cases}
+    if unknown:
+        sys.exit(f"--rest: unknown kernels {sorted(unknown)}; choose from "
+                 f"{', '.join(case[0] for case in cases)}")
     for name, inputs, peer, moved, check in cases:
+        if wanted and name not in wanted:
+            continue
         kernel = f"{tmp}/rest.mlir"
         with open(kernel, "w") as f:
             f.write(REST_KERNELS[name].format(n=n, d=d, d8=d + 8, len=length, rows=n, m=m))
@@ -299,6 +306,9 @@ def main():
     p.add_argument("--lstm-units", type=int, default=512)
     p.add_argument("--rest-rows", type=int, default=262144,
                    help="rows of 64 for the NumPy-peer kernels (0 skips them)")
+    p.add_argument("--rest", default="",
+                   help="comma-separated NumPy-peer kernels to run ('quantize 8-bit', "
+                        "'row-wise sparse adagrad', ...; default: all)")
     args = p.parse_args()
     if not os.access(args.pk_run, os.X_OK):
         sys.exit(f"no pk-run at {args.pk_run}: build it first (make build) or pass --pk-run")

@@ -167,13 +167,15 @@ def PKProtectTensorArguments
 }
 
 def PKApproximateMath : Pass<"pk-approximate-math", "::mlir::func::FuncOp"> {
-  let summary = "Polynomial approximations for exp, tanh, log, erf, ... (vectorizable)";
+  let summary = "Polynomial approximations for exp, tanh, log, erf, powf, ... (vectorizable)";
   let description = [{
     Rewrites `math` ops on f32 (scalars and vectors; f16/bf16 are computed in
     f32) into upstream MLIR's polynomial approximations made of plain
     arithmetic. Lowered as is, `math.exp` or `math.tanh` become calls into
     libm one element at a time, which stops both the vectorized kernels and
-    LLVM's loop vectorizer; the polynomials vectorize. `pk-cpu-pipeline`
+    LLVM's loop vectorizer; the polynomials vectorize. `math.powf` is
+    first expanded to `exp(b·log|a|)` (with its sign and special cases),
+    so it vectorizes too (Box-Cox). `pk-cpu-pipeline`
     runs this pass; `pk-reference-pipeline` keeps libm, so `pk-run`
     compares the approximations against it. Measured error bounds are in
     docs/perfkernels.md ("sigmoid and tanh").

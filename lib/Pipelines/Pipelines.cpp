@@ -73,7 +73,11 @@ static void addBufferization(OpPassManager &pm) {
 /// Everything to the LLVM dialect.
 static void addLoweringToLLVM(OpPassManager &pm) {
   addUpstream(pm,
-              "func.func(convert-vector-to-scf{full-unroll}),"
+              // Row reductions a recipe vectorized whole (perfkernel rows)
+              // are vector.multi_reduction ops, which convert-vector-to-llvm
+              // does not lower.
+              "func.func(lower-vector-multi-reduction{lowering-strategy="
+              "inner-reduction},convert-vector-to-scf{full-unroll}),"
               "expand-strided-metadata,lower-affine,"
               // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
               // bodies are wrapped in must still hold a single block.

@@ -20,6 +20,12 @@ struct PKApproximateMathPass
     : pk::impl::PKApproximateMathBase<PKApproximateMathPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
+    // powf as exp(b · log|a|) (with upstream's sign and special-case
+    // handling), so Box-Cox's pow branch gets the polynomial exp and log
+    // below instead of a libm call per element. Both pipelines expand powf
+    // this way anyway (math-expand-ops before the LLVM lowering); only the
+    // exp and log differ from the reference's.
+    math::populateExpansionPatterns(patterns, {"powf"});
     // The portable variants: the AVX2 ones emit x86vector intrinsics that
     // would need their own lowering (and exclude non-x86 targets).
     populateMathPolynomialApproximationPatterns(

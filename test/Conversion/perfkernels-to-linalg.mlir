@@ -78,42 +78,64 @@ func.func @fused4_positional(%t: tensor<100x12xi8>, %i: tensor<10xi64>, %l: tens
   return %r, %s : tensor<4x16xf32>, tensor<i32>
 }
 
-// A block of whole bytes (16 codes at 2 bits = 4 bytes) is updated as a
-// 4x4 grid (byte, field) so each byte is read once.
+// N-bit codes accumulate deinterleaved by bit field (4 fields x 4 bytes
+// at 2 bits for 16 codes): one generic over (field, byte) updates the row,
+// the shift uniform along each field, marked for the recipe; the bag's sum
+// is interleaved back into its result row once, after its last index.
 // CHECK-LABEL: func @fused2_bytes
 // CHECK:       scf.forall
-// CHECK:         %[[GRID:.+]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [4, 4] : tensor<16xf32> into tensor<4x4xf32>
-// CHECK:         %[[SUM:.+]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<4xi8>) outs(%[[GRID]] : tensor<4x4xf32>)
-// CHECK:           linalg.index 1
-// CHECK:           arith.andi %{{.*}}, %c3_i32
-// CHECK:         tensor.collapse_shape %[[SUM]] {{\[\[}}0, 1]] : tensor<4x4xf32> into tensor<16xf32>
+// CHECK:         %[[SLOT:.+]] = tensor.extract_slice %{{.*}} : tensor<4x16xf32> to tensor<16xf32>
+// CHECK:         %[[ZERO:.+]] = linalg.fill {{.*}} outs(%{{.*}} : tensor<4x4xf32>)
+// CHECK:         %[[SUM:.+]] = scf.for {{.*}} iter_args(%[[ACC:.+]] = %[[ZERO]]) -> (tensor<4x4xf32>)
+// CHECK:           linalg.generic {{.*}} ins(%{{.*}} : tensor<4xi8>) outs(%{{.*}} : tensor<4x4xf32>) attrs = {pk.embedding_row}
+// CHECK:             %[[FIELD:.+]] = linalg.index 0
+// CHECK:             %[[F32:.+]] = arith.index_cast %[[FIELD]] : index to i32
+// CHECK:             %[[SHIFT:.+]] = arith.muli %[[F32]], %c2_i32
+// CHECK:             arith.shrui %{{.*}}, %[[SHIFT]]
+// CHECK:             arith.andi %{{.*}}, %c3_i32
+// CHECK:         %[[GRID:.+]] = tensor.expand_shape %[[SLOT]] {{\[\[}}0, 1]] output_shape [4, 4] : tensor<16xf32> into tensor<4x4xf32>
+// CHECK:         %[[ROW:.+]] = linalg.transpose ins(%[[SUM]] : tensor<4x4xf32>) outs(%[[GRID]] : tensor<4x4xf32>) permutation = [1, 0]
+// CHECK:         tensor.collapse_shape %[[ROW]] {{\[\[}}0, 1]] : tensor<4x4xf32> into tensor<16xf32>
 func.func @fused2_bytes(%t: tensor<100x8xi8>, %i: tensor<10xi64>, %l: tensor<4xi32>) -> (tensor<4x16xf32>, tensor<i32>) {
   %r, %s = pk.fused_embedding_bag %t[%i] lengths(%l : tensor<4xi32>) bits = 2 : tensor<100x8xi8>, tensor<10xi64> -> tensor<4x16xf32>, tensor<i32>
   return %r, %s : tensor<4x16xf32>, tensor<i32>
 }
 
-// Quantize: row min/max as one reduction, the row parameters, then every
-// output byte from its position (codes rounded half to even; the f32 scale
-// and bias bytes after them).
+// Quantize: one scf.forall iteration per row; the row's min/max as one
+// reduction, the row parameters as scalars, then the codes (rounded half to
+// even) and the f32 scale and bias bytes as two generics over the row, all
+// marked for the recipe.
 // CHECK-LABEL: func @quantize8
-// CHECK:       linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
-// CHECK-SAME:    ins(%{{.*}} : tensor<10x16xf32>) outs(%{{.*}}, %{{.*}} : tensor<10xf32>, tensor<10xf32>)
-// CHECK:         arith.minimumf
-// CHECK:         arith.maximumf
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<10x24xi8>)
-// CHECK:         math.roundeven
-// CHECK:         arith.bitcast %{{.*}} : f32 to i32
+// CHECK:       scf.forall (%[[R:.+]]) in (10) shared_outs(%[[OUT:.+]] = %{{.*}}) -> (tensor<10x24xi8>)
+// CHECK:         %[[X:.+]] = tensor.extract_slice %{{.*}}[%[[R]], 0] [1, 16] [1, 1] : tensor<10x16xf32> to tensor<16xf32>
+// CHECK:         linalg.generic {{.*}} iterator_types = ["reduction"]
+// CHECK-SAME:      ins(%[[X]] : tensor<16xf32>) outs(%{{.*}}, %{{.*}} : tensor<f32>, tensor<f32>) attrs = {pk.embedding_row}
+// CHECK:           arith.minimumf
+// CHECK:           arith.maximumf
+// CHECK:         arith.divf %{{.*}}, %cst{{.*}} : f32
+// CHECK:         %[[CODES:.+]] = linalg.generic {{.*}} ins(%[[X]] : tensor<16xf32>) outs(%{{.*}} : tensor<16xi8>) attrs = {pk.embedding_row}
+// CHECK:           math.roundeven
+// CHECK:           arith.trunci %{{.*}} : i32 to i8
+// CHECK:         %[[PARAMS:.+]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<8xi8>) attrs = {pk.embedding_row}
+// CHECK:           arith.bitcast %{{.*}} : f32 to i32
+// CHECK:         scf.forall.in_parallel
+// CHECK:           tensor.parallel_insert_slice %[[CODES]] into %[[OUT]][%[[R]], 0] [1, 16] [1, 1]
+// CHECK:           tensor.parallel_insert_slice %[[PARAMS]] into %[[OUT]][%[[R]], 16] [1, 8] [1, 1]
 func.func @quantize8(%x: tensor<10x16xf32>) -> tensor<10x24xi8> {
   %q = pk.quantize_rowwise %x bits = 8 : tensor<10x16xf32> -> tensor<10x24xi8>
   return %q : tensor<10x24xi8>
 }
 
-// N bits: the minimum and the scale are rounded through f16.
+// N bits: the minimum and the scale are rounded through f16; each code
+// byte packs its columns (reads clamped into the row).
 // CHECK-LABEL: func @quantize4
-// CHECK:       arith.truncf %{{.*}} : f32 to f16
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<10x12xi8>)
-// CHECK:         arith.shli
-// CHECK:         arith.bitcast %{{.*}} : f16 to i16
+// CHECK:       scf.forall
+// CHECK:         arith.truncf %{{.*}} : f32 to f16
+// CHECK:         linalg.generic {{.*}} outs(%{{.*}} : tensor<8xi8>)
+// CHECK:           tensor.extract %{{.*}} : tensor<16xf32>
+// CHECK:           arith.shli
+// CHECK:         linalg.generic {{.*}} outs(%{{.*}} : tensor<4xi8>)
+// CHECK:           arith.bitcast %{{.*}} : f16 to i16
 func.func @quantize4(%x: tensor<10x16xf32>) -> tensor<10x12xi8> {
   %q = pk.quantize_rowwise %x bits = 4 : tensor<10x16xf32> -> tensor<10x12xi8>
   return %q : tensor<10x12xi8>
@@ -170,7 +192,7 @@ func.func @adagrad(%w: tensor<8x4xf32>, %h: tensor<8x4xf32>, %g: tensor<8x4xf32>
 // CHECK:       %[[STATUS:.+]] = tensor.from_elements %{{.*}} : tensor<i32>
 // CHECK:       %[[LOOP:.+]]:2 = scf.for {{.*}} -> (tensor<8x4xf32>, tensor<8xf32>)
 // CHECK:         scf.if %{{.*}} -> (tensor<8x4xf32>, tensor<8xf32>)
-// CHECK:           linalg.generic {{.*}} iterator_types = ["reduction"]
+// CHECK:           linalg.generic {{.*}} iterator_types = ["reduction"]{{.*}}attrs = {pk.embedding_row}
 // CHECK:           tensor.insert %{{.*}} : tensor<8xf32>
 // CHECK:           linalg.generic
 // CHECK:           tensor.insert_slice %{{.*}} : tensor<4xf32> into tensor<8x4xf32>

@@ -280,23 +280,29 @@ RankedTensorType accumulatorType(Builder &b, const EmbeddingBag &e) {
 }
 
 /// The bag's sum as a row: interleaves a deinterleaved N-bit accumulator
-/// back (a transpose to `codeBytes x perByte`, flattened) and drops the
-/// fields past the row's end; other accumulators are the row already.
+/// back (a transpose to `codeBytes x perByte`, flattened; into the result
+/// row `slot` itself when the row is whole bytes) and drops the fields past
+/// the row's end; other accumulators are the row already.
 Value accumulatorToRow(ImplicitLocOpBuilder &b, const EmbeddingBag &e,
-                       Value acc) {
+                       Value acc, Value slot) {
   if (e.format != RowFormat::FusedN)
     return acc;
   auto type = cast<RankedTensorType>(acc.getType());
   int64_t perByte = type.getDimSize(0), codeBytes = type.getDimSize(1);
-  Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{codeBytes, perByte},
-                                       b.getF32Type());
+  auto gridType = RankedTensorType::get({codeBytes, perByte}, b.getF32Type());
+  auto flatType = RankedTensorType::get({codeBytes * perByte}, b.getF32Type());
+  SmallVector<ReassociationIndices> split = {{0, 1}};
+  bool whole = codeBytes * perByte == e.blockSize;
+  Value init =
+      whole
+          ? tensor::ExpandShapeOp::create(b, gridType, slot, split).getResult()
+          : tensor::EmptyOp::create(b, gridType.getShape(), b.getF32Type())
+                .getResult();
   Value interleaved =
       linalg::TransposeOp::create(b, acc, init, ArrayRef<int64_t>{1, 0})
           .getResult()[0];
-  auto flatType = RankedTensorType::get({codeBytes * perByte}, b.getF32Type());
-  Value flat = tensor::CollapseShapeOp::create(
-      b, flatType, interleaved, ArrayRef<ReassociationIndices>{{0, 1}});
-  if (codeBytes * perByte == e.blockSize)
+  Value flat = tensor::CollapseShapeOp::create(b, flatType, interleaved, split);
+  if (whole)
     return flat;
   return tensor::ExtractSliceOp::create(
       b, RankedTensorType::get({e.blockSize}, b.getF32Type()), flat,
@@ -348,51 +354,40 @@ Value accumulateRow(ImplicitLocOpBuilder &b, const EmbeddingBag &e, Value acc,
   SmallVector<utils::IteratorType> parallel = {utils::IteratorType::parallel};
   AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
   if (e.format == RowFormat::FusedN) {
-    // The accumulator is deinterleaved (fusedAccumulatorType): field f of
-    // every byte adds into row f, so one generic over the row's bytes
-    // updates all fields with constant shifts and contiguous vectors, and
-    // no lane needs a division. Fields past the row's end (odd widths) read
-    // code bits inside the row and are dropped by fusedAccumulatorToRow.
+    // The accumulator is deinterleaved (accumulatorType): field f of every
+    // byte adds into row f, so one generic over (field, byte) updates the
+    // whole row with contiguous vectors per field (the shift is uniform
+    // along a vector) and no lane needs a division. Fields past the row's
+    // end (odd widths) read code bits inside the row and are dropped by
+    // accumulatorToRow.
     int64_t perByte = 8 / e.bits;
     int64_t codeBytes = (d + perByte - 1) / perByte;
     Value bytes = rowSlice(codeBytes);
-    auto fieldType = RankedTensorType::get({codeBytes}, f32);
-    SmallVector<Value> fields;
-    for (int64_t f = 0; f < perByte; ++f)
-      fields.push_back(tensor::ExtractSliceOp::create(
-          b, fieldType, acc,
-          ArrayRef<OpFoldResult>{b.getIndexAttr(f), b.getIndexAttr(0)},
-          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(codeBytes)},
-          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)}));
-    SmallVector<AffineMap> maps(perByte + 1, id);
-    SmallVector<Type> fieldTypes(perByte, fieldType);
+    AffineMap byteOf = AffineMap::get(2, 0, {b.getAffineDimExpr(1)}, ctx);
     auto update = linalg::GenericOp::create(
-        b, fieldTypes, ValueRange{bytes}, fields, maps, parallel,
+        b, accType, ValueRange{bytes}, ValueRange{acc},
+        ArrayRef{byteOf, AffineMap::getMultiDimIdentityMap(2, ctx)},
+        {utils::IteratorType::parallel, utils::IteratorType::parallel},
         [&](OpBuilder &nb, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nb);
-          Value wide = arith::ExtUIOp::create(ib, ib.getI32Type(), args[0]);
-          SmallVector<Value> sums;
-          for (int64_t f = 0; f < perByte; ++f) {
-            Value code = arith::AndIOp::create(
-                ib,
-                arith::ShRUIOp::create(ib, wide,
-                                       cInt(ib, ib.getI32Type(), f * e.bits)),
-                cInt(ib, ib.getI32Type(), (1 << e.bits) - 1));
-            Value q = arith::UIToFPOp::create(ib, f32, code);
-            Value biased = arith::AddFOp::create(ib, args[1 + f], wBias);
-            sums.push_back(math::FmaOp::create(ib, wScale, q, biased));
-          }
-          linalg::YieldOp::create(ib, sums);
+          Type i32 = ib.getI32Type();
+          Value shift = arith::MulIOp::create(
+              ib,
+              arith::IndexCastOp::create(ib, i32,
+                                         linalg::IndexOp::create(ib, 0)),
+              cInt(ib, i32, e.bits));
+          Value code = arith::AndIOp::create(
+              ib,
+              arith::ShRUIOp::create(
+                  ib, arith::ExtUIOp::create(ib, i32, args[0]), shift),
+              cInt(ib, i32, (1 << e.bits) - 1));
+          Value q = arith::UIToFPOp::create(ib, f32, code);
+          Value biased = arith::AddFOp::create(ib, args[1], wBias);
+          linalg::YieldOp::create(
+              ib, ValueRange{math::FmaOp::create(ib, wScale, q, biased)});
         });
     update->setAttr(kRowUpdateAttr, b.getUnitAttr());
-    Value next = acc;
-    for (int64_t f = 0; f < perByte; ++f)
-      next = tensor::InsertSliceOp::create(
-          b, update.getResult(f), next,
-          ArrayRef<OpFoldResult>{b.getIndexAttr(f), b.getIndexAttr(0)},
-          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(codeBytes)},
-          ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
-    return next;
+    return update.getResult(0);
   }
 
   Value values = rowSlice(d);
@@ -436,7 +431,15 @@ void prefetchRowAhead(ImplicitLocOpBuilder &b, const EmbeddingBag &e,
   auto tableType = cast<MemRefType>(tableBuffer.getType());
   int64_t eltBytes = tableType.getElementTypeBitWidth() / 8;
   int64_t rowBytes = tableType.getDimSize(1) * eltBytes;
+  // Rows whose size is not a multiple of the line size (fused rows: 36
+  // bytes at 4 bits, D = 64) start anywhere in a line, so their last byte
+  // can lie one line beyond the strided prefetches: fetch it too.
+  SmallVector<int64_t> bytes;
   for (int64_t byte = 0; byte < rowBytes; byte += kCacheLineBytes)
+    bytes.push_back(byte);
+  if (rowBytes % kCacheLineBytes != 0)
+    bytes.push_back(rowBytes - 1);
+  for (int64_t byte : bytes)
     memref::PrefetchOp::create(b, tableBuffer,
                                ValueRange{rowIdx, cIndex(b, byte / eltBytes)},
                                /*isWrite=*/false, /*localityHint=*/3,
@@ -524,7 +527,7 @@ std::pair<Value, Value> lowerEmbeddingBag(ImplicitLocOpBuilder &b,
           }
           scf::YieldOp::create(ib, ValueRange{ifOp.getResult(0)});
         });
-    Value sum = accumulatorToRow(b, e, loop.getResult(0));
+    Value sum = accumulatorToRow(b, e, loop.getResult(0), slot);
     if (e.mean) {
       // caffe2 multiplies by 1/length; an empty bag stays zero (factor 1).
       Value len = arith::SubIOp::create(b, end, start);
@@ -758,7 +761,8 @@ Value lowerQuantizeRowwise(ImplicitLocOpBuilder &b, Value input, int64_t bits,
   minMax->setAttr(kRowUpdateAttr, b.getUnitAttr());
   Value lo = tensor::ExtractOp::create(b, minMax.getResult(0), ValueRange{});
   Value hi = tensor::ExtractOp::create(b, minMax.getResult(1), ValueRange{});
-  auto [scale, bias, inverse] = rowwiseParameters(b, lo, hi, bits);
+  std::array<Value, 3> parameters = rowwiseParameters(b, lo, hi, bits);
+  Value scale = parameters[0], bias = parameters[1], inverse = parameters[2];
 
   auto code = [&](ImplicitLocOpBuilder &ib, Value v) {
     v = arith::MulFOp::create(ib, arith::SubFOp::create(ib, v, bias), inverse);
@@ -1133,23 +1137,25 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
               newH = insertRow(ib, update.getResult(1), args[1], row);
             } else {
               // mean(g'²) over the row, then one step size for the row.
+              // The sum is an addf of the products (caffe2's reference
+              // `sum += g * g`): a combiner the vectorizer recognizes, which
+              // an fma into the accumulator is not.
               Value init =
                   tensor::EmptyOp::create(ib, ArrayRef<int64_t>{}, f32);
               Value zero = linalg::FillOp::create(ib, ValueRange{cF32(ib, 0.0)},
                                                   ValueRange{init})
                                .getResult(0);
-              auto sumOp =
-                  linalg::GenericOp::create(
-                      ib, TypeRange{zero.getType()}, ValueRange{gr, w},
-                      ValueRange{zero}, ArrayRef{id, id, toScalar},
-                      {utils::IteratorType::reduction},
-                      [&](OpBuilder &gb, Location gl, ValueRange a) {
-                        ImplicitLocOpBuilder bb(gl, gb);
-                        Value gv = decayed(bb, a[1], a[0]);
-                        linalg::YieldOp::create(
-                            bb,
-                            ValueRange{math::FmaOp::create(bb, gv, gv, a[2])});
-                      });
+              auto sumOp = linalg::GenericOp::create(
+                  ib, TypeRange{zero.getType()}, ValueRange{gr, w},
+                  ValueRange{zero}, ArrayRef{id, id, toScalar},
+                  {utils::IteratorType::reduction},
+                  [&](OpBuilder &gb, Location gl, ValueRange a) {
+                    ImplicitLocOpBuilder bb(gl, gb);
+                    Value gv = decayed(bb, a[1], a[0]);
+                    linalg::YieldOp::create(
+                        bb, ValueRange{arith::AddFOp::create(
+                                bb, a[2], arith::MulFOp::create(bb, gv, gv))});
+                  });
               sumOp->setAttr(kRowUpdateAttr, ib.getUnitAttr());
               Value sum = sumOp.getResult(0);
               Value mean = arith::DivFOp::create(
@@ -1263,8 +1269,7 @@ struct BoxCoxLowering : OpRewritePattern<BoxCoxOp> {
               l1);
           Value isZero = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
                                                l1, cst(0.0));
-          Value r =
-              arith::SelectOp::create(ib, isZero, logBranch, powBranch);
+          Value r = arith::SelectOp::create(ib, isZero, logBranch, powBranch);
           linalg::YieldOp::create(ib, ValueRange{r});
         });
     rewriter.replaceOp(op, generic.getResults());
@@ -1283,8 +1288,7 @@ constexpr double kCompressEpsilon = 1e-8;
 Value addEpsilonInF64(ImplicitLocOpBuilder &b, Value v) {
   Type f64 = b.getF64Type();
   Value wide = arith::ExtFOp::create(b, f64, v);
-  Value eps =
-      arith::ConstantOp::create(b, b.getF64FloatAttr(kCompressEpsilon));
+  Value eps = arith::ConstantOp::create(b, b.getF64FloatAttr(kCompressEpsilon));
   Value sum = arith::AddFOp::create(b, wide, eps);
   return arith::TruncFOp::create(b, b.getF32Type(), sum);
 }
@@ -1353,8 +1357,8 @@ struct QuantizeAndCompressLowering : OpRewritePattern<QuantizeAndCompressOp> {
           Value packed = cInt(ib, i32, 0);
           for (int64_t s = 0; s < perByte; ++s) {
             Value j = arith::AddIOp::create(ib, i, cIndex(ib, s * segment));
-            Value inRange = arith::CmpIOp::create(
-                ib, arith::CmpIPredicate::ult, j, cIndex(ib, n));
+            Value inRange = arith::CmpIOp::create(ib, arith::CmpIPredicate::ult,
+                                                  j, cIndex(ib, n));
             Value safe = arith::MinUIOp::create(ib, j, cIndex(ib, n - 1));
             Value x = tensor::ExtractOp::create(ib, input, ValueRange{safe});
             Value t = arith::MulFOp::create(
@@ -1371,8 +1375,8 @@ struct QuantizeAndCompressLowering : OpRewritePattern<QuantizeAndCompressOp> {
                 arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT, t,
                                       cF32(ib, 0.0)),
                 t, cF32(ib, 0.0));
-            Value q = arith::FPToUIOp::create(
-                ib, i32, math::RoundEvenOp::create(ib, t));
+            Value q = arith::FPToUIOp::create(ib, i32,
+                                              math::RoundEvenOp::create(ib, t));
             q = arith::SelectOp::create(ib, inRange, q, cInt(ib, i32, 0));
             packed = arith::OrIOp::create(
                 ib, packed,
@@ -1385,8 +1389,8 @@ struct QuantizeAndCompressLowering : OpRewritePattern<QuantizeAndCompressOp> {
           Value k = arith::RemUIOp::create(
               ib, arith::AddIOp::create(ib, p32, cInt(ib, i32, 2)),
               cInt(ib, i32, 4));
-          Value inMax = arith::CmpIOp::create(ib, arith::CmpIPredicate::uge,
-                                              p, cIndex(ib, 6));
+          Value inMax = arith::CmpIOp::create(ib, arith::CmpIPredicate::uge, p,
+                                              cIndex(ib, 6));
           Value header = arith::SelectOp::create(
               ib, inMax, floatByte(ib, hi, 32, k), floatByte(ib, lo, 32, k));
           Value isBits = arith::CmpIOp::create(ib, arith::CmpIPredicate::eq, p,
@@ -1397,8 +1401,8 @@ struct QuantizeAndCompressLowering : OpRewritePattern<QuantizeAndCompressOp> {
               ib, isTail, cInt(ib, ib.getI8Type(), tail), header);
           header = arith::SelectOp::create(
               ib, isBits, cInt(ib, ib.getI8Type(), bits), header);
-          Value isData = arith::CmpIOp::create(ib, arith::CmpIPredicate::uge,
-                                               p, cIndex(ib, 10));
+          Value isData = arith::CmpIOp::create(ib, arith::CmpIPredicate::uge, p,
+                                               cIndex(ib, 10));
           return arith::SelectOp::create(ib, isData, dataByte, header);
         });
     rewriter.replaceOp(op, result);
@@ -1459,9 +1463,9 @@ struct DecompressAndDequantizeLowering
               ib, i32, tensor::ExtractOp::create(ib, input, ValueRange{pos}));
           Value shift = arith::MulIOp::create(
               ib, arith::IndexCastOp::create(ib, i32, s), cInt(ib, i32, bits));
-          Value code = arith::AndIOp::create(
-              ib, arith::ShRUIOp::create(ib, byte, shift),
-              cInt(ib, i32, maxCode));
+          Value code =
+              arith::AndIOp::create(ib, arith::ShRUIOp::create(ib, byte, shift),
+                                    cInt(ib, i32, maxCode));
           Value q = arith::UIToFPOp::create(ib, f32, code);
           return arith::AddFOp::create(ib, arith::MulFOp::create(ib, q, gap),
                                        lo);
@@ -1475,10 +1479,10 @@ struct DecompressAndDequantizeLowering
 
 void mlir::pk::populatePKPerfKernelsToLinalgPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<EmbeddingBagLowering, FusedEmbeddingBagLowering,
-               QuantizeRowwiseLowering, DequantizeRowwiseLowering,
-               LstmUnitLowering, AdagradLowering, SparseAdagradLowering,
-               AxpyLowering, BoxCoxLowering, QuantizeAndCompressLowering,
-               DecompressAndDequantizeLowering>(
-      patterns.getContext());
+  patterns
+      .add<EmbeddingBagLowering, FusedEmbeddingBagLowering,
+           QuantizeRowwiseLowering, DequantizeRowwiseLowering, LstmUnitLowering,
+           AdagradLowering, SparseAdagradLowering, AxpyLowering, BoxCoxLowering,
+           QuantizeAndCompressLowering, DecompressAndDequantizeLowering>(
+          patterns.getContext());
 }

@@ -15,7 +15,9 @@ f32 = np.float32
 
 
 def quantize(x, bits):
+    """caffe2's row-wise quantization of x (float32 rows) to fused rows."""
     out = []
+    d = x.shape[1]
     for row in x:
         lo, hi = row.min(), row.max()
         if bits == 8:
@@ -34,9 +36,9 @@ def quantize(x, bits):
             scale, inv = f32(1), f32(1)
         q = np.clip(np.rint(f32(row - lo) * inv), 0, 2**bits - 1).astype(np.uint8)
         per = 8 // bits
-        packed = np.zeros((D + per - 1) // per, np.uint8)
-        for d in range(D):
-            packed[d // per] |= q[d] << ((d % per) * bits)
+        packed = np.zeros((d + per - 1) // per, np.uint8)
+        for j in range(d):
+            packed[j // per] |= q[j] << ((j % per) * bits)
         out.append(np.concatenate([packed, np.array([scale, lo], '<f2').view(np.uint8)]))
     return np.stack(out)
 
@@ -74,4 +76,5 @@ def main():
     print(f'NUMPY-OK {kernel}')
 
 
-main()
+if __name__ == "__main__":
+    main()
