@@ -93,9 +93,9 @@ def run_pk(pk_run, kernel, inputs, threads, runs, recipe, output=None):
     return float(match.group(1)) * 1e-3
 
 
-def time_torch(fn, threads, runs):
-    torch.set_num_threads(threads)
-    for _ in range(2):
+def time_call(fn, runs, warmup):
+    """Median seconds of `runs` calls of fn() after `warmup` untimed ones."""
+    for _ in range(warmup):
         fn()
     times = []
     for _ in range(runs):
@@ -103,6 +103,11 @@ def time_torch(fn, threads, runs):
         fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def time_torch(fn, threads, runs):
+    torch.set_num_threads(threads)
+    return time_call(fn, runs, warmup=2)
 
 
 LSTM_KERNEL = """\
@@ -194,13 +199,7 @@ func.func @k(%w: memref<{rows}x{d}xf32>, %h: memref<{rows}xf32>, %g: tensor<{m}x
 
 
 def time_numpy(fn, runs):
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return time_call(fn, runs, warmup=1)
 
 
 def bench_rest(args, tmp, rows):

@@ -35,6 +35,13 @@ struct JitModule {
   unsigned numParams;
 };
 
+/// A runner error carrying `message` (what the tools print on one line).
+llvm::Error makeRunnerError(const llvm::Twine &message);
+
+/// Fails unless `got` buffers were passed to `@entry`, which takes
+/// `expected` (inputs followed by outputs). Shared by the CPU and GPU calls.
+llvm::Error checkBufferCount(StringRef entry, unsigned expected, size_t got);
+
 /// Clones `module`, exposes `funcName` through the C interface, runs the
 /// passes `buildPipeline` adds, checks that the entry takes one descriptor per
 /// argument and result, and JIT-compiles the result for the host CPU with

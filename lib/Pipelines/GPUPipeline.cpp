@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Pipelines/GPUPipeline.h"
+#include "UpstreamPasses.h"
 
 #include "Conversion/Passes.h"
 #include "Transforms/Passes.h"
@@ -46,7 +47,6 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "llvm/ADT/SetVector.h"
-#include "mlir/InitAllPasses.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Pass/Pass.h"
@@ -1040,18 +1040,6 @@ struct GPUMergeKernelModulesPass
 // Pipeline
 //===----------------------------------------------------------------------===//
 
-/// Appends upstream passes written in pass-pipeline syntax (fixed strings:
-/// a parse failure is a bug in pk).
-static void addUpstream(OpPassManager &pm, StringRef pipeline) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { mlir::registerAllPasses(); });
-  std::string error;
-  llvm::raw_string_ostream os(error);
-  if (failed(parsePassPipeline(pipeline, pm, os)))
-    llvm::report_fatal_error(
-        llvm::Twine("pk: invalid built-in GPU pipeline: ") + os.str());
-}
-
 void pk::buildGPUKernelPipeline(OpPassManager &pm,
                                 const GPUPipelineOptions &options) {
   pm.addPass(std::make_unique<GPUVerifyOptionsPass>(options));
@@ -1061,7 +1049,7 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   // to_buffer'd operands) before pk.attention would be lowered naively.
   pm.addNestedPass<func::FuncOp>(pk::createPKGPUFuseAttention());
   pm.addPass(pk::createPKLowerToLinalg());
-  addUpstream(pm, "func.func(convert-elementwise-to-linalg)");
+  pk::addUpstreamPasses(pm, "func.func(convert-elementwise-to-linalg)");
   pm.addPass(pk::createPKDecomposeAggregates());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -1075,11 +1063,12 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   // Tensor arguments are read-only, results become out-parameters. The
   // second canonicalization removes the self-copies of fused fills.
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
-  addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
-                  "function-boundary-type-conversion=identity-layout-map},"
-                  "buffer-results-to-out-params{hoist-static-allocs "
-                  "modify-public-functions},"
-                  "canonicalize,cse,canonicalize");
+  pk::addUpstreamPasses(
+      pm, "one-shot-bufferize{bufferize-function-boundaries "
+          "function-boundary-type-conversion=identity-layout-map},"
+          "buffer-results-to-out-params{hoist-static-allocs "
+          "modify-public-functions},"
+          "canonicalize,cse,canonicalize");
 
   // Shared memory, thread tiles, gpu.launch.
   pm.addNestedPass<func::FuncOp>(std::make_unique<GPUPreparePromotionPass>());
@@ -1089,15 +1078,16 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   // Loops the recipe did not map (an embedding bag's loop over bags) are
   // mapped like the parallel loops of unscheduled ops below.
-  addUpstream(pm, "scf-forall-to-parallel");
+  pk::addUpstreamPasses(pm, "scf-forall-to-parallel");
   pm.addNestedPass<func::FuncOp>(
       std::make_unique<GPUKernelLinalgToLoopsPass>());
 
   // Everything else: parallel loops → 256-thread blocks.
-  addUpstream(pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  pk::addUpstreamPasses(
+      pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
   pm.addNestedPass<func::FuncOp>(std::make_unique<GPUTileParallelLoopsPass>());
-  addUpstream(pm, "func.func(gpu-map-parallel-loops,"
-                  "convert-parallel-loops-to-gpu),canonicalize,cse");
+  pk::addUpstreamPasses(pm, "func.func(gpu-map-parallel-loops,"
+                            "convert-parallel-loops-to-gpu),canonicalize,cse");
 
   pm.addNestedPass<func::FuncOp>(
       std::make_unique<GPUDataPlacementPass>(options.deviceArguments));
@@ -1105,7 +1095,7 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   // Constants (loop bounds and steps, view offsets) move into the kernels
   // instead of becoming kernel arguments: the device code then knows them,
   // e.g. to prove its vector accesses aligned.
-  addUpstream(pm, "gpu-launch-sink-index-computations");
+  pk::addUpstreamPasses(pm, "gpu-launch-sink-index-computations");
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(std::make_unique<GPUMergeKernelModulesPass>());
 }
@@ -1120,16 +1110,17 @@ void pk::buildGPUPipeline(OpPassManager &pm,
 
   // Host side: the GPU ops become asynchronous (one stream per call, waited
   // for before returning), then runtime calls.
-  addUpstream(pm, "func.func(gpu-async-region)");
+  pk::addUpstreamPasses(pm, "func.func(gpu-async-region)");
   GpuModuleToBinaryPassOptions binaryOptions;
   binaryOptions.compilationTarget = options.format;
   binaryOptions.toolkitPath = getCUDAToolkitPath(target);
   pm.addPass(createGpuModuleToBinaryPass(binaryOptions));
-  addUpstream(pm, "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
-                  "gpu-to-llvm,finalize-memref-to-llvm,"
-                  "convert-arith-to-llvm,convert-index-to-llvm,"
-                  "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
-                  "reconcile-unrealized-casts,canonicalize,cse");
+  pk::addUpstreamPasses(
+      pm, "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
+          "gpu-to-llvm,finalize-memref-to-llvm,"
+          "convert-arith-to-llvm,convert-index-to-llvm,"
+          "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
+          "reconcile-unrealized-casts,canonicalize,cse");
 }
 
 void pk::registerGPUPipeline() {

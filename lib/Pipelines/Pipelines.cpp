@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Pipelines/Pipelines.h"
+#include "UpstreamPasses.h"
 
 #include "Conversion/Passes.h"
 #include "Transforms/Passes.h"
@@ -24,12 +25,7 @@
 
 using namespace mlir;
 
-/// Appends upstream passes written in pass-pipeline syntax. The strings are
-/// fixed by this file, so a parse failure is a bug in pk, not user input.
-/// The textual form needs the passes in the global registry; registering
-/// them here (once; repeating a registration is harmless) keeps every
-/// embedder of the pipelines (tools, C API) from having to remember it.
-static void addUpstream(OpPassManager &pm, StringRef pipeline) {
+void pk::addUpstreamPasses(OpPassManager &pm, StringRef pipeline) {
   static std::once_flag registered;
   std::call_once(registered, [] { mlir::registerAllPasses(); });
   std::string error;
@@ -46,7 +42,7 @@ static void addFrontEnd(OpPassManager &pm) {
   pm.addPass(pk::createPKLowerToLinalg());
   // Elementwise arith/math on whole tensors (a ReLU written as
   // arith.maximumf) has no bufferization of its own.
-  addUpstream(pm, "func.func(convert-elementwise-to-linalg)");
+  pk::addUpstreamPasses(pm, "func.func(convert-elementwise-to-linalg)");
   pm.addPass(pk::createPKDecomposeAggregates());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -58,36 +54,39 @@ static void addFrontEnd(OpPassManager &pm) {
 /// ownership bookkeeping it adds must not land inside omp loop wrappers.
 static void addBufferization(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
-  addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
-                  "function-boundary-type-conversion=identity-layout-map},"
-                  "buffer-results-to-out-params{hoist-static-allocs "
-                  "modify-public-functions}");
+  pk::addUpstreamPasses(
+      pm, "one-shot-bufferize{bufferize-function-boundaries "
+          "function-boundary-type-conversion=identity-layout-map},"
+          "buffer-results-to-out-params{hoist-static-allocs "
+          "modify-public-functions}");
   // Results returned through a reshape are written in place too.
   pm.addNestedPass<func::FuncOp>(pk::createPKForwardResultCopies());
-  addUpstream(pm, "canonicalize,scf-forall-to-parallel,"
-                  "func.func(ownership-based-buffer-deallocation),canonicalize,"
-                  "func.func(buffer-deallocation-simplification),"
-                  "bufferization-lower-deallocations,cse,canonicalize");
+  pk::addUpstreamPasses(
+      pm, "canonicalize,scf-forall-to-parallel,"
+          "func.func(ownership-based-buffer-deallocation),canonicalize,"
+          "func.func(buffer-deallocation-simplification),"
+          "bufferization-lower-deallocations,cse,canonicalize");
 }
 
 /// Everything to the LLVM dialect.
 static void addLoweringToLLVM(OpPassManager &pm) {
-  addUpstream(pm,
-              // Row reductions a recipe vectorized whole (perfkernel rows)
-              // are vector.multi_reduction ops, which convert-vector-to-llvm
-              // does not lower.
-              "func.func(lower-vector-multi-reduction{lowering-strategy="
-              "inner-reduction},convert-vector-to-scf{full-unroll}),"
-              "expand-strided-metadata,lower-affine,"
-              // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
-              // bodies are wrapped in must still hold a single block.
-              "finalize-memref-to-llvm,convert-scf-to-cf,math-expand-ops,"
-              "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
-              "convert-math-to-llvm,convert-math-to-libm,"
-              "convert-openmp-to-llvm,"
-              "convert-arith-to-llvm,convert-index-to-llvm,"
-              "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
-              "reconcile-unrealized-casts,canonicalize,cse");
+  pk::addUpstreamPasses(
+      pm,
+      // Row reductions a recipe vectorized whole (perfkernel rows)
+      // are vector.multi_reduction ops, which convert-vector-to-llvm
+      // does not lower.
+      "func.func(lower-vector-multi-reduction{lowering-strategy="
+      "inner-reduction},convert-vector-to-scf{full-unroll}),"
+      "expand-strided-metadata,lower-affine,"
+      // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
+      // bodies are wrapped in must still hold a single block.
+      "finalize-memref-to-llvm,convert-scf-to-cf,math-expand-ops,"
+      "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
+      "convert-math-to-llvm,convert-math-to-libm,"
+      "convert-openmp-to-llvm,"
+      "convert-arith-to-llvm,convert-index-to-llvm,"
+      "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
+      "reconcile-unrealized-casts,canonicalize,cse");
 }
 
 /// Glow-style graph optimisations on pk ops, before they are lowered: batch
@@ -138,32 +137,35 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   addBufferization(pm);
   // Unscheduled linalg ops become parallel loops; every outermost
   // scf.parallel (tiles from the recipe too) becomes one omp.parallel.
-  addUpstream(pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  pk::addUpstreamPasses(
+      pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
   pm.addNestedPass<func::FuncOp>(pk::createPKSequentializeNestedParallel());
   // Polynomial exp/tanh/... instead of element-wise libm calls; the
   // reference pipeline keeps libm, so pk-run measures the difference.
   pm.addNestedPass<func::FuncOp>(pk::createPKApproximateMath());
-  addUpstream(pm, llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
-                                options.threads.getValue())
-                      .str());
+  pk::addUpstreamPasses(pm,
+                        llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
+                                      options.threads.getValue())
+                            .str());
   addLoweringToLLVM(pm);
 }
 
 void pk::buildReferencePipeline(OpPassManager &pm) {
   addFrontEnd(pm);
   addBufferization(pm);
-  addUpstream(pm, "func.func(convert-linalg-to-loops),canonicalize");
+  pk::addUpstreamPasses(pm, "func.func(convert-linalg-to-loops),canonicalize");
   addLoweringToLLVM(pm);
 }
 
 void pk::buildToSDFGPipeline(OpPassManager &pm) {
   addFrontEnd(pm);
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
-  addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
-                  "function-boundary-type-conversion=identity-layout-map},"
-                  "buffer-results-to-out-params{hoist-static-allocs "
-                  "modify-public-functions},"
-                  "canonicalize,convert-linalg-to-sdfg");
+  pk::addUpstreamPasses(
+      pm, "one-shot-bufferize{bufferize-function-boundaries "
+          "function-boundary-type-conversion=identity-layout-map},"
+          "buffer-results-to-out-params{hoist-static-allocs "
+          "modify-public-functions},"
+          "canonicalize,convert-linalg-to-sdfg");
 }
 
 void pk::registerPipelines() {

@@ -19,10 +19,6 @@
 using namespace mlir;
 using namespace mlir::pk;
 
-static llvm::Error makeError(const Twine &message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
-}
-
 std::string mlir::pk::findGpuRuntimeLibrary(const char *argv0) {
   if (std::optional<std::string> env =
           llvm::sys::Process::GetEnv("PK_CUDA_RUNTIME"))
@@ -38,16 +34,17 @@ std::string mlir::pk::findGpuRuntimeLibrary(const char *argv0) {
 llvm::Expected<std::unique_ptr<GpuRuntime>>
 GpuRuntime::load(StringRef path, bool requireDevice) {
   if (!llvm::sys::fs::exists(path))
-    return makeError("the CUDA runtime library '" + path +
-                     "' does not exist (pk is built without it when the "
-                     "CUDA toolkit's cuda.h is missing; set PK_CUDA_RUNTIME "
-                     "to use another)");
+    return makeRunnerError(
+        "the CUDA runtime library '" + path +
+        "' does not exist (pk is built without it when the "
+        "CUDA toolkit's cuda.h is missing; set PK_CUDA_RUNTIME "
+        "to use another)");
   std::string error;
   auto library =
       llvm::sys::DynamicLibrary::getPermanentLibrary(path.str().c_str(), &error);
   if (!library.isValid())
-    return makeError("cannot load the CUDA runtime library '" + path +
-                     "': " + error);
+    return makeRunnerError("cannot load the CUDA runtime library '" + path +
+                           "': " + error);
   auto runtime = std::unique_ptr<GpuRuntime>(new GpuRuntime());
   runtime->path = path.str();
   auto resolve = [&](auto &fn, const char *name) -> bool {
@@ -63,7 +60,7 @@ GpuRuntime::load(StringRef path, bool requireDevice) {
       !resolve(runtime->toHostFn, "pkCudaCopyToHost") ||
       !resolve(runtime->syncFn, "pkCudaSynchronize") ||
       !resolve(runtime->deviceNameFn, "pkCudaDeviceName"))
-    return makeError("'" + path + "' is not pk's CUDA runtime library");
+    return makeRunnerError("'" + path + "' is not pk's CUDA runtime library");
   // Compiling without a device: the module constructors' failed loads are
   // expected, not worth a message.
   if (!requireDevice) {
@@ -74,7 +71,7 @@ GpuRuntime::load(StringRef path, bool requireDevice) {
   }
   char why[512] = "";
   if (requireDevice && !runtime->availableFn(why, sizeof(why)))
-    return makeError(Twine("no usable GPU: ") + why);
+    return makeRunnerError(Twine("no usable GPU: ") + why);
   return runtime;
 }
 
@@ -90,7 +87,7 @@ bool GpuRuntime::copyToHost(void *dst, const void *src, uint64_t bytes) {
 llvm::Error GpuRuntime::synchronize() {
   syncFn();
   if (const char *error = takeErrorFn())
-    return makeError(Twine("GPU error: ") + error);
+    return makeRunnerError(Twine("GPU error: ") + error);
   return llvm::Error::success();
 }
 
@@ -141,17 +138,15 @@ llvm::Expected<void *> GpuCompiledFunction::deviceCopy(HostBuffer *buffer) {
                                        buffer->getSizeInBytes())) {
     if (auto err = runtime.synchronize())
       return std::move(err);
-    return makeError("cannot copy a buffer to the GPU");
+    return makeRunnerError("cannot copy a buffer to the GPU");
   }
   deviceBuffers[buffer] = device;
   return device;
 }
 
 llvm::Error GpuCompiledFunction::launch(ArrayRef<HostBuffer *> params) {
-  if (params.size() != numParams)
-    return makeError("@" + entry + " takes " + Twine(numParams) +
-                     " buffers (inputs and outputs), got " +
-                     Twine(params.size()));
+  if (auto err = checkBufferCount(entry, numParams, params.size()))
+    return err;
   std::vector<std::vector<int64_t>> descriptors;
   descriptors.reserve(params.size());
   for (HostBuffer *buffer : params) {
@@ -181,7 +176,7 @@ llvm::Error GpuCompiledFunction::call(ArrayRef<HostBuffer *> params,
   for (HostBuffer *result : results) {
     auto it = deviceBuffers.find(result);
     if (it == deviceBuffers.end())
-      return makeError("a result buffer is not a parameter of @" + entry);
+      return makeRunnerError("a result buffer is not a parameter of @" + entry);
     if (!runtime.copyToHost(result->data(), it->second,
                             result->getSizeInBytes()))
       return runtime.synchronize();

@@ -16,8 +16,16 @@
 using namespace mlir;
 using namespace mlir::pk;
 
-static llvm::Error makeError(const Twine &message) {
+llvm::Error mlir::pk::makeRunnerError(const Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+llvm::Error mlir::pk::checkBufferCount(StringRef entry, unsigned expected,
+                                       size_t got) {
+  if (got == expected)
+    return llvm::Error::success();
+  return makeRunnerError("@" + entry + " takes " + Twine(expected) +
+                         " buffers (inputs and outputs), got " + Twine(got));
 }
 
 llvm::Expected<BufferSignature> mlir::pk::getBufferSignature(func::FuncOp func) {
@@ -27,8 +35,9 @@ llvm::Expected<BufferSignature> mlir::pk::getBufferSignature(func::FuncOp func) 
     for (auto [i, type] : llvm::enumerate(types)) {
       std::string why = whyUnsupportedBufferType(type);
       if (!why.empty())
-        return makeError(what + " #" + Twine(i) + " of @" + func.getName() +
-                         " has type " + llvm::to_string(type) + ": " + why);
+        return makeRunnerError(what + " #" + Twine(i) + " of @" +
+                               func.getName() + " has type " +
+                               llvm::to_string(type) + ": " + why);
       into.push_back(cast<ShapedType>(type));
     }
     return llvm::Error::success();
@@ -73,7 +82,7 @@ mlir::pk::jitCompile(ModuleOp module, StringRef funcName,
   OwningOpRef<ModuleOp> clone = module.clone();
   auto func = clone->lookupSymbol<func::FuncOp>(funcName);
   if (!func)
-    return makeError("no function named '" + funcName + "'");
+    return makeRunnerError("no function named '" + funcName + "'");
   func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                 UnitAttr::get(module.getContext()));
   unsigned expected = func.getNumArguments() + func.getNumResults();
@@ -81,26 +90,26 @@ mlir::pk::jitCompile(ModuleOp module, StringRef funcName,
   PassManager pm(module.getContext());
   buildPipeline(pm);
   if (failed(pm.run(*clone)))
-    return makeError("compilation failed (see the diagnostics above)");
+    return makeRunnerError("compilation failed (see the diagnostics above)");
 
   // Calling with a different number of descriptors than the compiled
   // function reads would be undefined behaviour: remember the count.
   std::string cifaceName = "_mlir_ciface_" + funcName.str();
   auto ciface = clone->lookupSymbol<LLVM::LLVMFuncOp>(cifaceName);
   if (!ciface)
-    return makeError("the pipeline did not produce " + cifaceName);
+    return makeRunnerError("the pipeline did not produce " + cifaceName);
   // The pipelines pass every result as a trailing out-parameter; anything
   // else would make call() bind descriptors to the wrong parameters.
   unsigned numParams = ciface.getNumArguments();
   if (!isa<LLVM::LLVMVoidType>(ciface.getFunctionType().getReturnType()) ||
       numParams != expected)
-    return makeError("the compiled @" + funcName + " does not take its " +
-                     Twine(expected) +
-                     " buffers (inputs, then results) as parameters");
+    return makeRunnerError("the compiled @" + funcName + " does not take its " +
+                           Twine(expected) +
+                           " buffers (inputs, then results) as parameters");
 
   for (const std::string &lib : sharedLibs)
     if (!llvm::sys::fs::exists(lib))
-      return makeError("runtime library '" + lib + "' not found");
+      return makeRunnerError("runtime library '" + lib + "' not found");
 
   auto tmBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!tmBuilder)
@@ -139,10 +148,8 @@ CompiledFunction::compile(ModuleOp module, StringRef funcName,
 }
 
 llvm::Error CompiledFunction::call(ArrayRef<HostBuffer *> buffers) {
-  if (buffers.size() != numParams)
-    return makeError("@" + entry + " takes " + Twine(numParams) +
-                     " buffers (inputs and outputs), got " +
-                     Twine(buffers.size()));
+  if (auto err = checkBufferCount(entry, numParams, buffers.size()))
+    return err;
   // The C interface takes a pointer to each memref descriptor; the packed
   // calling convention takes a pointer to each argument.
   std::vector<std::vector<int64_t>> descriptors;
