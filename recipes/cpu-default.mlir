@@ -254,7 +254,12 @@ module attributes {transform.with_named_sequence} {
         tile_sizes [1, 64]
         : (!transform.op<"linalg.transpose">)
         -> (!transform.any_op, !transform.any_op)
-    transform.structured.vectorize %b_tile vector_sizes [1, 64, 32]
+    // Eight rows of the panel per vector copy: a whole 64-row tile as one
+    // vector would not fit in the registers and spill to the stack.
+    %b_rows, %b_row_loop = transform.structured.tile_using_for %b_tile
+        tile_sizes [0, 8]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.structured.vectorize %b_rows vector_sizes [1, 8, 32]
         : !transform.any_op
     %a_pad, %a_expand, %a_transpose = transform.structured.lower_pack %pack_a
         : (!transform.op<"linalg.pack">)

