@@ -19,6 +19,9 @@
 // RUN: pk-run %s --entry mm_packed_k1 | FileCheck %s
 // RUN: pk-run %s --entry mm_packed_transposed | FileCheck %s
 // RUN: pk-run %s --entry mm_packed_k1 --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
+// More rows than one 2048-row work item, K past one 256-deep panel:
+// RUN: pk-run %s --entry mm_packed_tall | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_tall --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
 // CHECK: PASS
 
 func.func @mm_primes(%a: tensor<7x13xf32>, %b: tensor<13x5xf32>) -> tensor<7x5xf32> {
@@ -75,4 +78,8 @@ func.func @mm_packed_k1(%a: tensor<64x1xf32>, %b: tensor<1x768xf32>) -> tensor<6
 func.func @mm_packed_transposed(%a: tensor<130x67xf32>, %b: tensor<800x130xf32>) -> tensor<67x800xf32> {
   %c = pk.matmul %a, %b transpose_lhs transpose_rhs : tensor<130x67xf32>, tensor<800x130xf32> -> tensor<67x800xf32>
   return %c : tensor<67x800xf32>
+}
+func.func @mm_packed_tall(%a: tensor<2053x259xf32>, %b: tensor<259x769xf32>) -> tensor<2053x769xf32> {
+  %c = pk.matmul %a, %b : tensor<2053x259xf32>, tensor<259x769xf32> -> tensor<2053x769xf32>
+  return %c : tensor<2053x769xf32>
 }

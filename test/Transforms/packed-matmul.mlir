@@ -8,27 +8,30 @@
 // RUN: pk-opt --pk-cpu-pipeline=recipe=%pk_src_root/recipes/cpu-avx2.mlir %s | FileCheck %s --check-prefix=LLVM2
 // RUN: pk-opt --pk-cpu-pipeline=recipe=%pk_src_root/recipes/cpu-default.mlir %s | FileCheck %s --check-prefix=LLVM512
 
-// B (K x N) is copied to [N/32][K][32], N padded from 1000 to 1024; A (M x K)
-// to [M/8][K][8]. Each 64x64 tile of C is computed in a zero-filled packed
-// [8][2][8][32] block and unpacked into C at once (masked in the last,
-// 40-column tile): no whole packed C and no separate unpacking pass.
+// A (M x K) is copied to [M/8][K][8] by a loop of its own. Each work item
+// is a 2048x64 tile of C (here all 128 rows, 16 tiles): it copies its 64
+// columns of B to [2][K][32] (zero-padded in the last, 40-column tile),
+// computes a zero-filled packed [16][2][8][32] block and unpacks it into C
+// at once: no whole packed B or C and no separate unpacking pass.
 // PACK512-LABEL: func.func @large
 // PACK512: scf.forall {{.*}} -> (tensor<16x130x8xf32>)
-// PACK512: tensor.pad %{{.*}} low[0, 0] high[0, 24]
-// PACK512: scf.forall {{.*}} -> (tensor<32x130x32xf32>)
-// PACK512-NOT: tensor<16x32x8x32xf32>)
-// PACK512: scf.forall (%{{.*}}, %{{.*}}) in (2, 16) {{.*}} -> (tensor<128x1000xf32>)
-// PACK512: linalg.fill {{.*}} -> tensor<8x?x8x32xf32>
+// PACK512-NOT: tensor<32x130x32xf32>)
+// PACK512: scf.forall (%{{.*}}) in (16) {{.*}} -> (tensor<128x1000xf32>)
+// PACK512: tensor.pad %{{.*}} low[0, 0] high[0, %{{.*}}]
+// PACK512: vector.transfer_read {{.*}} : tensor<?x1x32xf32>, vector<8x32xf32>
+// PACK512: linalg.fill {{.*}} -> tensor<16x?x8x32xf32>
 // PACK512: vector.broadcast {{.*}} to vector<8x32xf32>
 // PACK512: arith.mulf {{.*}} : vector<8x32xf32>
 // PACK512: arith.addf {{.*}} : vector<8x32xf32>
 // PACK512: vector.transfer_read {{.*}} : tensor<1x1x8x32xf32>, vector<8x32xf32>
-// PACK512: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x?xf32>
+// PACK512: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<?x?xf32>
 // PACK512-NOT: scf.forall (
 // PACK512: return
 // PACK2-LABEL: func.func @large
 // PACK2: scf.forall {{.*}} -> (tensor<32x130x4xf32>)
-// PACK2: scf.forall {{.*}} -> (tensor<125x130x8xf32>)
+// PACK2-NOT: tensor<125x130x8xf32>)
+// PACK2: scf.forall (%{{.*}}) in (16) {{.*}} -> (tensor<128x1000xf32>)
+// PACK2: vector.transfer_read {{.*}} : tensor<?x1x8xf32>, vector<8x8xf32>
 // PACK2: arith.mulf {{.*}} : vector<2x4x8xf32>
 // LLVM2-LABEL: llvm.func @large
 // LLVM2-COUNT-8: llvm.intr.fmuladd({{.*}}) : (vector<8xf32>, vector<8xf32>, vector<8xf32>) -> vector<8xf32>
