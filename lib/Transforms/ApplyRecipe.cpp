@@ -30,29 +30,32 @@ LogicalResult pk::applyRecipe(ModuleOp payload, StringRef path,
                                : path.str();
 
   // Parse errors inside the recipe are reported at their own location in
-  // the recipe file by the context's diagnostic handler.
+  // the recipe file by the context's diagnostic handler. The summary is
+  // reported at the payload's location but not on the payload op, which
+  // would print the whole payload module along with it.
+  auto error = [&]() { return mlir::emitError(payload.getLoc()); };
   OwningOpRef<ModuleOp> recipeModule;
   if (path.empty()) {
     recipeModule = parseSourceString<ModuleOp>(builtin.text, ctx, builtin.name);
   } else {
     auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
     if (!buffer)
-      return payload.emitError() << "cannot read recipe file '" << path
-                                 << "': " << buffer.getError().message();
+      return error() << "cannot read recipe file '" << path
+                     << "': " << buffer.getError().message();
     llvm::SourceMgr sourceMgr;
     sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
     recipeModule = parseSourceFile<ModuleOp>(sourceMgr, ctx);
   }
   if (!recipeModule)
-    return payload.emitError() << label << " '" << recipeName
-                               << "' is not a valid transform-dialect module";
+    return error() << label << " '" << recipeName
+                   << "' is not a valid transform-dialect module";
 
   transform::TransformOpInterface entryOp =
       transform::detail::findTransformEntryPoint(*recipeModule, ModuleOp(),
                                                  entry);
   if (!entryOp)
-    return payload.emitError() << label << " '" << recipeName << "' has no "
-                               << "transform.named_sequence @" << entry;
+    return error() << label << " '" << recipeName << "' has no "
+                   << "transform.named_sequence @" << entry;
   // transform.foreach_match attaches a note at the matched payload op's
   // location after its action ran; when the action erased that op (a
   // consumed matmul) the location is read from freed memory and printing it
