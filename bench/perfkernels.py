@@ -205,7 +205,8 @@ def time_numpy(fn, runs):
 def bench_rest(args, tmp, rows):
     """Row-wise (de)quantization, typed axpy, Box-Cox and row-wise sparse
     Adagrad against the same formulas in NumPy (single-threaded)."""
-    n, d, length, m = args.rest_rows, 64, args.rest_rows * 64, 4096
+    # Adagrad updates m distinct rows: at most all of them.
+    n, d, length, m = args.rest_rows, 64, args.rest_rows * 64, min(4096, args.rest_rows)
     rng = np.random.default_rng(2)
     x = rng.standard_normal((n, d), dtype=np.float32)
 
@@ -309,6 +310,8 @@ def main():
                    help="comma-separated NumPy-peer kernels to run ('quantize 8-bit', "
                         "'row-wise sparse adagrad', ...; default: all)")
     args = p.parse_args()
+    if args.rest_rows < 0:
+        p.error("--rest-rows must be 0 (skip) or a positive row count")
     if not os.access(args.pk_run, os.X_OK):
         sys.exit(f"no pk-run at {args.pk_run}: build it first (make build) or pass --pk-run")
 
