@@ -1,6 +1,7 @@
 //===- JitRunner.cpp - compile a function and call it on host buffers -----===//
 
 #include "Runner/JitRunner.h"
+#include "Runner/KernelAllocator.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -8,15 +9,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ScopedPrinter.h"
-
-#include <cstdlib>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 using namespace mlir;
 using namespace mlir::pk;
@@ -62,52 +54,6 @@ SmallVector<std::string> mlir::pk::getRuntimeLibraries(StringRef dir) {
     libs.push_back(std::string(path));
   }
   return libs;
-}
-
-/// Compiled kernels allocate their temporaries (packed GEMM operands,
-/// padded tiles) with malloc on every call. glibc serves large blocks with
-/// mmap and unmaps them on free, so every call page-faults them back in:
-/// 7 ms of a 16 ms 1024^3 GEMM. Kernels run back to back in this process,
-/// so freed blocks stay in the heap instead.
-static void keepFreedMemoryInHeap() {
-#if defined(__GLIBC__)
-  static const bool done = [] {
-    mallopt(M_MMAP_THRESHOLD, 1 << 30);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-    return true;
-  }();
-  (void)done;
-#endif
-}
-
-/// malloc for the compiled kernels' temporaries. A packed GEMM operand of
-/// 16 MiB is re-read for every tile; on 4 KiB pages that is 4096 TLB
-/// entries, and the misses cost 4% of a 2048^3 GEMM. Large blocks are
-/// therefore 2 MiB aligned and advised as transparent huge pages, as
-/// NumPy's allocator does for its arrays. They are still freed with free.
-static void *allocateKernelTemporary(size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr size_t kHugePage = 2 << 20;
-  if (bytes >= 2 * kHugePage) {
-    size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-    void *block = std::aligned_alloc(kHugePage, rounded);
-    if (block)
-      (void)madvise(block, rounded, MADV_HUGEPAGE); // only a hint
-    return block;
-  }
-#endif
-  return std::malloc(bytes);
-}
-
-/// Resolves the compiled code's malloc to allocateKernelTemporary.
-static void useKernelAllocator(ExecutionEngine &engine) {
-  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap symbols;
-    symbols[interner("malloc")] = {
-        llvm::orc::ExecutorAddr::fromPtr(&allocateKernelTemporary),
-        llvm::JITSymbolFlags::Exported};
-    return symbols;
-  });
 }
 
 llvm::Expected<JitModule>
@@ -178,7 +124,6 @@ CompiledFunction::compile(ModuleOp module, StringRef funcName,
   if (!compiled)
     return compiled.takeError();
   compiled->engine->initialize();
-  keepFreedMemoryInHeap();
   return std::unique_ptr<CompiledFunction>(new CompiledFunction(
       std::move(compiled->engine), funcName.str(), compiled->numParams));
 }

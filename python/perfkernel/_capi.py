@@ -96,6 +96,7 @@ _PROTOTYPES = {
     "pkRegisterPasses": (_V, []),
     "pkRegisterPipelines": (_V, []),
     "pkGetRuntimeLibraryDir": (_S, []),
+    "pkExecutionEngineUseKernelAllocator": (_V, [_H]),
     "mlirGetDialectHandle__pk__": (_H, []),
     "mlirGetDialectHandle__sdfg__": (_H, []),
     "mlirDialectHandleGetNamespace": (_S, [_H]),

@@ -41,6 +41,9 @@ class ExecutionEngine:
         # The engine is independent of the module afterwards, but keeping
         # it makes the lifetimes obvious to readers and to the GC.
         self._module = module
+        # Kernels allocate their temporaries as under pk-run (huge pages for
+        # large ones), before anything is looked up or initialized.
+        lib.pkExecutionEngineUseKernelAllocator(self._handle)
         lib.mlirExecutionEngineInitialize(self._handle)
 
     def raw_lookup(self, name):

@@ -56,3 +56,23 @@ def test_descriptor_round_trip():
     assert runtime.ranked_memref_to_numpy(scalar).item() == 3.5
     with pytest.raises(ValueError, match="no memref element type"):
         runtime.get_ranked_memref_descriptor(np.array(["x"]))
+
+
+def test_kernel_temporaries_use_pk_allocator():
+    # Like pk-run, the engine gives a kernel's large temporaries (here 4 MiB)
+    # 2 MiB-aligned huge-page blocks; plain malloc would not align them so.
+    module = ir.Module.parse("""
+    func.func @temporary_address() -> index attributes {llvm.emit_c_interface} {
+      %m = memref.alloc() : memref<1048576xf32>
+      %p = memref.extract_aligned_pointer_as_index %m : memref<1048576xf32> -> index
+      memref.dealloc %m : memref<1048576xf32>
+      return %p : index
+    }
+    """)
+    PassManager.parse("builtin.module(finalize-memref-to-llvm,convert-func-to-llvm,"
+                      "reconcile-unrealized-casts)").run(module)
+    engine = ExecutionEngine(module)
+    address = ctypes.c_int64(0)
+    engine.invoke("temporary_address", ctypes.pointer(address))
+    assert address.value != 0
+    assert address.value % (2 << 20) == 0

@@ -1,0 +1,11 @@
+//===- ExecutionEngine.cpp - C API: pk's setup of a JIT -------------------===//
+
+#include "pk-c/ExecutionEngine.h"
+
+#include "Runner/KernelAllocator.h"
+
+#include "mlir/CAPI/ExecutionEngine.h"
+
+void pkExecutionEngineUseKernelAllocator(MlirExecutionEngine engine) {
+  mlir::pk::useKernelAllocator(*unwrap(engine));
+}
