@@ -22,7 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Pipelines/GPUPipeline.h"
-#include "UpstreamPasses.h"
+#include "PipelineStages.h"
 
 #include "Conversion/Passes.h"
 #include "Transforms/Passes.h"
@@ -1043,16 +1043,9 @@ struct GPUMergeKernelModulesPass
 void pk::buildGPUKernelPipeline(OpPassManager &pm,
                                 const GPUPipelineOptions &options) {
   pm.addPass(std::make_unique<GPUVerifyOptionsPass>(options));
-  // The front end of every pk pipeline.
-  pm.addPass(pk::createConvertSDFGToSCF());
   // Attention becomes its own FlashAttention-style kernel (a gpu.launch on
-  // to_buffer'd operands) before pk.attention would be lowered naively.
-  pm.addNestedPass<func::FuncOp>(pk::createPKGPUFuseAttention());
-  pm.addPass(pk::createPKLowerToLinalg());
-  pk::addUpstreamPasses(pm, "func.func(convert-elementwise-to-linalg)");
-  pm.addPass(pk::createPKDecomposeAggregates());
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  // to_buffer'd operands).
+  pk::addFrontEnd(pm, pk::createPKGPUFuseAttention());
 
   // Grid-level tiling on tensors.
   pm.addPass(std::make_unique<GPUApplyRecipePass>(options.recipe,

@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Pipelines/Pipelines.h"
-#include "UpstreamPasses.h"
+#include "PipelineStages.h"
 
 #include "Conversion/Passes.h"
 #include "Transforms/Passes.h"
@@ -35,10 +35,11 @@ void pk::addUpstreamPasses(OpPassManager &pm, StringRef pipeline) {
         llvm::Twine("pk: invalid built-in pipeline: ") + os.str());
 }
 
-static void addFrontEnd(OpPassManager &pm) {
-  // SDFGs become functions first (a no-op on modules without one); symbols
-  // left unbound become index arguments.
+void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
+  // Symbols an SDFG leaves unbound become index arguments.
   pm.addPass(pk::createConvertSDFGToSCF());
+  if (fuseAttention)
+    pm.addNestedPass<func::FuncOp>(std::move(fuseAttention));
   pm.addPass(pk::createPKLowerToLinalg());
   // Elementwise arith/math on whole tensors (a ReLU written as
   // arith.maximumf) has no bufferization of its own.
@@ -115,10 +116,8 @@ void pk::buildCPUPipeline(OpPassManager &pm,
                           const CPUPipelineOptions &options) {
   if (options.graphOpts)
     addGraphOptimisations(pm);
-  // Attention becomes an online softmax before pk.attention is lowered to
-  // its naive N×N form (which the reference pipeline keeps).
-  pm.addNestedPass<func::FuncOp>(pk::createPKFuseAttention());
-  addFrontEnd(pm);
+  // Attention becomes an online softmax.
+  pk::addFrontEnd(pm, pk::createPKFuseAttention());
   pm.addNestedPass<func::FuncOp>(pk::createPKConvNCHWToNHWC());
   pm.addPass(createCanonicalizerPass());
   if (options.graphOpts)
@@ -151,14 +150,14 @@ void pk::buildCPUPipeline(OpPassManager &pm,
 }
 
 void pk::buildReferencePipeline(OpPassManager &pm) {
-  addFrontEnd(pm);
+  pk::addFrontEnd(pm);
   addBufferization(pm);
   pk::addUpstreamPasses(pm, "func.func(convert-linalg-to-loops),canonicalize");
   addLoweringToLLVM(pm);
 }
 
 void pk::buildToSDFGPipeline(OpPassManager &pm) {
-  addFrontEnd(pm);
+  pk::addFrontEnd(pm);
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
   pk::addUpstreamPasses(
       pm, "one-shot-bufferize{bufferize-function-boundaries "

@@ -1,0 +1,31 @@
+//===- PipelineStages.h - stages shared by pk's pipelines -------*- C++ -*-===//
+//
+// Private to lib/Pipelines: what the CPU, reference, to-SDFG and GPU
+// pipelines have in common.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PK_LIB_PIPELINES_PIPELINESTAGES_H
+#define PK_LIB_PIPELINES_PIPELINESTAGES_H
+
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir::pk {
+
+/// Appends the upstream passes of `pipeline` (pass-pipeline syntax) to `pm`.
+/// The strings are fixed by pk, so a parse failure is a bug in pk, not user
+/// input: it is a fatal error. Registers every upstream pass once first, so
+/// no embedder of the pipelines (tools, C API) has to remember to.
+void addUpstreamPasses(OpPassManager &pm, StringRef pipeline);
+
+/// The front end of every pipeline: SDFGs become functions (a no-op on
+/// modules without one), then pk → linalg on tensors. `fuseAttention`, a
+/// function pass, runs in between, before pk.attention would be lowered to
+/// its naive N×N form (the reference pipeline passes none).
+void addFrontEnd(OpPassManager &pm,
+                 std::unique_ptr<Pass> fuseAttention = nullptr);
+
+} // namespace mlir::pk
+
+#endif // PK_LIB_PIPELINES_PIPELINESTAGES_H
