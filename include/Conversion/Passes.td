@@ -98,6 +98,9 @@ def ConvertLinalgToSDFG : Pass<"convert-linalg-to-sdfg", "::mlir::ModuleOp"> {
       `sdfg.load`, the side-effect-free ops computing stored values one
       tasklet, `memref.store` `sdfg.store` and `memref.atomic_rmw` a store
       with `wcr`; index arithmetic stays in the map.
+    * A `memref.copy` (bufferization's copy of a returned argument) is
+      converted as the equivalent `linalg.copy`: a map with an identity
+      tasklet.
 
     Anything else (tensors, dynamic shapes, other ops at the top level or
     inside the loops, reductions that are not a combiner, scf.parallel

@@ -61,6 +61,24 @@ def PKFuseMultiplyAdd : Pass<"pk-fuse-multiply-add", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def PKDistinctResultBuffers
+    : Pass<"pk-distinct-result-buffers", "::mlir::func::FuncOp"> {
+  let summary = "Give a result returned more than once a buffer of its own";
+  let description = [{
+    After bufferization, before `buffer-results-to-out-params`: where a
+    `func.return` returns the same buffer a second time (a function returning
+    one tensor twice, or two computations CSE merged), the repeat becomes a
+    copy into a new `memref.alloc`, so each result gets its own out-parameter
+    and callers never receive aliased results. A repeated result that is
+    not an identity-layout ranked memref is an error.
+
+    ```
+    pk-opt --one-shot-bufferize=bufferize-function-boundaries --pk-distinct-result-buffers in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def PKForwardResultCopies
     : Pass<"pk-forward-result-copies", "::mlir::func::FuncOp"> {
   let summary = "Compute results in their out-parameters instead of copying";

@@ -1055,13 +1055,8 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
 
   // Tensor arguments are read-only, results become out-parameters. The
   // second canonicalization removes the self-copies of fused fills.
-  pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
-  pk::addUpstreamPasses(
-      pm, "one-shot-bufferize{bufferize-function-boundaries "
-          "function-boundary-type-conversion=identity-layout-map},"
-          "buffer-results-to-out-params{hoist-static-allocs "
-          "modify-public-functions},"
-          "canonicalize,cse,canonicalize");
+  pk::addBufferizationWithOutParams(pm);
+  pk::addUpstreamPasses(pm, "canonicalize,cse,canonicalize");
 
   // Shared memory, thread tiles, gpu.launch.
   pm.addNestedPass<func::FuncOp>(std::make_unique<GPUPreparePromotionPass>());

@@ -26,6 +26,11 @@ void addUpstreamPasses(OpPassManager &pm, StringRef pipeline);
 void addFrontEnd(OpPassManager &pm,
                  std::unique_ptr<Pass> fuseAttention = nullptr);
 
+/// Tensors → memrefs across function boundaries: tensor arguments stay
+/// read-only, and every result becomes a caller-provided out-parameter
+/// (computed in place where its allocation allows), one per result.
+void addBufferizationWithOutParams(OpPassManager &pm);
+
 } // namespace mlir::pk
 
 #endif // PK_LIB_PIPELINES_PIPELINESTAGES_H

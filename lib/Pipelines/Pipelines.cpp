@@ -53,13 +53,20 @@ void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
 /// (written in place, no final copy) so callers own every buffer; temporary
 /// buffers are freed. Deallocation runs before any OpenMP conversion: the
 /// ownership bookkeeping it adds must not land inside omp loop wrappers.
-static void addBufferization(OpPassManager &pm) {
+void pk::addBufferizationWithOutParams(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
   pk::addUpstreamPasses(
       pm, "one-shot-bufferize{bufferize-function-boundaries "
-          "function-boundary-type-conversion=identity-layout-map},"
-          "buffer-results-to-out-params{hoist-static-allocs "
-          "modify-public-functions}");
+          "function-boundary-type-conversion=identity-layout-map}");
+  // A buffer returned twice would be forwarded into one out-parameter and
+  // then used for the other (a crash in hoist-static-allocs).
+  pm.addNestedPass<func::FuncOp>(pk::createPKDistinctResultBuffers());
+  pk::addUpstreamPasses(pm, "buffer-results-to-out-params{hoist-static-allocs "
+                            "modify-public-functions}");
+}
+
+static void addBufferization(OpPassManager &pm) {
+  pk::addBufferizationWithOutParams(pm);
   // Results returned through a reshape are written in place too.
   pm.addNestedPass<func::FuncOp>(pk::createPKForwardResultCopies());
   pk::addUpstreamPasses(
@@ -158,13 +165,8 @@ void pk::buildReferencePipeline(OpPassManager &pm) {
 
 void pk::buildToSDFGPipeline(OpPassManager &pm) {
   pk::addFrontEnd(pm);
-  pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
-  pk::addUpstreamPasses(
-      pm, "one-shot-bufferize{bufferize-function-boundaries "
-          "function-boundary-type-conversion=identity-layout-map},"
-          "buffer-results-to-out-params{hoist-static-allocs "
-          "modify-public-functions},"
-          "canonicalize,convert-linalg-to-sdfg");
+  pk::addBufferizationWithOutParams(pm);
+  pk::addUpstreamPasses(pm, "canonicalize,convert-linalg-to-sdfg");
 }
 
 void pk::registerPipelines() {

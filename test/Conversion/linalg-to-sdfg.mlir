@@ -111,3 +111,20 @@ func.func @nested(%m: memref<4x5xi32>) {
   return
 }
 func.func private @external(memref<4xf32>)
+
+// A whole-buffer memref.copy (bufferization's copy of a returned argument)
+// is a copy map with an identity tasklet.
+// CHECK-LABEL: sdfg.sdfg @copy(
+// CHECK-SAME:      %[[S:[^:]+]]: memref<2x3xf32> {name = "arg0"}, %[[D:[^:]+]]: memref<2x3xf32> {name = "arg1"}) entry @s0 {
+// CHECK-DAG:       %[[DA:.+]] = sdfg.access %[[D]] : memref<2x3xf32>
+// CHECK-DAG:       %[[SA:.+]] = sdfg.access %[[S]] : memref<2x3xf32>
+// CHECK:           sdfg.map (%[[I:.+]], %[[J:.+]]) = (0, 0) through (1, 2)
+// CHECK-NEXT:        %[[V:.+]] = sdfg.load %[[SA]][%[[I]], %[[J]]] : memref<2x3xf32>
+// CHECK-NEXT:        %[[T:.+]] = sdfg.tasklet(%[[X:.+]] = %[[V]]) : (f32) -> f32 {
+// CHECK-NEXT:          sdfg.return %[[X]] : f32
+// CHECK:             sdfg.store %[[T]], %[[DA]][%[[I]], %[[J]]] : memref<2x3xf32>
+// CHECK-NOT:   memref.copy
+func.func @copy(%src: memref<2x3xf32>, %dst: memref<2x3xf32>) {
+  memref.copy %src, %dst : memref<2x3xf32> to memref<2x3xf32>
+  return
+}

@@ -573,6 +573,17 @@ LogicalResult Converter::run() {
   if (!func.getBody().hasOneBlock())
     return func.emitOpError("has more than one block");
 
+  // A whole-buffer copy (a result that is an argument, or one returned
+  // twice, becomes one in bufferization) is a linalg.copy, converted like
+  // any other linalg op.
+  for (auto copy : llvm::make_early_inc_range(
+           func.getBody().front().getOps<memref::CopyOp>())) {
+    OpBuilder rewriter(copy);
+    linalg::CopyOp::create(rewriter, copy.getLoc(), copy.getSource(),
+                           copy.getTarget());
+    copy.erase();
+  }
+
   SmallVector<Operation *> steps;
   for (Operation &op : func.getBody().front()) {
     if (isa<func::ReturnOp>(op) || op.hasTrait<OpTrait::ConstantLike>())
