@@ -84,6 +84,7 @@ private:
   }
 
   LogicalResult convertLinalg(linalg::LinalgOp op);
+  LogicalResult convertCopy(memref::CopyOp op);
   LogicalResult convertParallel(scf::ParallelOp loop, IRMapping &mapping);
 };
 
@@ -112,6 +113,19 @@ static FailureOr<std::pair<WCRKind, Value>> matchCombiner(Value yielded,
   if (op->getOperand(1) == out)
     return std::make_pair(*kind, op->getOperand(0));
   return failure();
+}
+
+/// A whole-buffer copy (bufferization's copy of a returned argument) is
+/// converted as the equivalent linalg.copy, built for the purpose and
+/// erased again so that a failed conversion leaves the function unchanged.
+LogicalResult Converter::convertCopy(memref::CopyOp op) {
+  OpBuilder atCopy(op);
+  auto copy = linalg::CopyOp::create(atCopy, op.getLoc(), op.getSource(),
+                                     op.getTarget());
+  LogicalResult converted =
+      convertLinalg(cast<linalg::LinalgOp>(copy.getOperation()));
+  copy.erase();
+  return converted;
 }
 
 LogicalResult Converter::convertLinalg(linalg::LinalgOp op) {
@@ -573,22 +587,11 @@ LogicalResult Converter::run() {
   if (!func.getBody().hasOneBlock())
     return func.emitOpError("has more than one block");
 
-  // A whole-buffer copy (a result that is an argument, or one returned
-  // twice, becomes one in bufferization) is a linalg.copy, converted like
-  // any other linalg op.
-  for (auto copy : llvm::make_early_inc_range(
-           func.getBody().front().getOps<memref::CopyOp>())) {
-    OpBuilder rewriter(copy);
-    linalg::CopyOp::create(rewriter, copy.getLoc(), copy.getSource(),
-                           copy.getTarget());
-    copy.erase();
-  }
-
   SmallVector<Operation *> steps;
   for (Operation &op : func.getBody().front()) {
     if (isa<func::ReturnOp>(op) || op.hasTrait<OpTrait::ConstantLike>())
       continue;
-    if (isa<linalg::LinalgOp, scf::ParallelOp>(op)) {
+    if (isa<linalg::LinalgOp, scf::ParallelOp, memref::CopyOp>(op)) {
       steps.push_back(&op);
       continue;
     }
@@ -621,6 +624,8 @@ LogicalResult Converter::run() {
     LogicalResult converted = success();
     if (auto linalgOp = dyn_cast<linalg::LinalgOp>(steps[i])) {
       converted = convertLinalg(linalgOp);
+    } else if (auto copy = dyn_cast<memref::CopyOp>(steps[i])) {
+      converted = convertCopy(copy);
     } else {
       IRMapping mapping;
       converted = convertParallel(cast<scf::ParallelOp>(steps[i]), mapping);
