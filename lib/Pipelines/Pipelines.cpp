@@ -49,10 +49,6 @@ void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
   pm.addPass(createCSEPass());
 }
 
-/// Tensors → memrefs. Function results become caller-provided out-params
-/// (written in place, no final copy) so callers own every buffer; temporary
-/// buffers are freed. Deallocation runs before any OpenMP conversion: the
-/// ownership bookkeeping it adds must not land inside omp loop wrappers.
 void pk::addBufferizationWithOutParams(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
   pk::addUpstreamPasses(
@@ -65,6 +61,11 @@ void pk::addBufferizationWithOutParams(OpPassManager &pm) {
                             "modify-public-functions}");
 }
 
+/// Tensors → memrefs for code that runs on the host. Function results become
+/// caller-provided out-params (written in place, no final copy) so callers
+/// own every buffer; temporary buffers are freed. Deallocation runs before
+/// any OpenMP conversion: the ownership bookkeeping it adds must not land
+/// inside omp loop wrappers.
 static void addBufferization(OpPassManager &pm) {
   pk::addBufferizationWithOutParams(pm);
   // Results returned through a reshape are written in place too.

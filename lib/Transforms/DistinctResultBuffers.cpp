@@ -23,7 +23,8 @@ namespace mlir::pk {
 using namespace mlir;
 
 namespace {
-/// A fresh buffer holding a copy of `source`, built before `before`.
+/// A fresh buffer of `type` holding a copy of `source`, built at `builder`'s
+/// insertion point.
 Value copyIntoNewBuffer(OpBuilder &builder, Location loc, Value source,
                         MemRefType type) {
   SmallVector<Value> dynamicSizes;
