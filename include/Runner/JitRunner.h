@@ -42,6 +42,12 @@ llvm::Error makeRunnerError(const llvm::Twine &message);
 /// `expected` (inputs followed by outputs). Shared by the CPU and GPU calls.
 llvm::Error checkBufferCount(StringRef entry, unsigned expected, size_t got);
 
+/// Calls `_mlir_ciface_<entry>` of `engine` with one memref descriptor per
+/// buffer (inputs, then outputs). Shared by the CPU and GPU calls.
+llvm::Error
+invokeWithDescriptors(ExecutionEngine &engine, StringRef entry,
+                      std::vector<std::vector<int64_t>> &descriptors);
+
 /// Clones `module`, exposes `funcName` through the C interface, runs the
 /// passes `buildPipeline` adds, checks that the entry takes one descriptor per
 /// argument and result, and JIT-compiles the result for the host CPU with

@@ -158,13 +158,7 @@ llvm::Error GpuCompiledFunction::launch(ArrayRef<HostBuffer *> params) {
     descriptor[0] = descriptor[1] = reinterpret_cast<int64_t>(*device);
     descriptors.push_back(std::move(descriptor));
   }
-  std::vector<void *> descriptorPtrs;
-  for (auto &d : descriptors)
-    descriptorPtrs.push_back(d.data());
-  std::vector<void *> args;
-  for (void *&p : descriptorPtrs)
-    args.push_back(&p);
-  if (auto err = engine->invokePacked("_mlir_ciface_" + entry, args))
+  if (auto err = invokeWithDescriptors(*engine, entry, descriptors))
     return err;
   return runtime.synchronize();
 }

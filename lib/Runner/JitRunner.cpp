@@ -56,6 +56,20 @@ SmallVector<std::string> mlir::pk::getRuntimeLibraries(StringRef dir) {
   return libs;
 }
 
+llvm::Error mlir::pk::invokeWithDescriptors(
+    ExecutionEngine &engine, StringRef entry,
+    std::vector<std::vector<int64_t>> &descriptors) {
+  // The C interface takes a pointer to each memref descriptor; the packed
+  // calling convention takes a pointer to each argument.
+  std::vector<void *> descriptorPtrs;
+  for (auto &d : descriptors)
+    descriptorPtrs.push_back(d.data());
+  std::vector<void *> args;
+  for (void *&p : descriptorPtrs)
+    args.push_back(&p);
+  return engine.invokePacked("_mlir_ciface_" + entry.str(), args);
+}
+
 llvm::Expected<JitModule>
 mlir::pk::jitCompile(ModuleOp module, StringRef funcName,
                      function_ref<void(OpPassManager &)> buildPipeline,
@@ -131,17 +145,9 @@ CompiledFunction::compile(ModuleOp module, StringRef funcName,
 llvm::Error CompiledFunction::call(ArrayRef<HostBuffer *> buffers) {
   if (auto err = checkBufferCount(entry, numParams, buffers.size()))
     return err;
-  // The C interface takes a pointer to each memref descriptor; the packed
-  // calling convention takes a pointer to each argument.
   std::vector<std::vector<int64_t>> descriptors;
   descriptors.reserve(buffers.size());
   for (HostBuffer *b : buffers)
     descriptors.push_back(b->makeDescriptor());
-  std::vector<void *> descriptorPtrs;
-  for (auto &d : descriptors)
-    descriptorPtrs.push_back(d.data());
-  std::vector<void *> args;
-  for (void *&p : descriptorPtrs)
-    args.push_back(&p);
-  return engine->invokePacked("_mlir_ciface_" + entry, args);
+  return invokeWithDescriptors(*engine, entry, descriptors);
 }
