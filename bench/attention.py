@@ -23,16 +23,13 @@ Needs python3-torch (Debian): `make bench-deps`.
 """
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# PK_RUN names another build's pk-run.
-PK_RUN = os.environ.get("PK_RUN", os.path.join(ROOT, "build", "bin", "pk-run"))
+from pkrun import PK_RUN, bench as pk_bench
 PYTHON = "/usr/bin/python3"
 HEAD_DIM = 64
 
@@ -66,15 +63,6 @@ with torch.no_grad():
         t = time.perf_counter(); step(); times.append(time.perf_counter() - t)
 print(statistics.median(times) * 1e3)
 """
-
-
-def pk_time(mlir_path, threads, runs):
-    out = subprocess.run([PK_RUN, mlir_path, "--no-check", "--bench", str(runs),
-                          "--warmup", "1", "--num-threads", str(threads)],
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit(f"pk-run failed on {mlir_path}:\n{out.stderr}")
-    return float(re.search(r"median ([0-9.]+) ms", out.stdout).group(1))
 
 
 def peer_time(heads, n, runs, threads):
@@ -127,7 +115,7 @@ def main():
                 pk, peer = [], []
                 for _ in range(args.rounds):
                     peer.append(peer_time(heads, n, runs, threads))
-                    pk.append(pk_time(path, threads, runs))
+                    pk.append(pk_bench(path, threads, runs, warmup=1)[0])
                 pk_ms, peer_ms = statistics.median(pk), statistics.median(peer)
                 print(f"{f'{heads} x {n} x {HEAD_DIM}':28} {threads:>3} {pk_ms:10.1f} "
                       f"{peer_ms:10.1f} {flops / pk_ms * 1e-6:8.1f} "

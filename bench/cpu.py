@@ -17,15 +17,13 @@ python3-torch (oneDNN), both Debian packages: `make bench-deps`.
 """
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PK_RUN = os.path.join(ROOT, "build", "bin", "pk-run")
+from pkrun import PK_RUN, bench as pk_bench
 PYTHON = "/usr/bin/python3"
 
 
@@ -139,17 +137,6 @@ def measure_peak(tmp):
     return max(float(r[0]) for r in runs), int(runs[0][1])
 
 
-def pk_time(mlir_path, threads, runs):
-    out = subprocess.run([PK_RUN, mlir_path, "--no-check", "--bench", str(runs),
-                          "--warmup", "2", "--num-threads", str(threads)],
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit(f"pk-run failed on {mlir_path}:\n{out.stderr}")
-    median = re.search(r"median ([0-9.]+) ms", out.stdout)
-    fastest = re.search(r"min ([0-9.]+) ms", out.stdout)
-    return float(median.group(1)), float(fastest.group(1))
-
-
 def openblas_coretype():
     """OpenBLAS picks its kernels from the CPU model; on virtual machines it
     may not know the model and fall back to generic SSE3 kernels ("Prescott",
@@ -222,7 +209,7 @@ def main():
                 pk, other = [], []
                 for _ in range(args.rounds):
                     other.append(peer_time(script, peer_args(threads), threads))
-                    pk.append(pk_time(path, threads, args.runs))
+                    pk.append(pk_bench(path, threads, args.runs, warmup=2))
                 pk_ms = statistics.median(t for t, _ in pk)
                 peer_ms = statistics.median(t for t, _ in other)
                 best = min(t for _, t in other) / min(t for _, t in pk)
