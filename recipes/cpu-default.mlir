@@ -189,8 +189,11 @@ module attributes {transform.with_named_sequence} {
     // Folds the packing of the zero-filled accumulator into a fill.
     %func = transform.get_parent_op %packed {op_name = "func.func"}
         : (!transform.op<"linalg.generic">) -> !transform.any_op
+    // Transposed operands (pk-normalize-contractions makes transposes of
+    // them) are packed straight from their source layout.
     transform.apply_patterns to %func {
       transform.apply_patterns.canonicalization
+      transform.apply_patterns.tensor.fold_into_pack_and_unpack
     } : !transform.any_op
     %pack_b = transform.get_producer_of_operand %packed[1]
         : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.pack">
@@ -226,6 +229,13 @@ module attributes {transform.with_named_sequence} {
         %fill into %forall_mm
         : (!transform.any_op, !transform.any_op)
         -> (!transform.any_op, !transform.any_op)
+    // An accumulator that is not a fill (C += A B) is packed tile by tile.
+    %c_packs = transform.structured.match ops{["linalg.pack"]} in %forall_fill
+        : (!transform.any_op) -> !transform.op<"linalg.pack">
+    %c_pad, %c_expand, %c_transpose = transform.structured.lower_pack %c_packs
+        : (!transform.op<"linalg.pack">)
+        -> (!transform.op<"tensor.pad">, !transform.op<"tensor.expand_shape">,
+            !transform.op<"linalg.transpose">)
     %pack_b_tile, %forall_pack_b = transform.structured.fuse_into_containing_op
         %pack_bt into %forall_fill
         : (!transform.op<"linalg.pack">, !transform.any_op)

@@ -292,6 +292,44 @@ def PKSinkTransposes : Pass<"pk-sink-transposes", "::mlir::func::FuncOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def PKNormalizeContractions
+    : Pass<"pk-normalize-contractions", "::mlir::func::FuncOp"> {
+  let summary = "Rewrite contractions in any form as linalg.matmul/batch_matmul";
+  let description = [{
+    A `linalg.generic` (or a named contraction other than `linalg.matmul`
+    and `linalg.batch_matmul`) whose body is `acc + x1 * x2 * ... * xn`
+    is factored into an A side, a B side and a scale: each multiplicand
+    joins the side whose parallel loops include its own, multiplicands
+    that read no reduction loop form the scale, and upstream's
+    `linalg::inferContractionDims` names the batch, m, n and k loops of the
+    two sides. The op becomes
+
+    - A in `[batch][m][k]` and B in `[batch][k][n]` order: the operand
+      itself, a `linalg.transpose` of it, or a prologue `linalg.generic`
+      computing the side's product (operands broadcast, converted or
+      multiplied);
+    - `linalg.matmul` (no batch loops) or `linalg.batch_matmul` on the
+      collapsed dims (several m, n, k or batch loops are merged with
+      `tensor.collapse_shape`), accumulating into the output itself when
+      it is in `[batch][m][n]` order and there is no scale;
+    - otherwise an epilogue `out = acc + scale * product` over the output.
+
+    Transposed operands, scaled bodies (`alpha * a * b`), batch loops in
+    any position and several reduction loops thus get the GEMM schedules
+    of the recipe; the copies cost O(n^2) against the GEMM's O(n^3).
+    Matrix-vector products (no m or no n loop), reductions with one side,
+    bodies reading `linalg.index` and ops tagged `pk.*` are left as they
+    are.
+
+    ```
+    pk-opt --pass-pipeline="builtin.module(func.func(pk-normalize-contractions))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def PKFuseElementwise : Pass<"pk-fuse-elementwise", "::mlir::func::FuncOp"> {
   let summary = "Fuse elementwise producer/consumer linalg ops; fold constant ones";
   let description = [{

@@ -130,6 +130,9 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   if (options.graphOpts)
     addLinalgGraphOptimisations(pm);
+  // Contractions in any form become named GEMMs the recipe schedules.
+  pm.addNestedPass<func::FuncOp>(pk::createPKNormalizeContractions());
+  pm.addPass(createCanonicalizerPass());
   pk::PKApplyRecipeOptions recipeOptions;
   recipeOptions.recipe = options.recipe;
   pm.addPass(pk::createPKApplyRecipe(recipeOptions));
