@@ -17,6 +17,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("OpenMP threads per parallel region (0: the runtime's "
                      "default, OMP_NUM_THREADS or all cores)"),
       llvm::cl::init(0)};
+  Option<std::string> target{
+      *this, "target",
+      llvm::cl::desc("CPU to compile for: host, x86-64-v3 (AVX2) or x86-64-v4 "
+                     "(AVX-512); a pk.target attribute on the module wins"),
+      llvm::cl::init("host")};
   Option<std::string> recipe{
       *this, "recipe",
       llvm::cl::desc("Transform-dialect recipe file replacing the default "

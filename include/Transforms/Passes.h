@@ -3,6 +3,8 @@
 #ifndef PK_TRANSFORMS_PASSES_H
 #define PK_TRANSFORMS_PASSES_H
 
+#include "Dialect/PK/PKDialect.h"
+
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -34,8 +36,9 @@ struct BuiltinRecipe {
 /// (recipes/cpu-default.mlir or recipes/cpu-avx2.mlir).
 BuiltinRecipe getBuiltinCPURecipe(bool avx512);
 
-/// The built-in CPU recipe for the host CPU.
-BuiltinRecipe getHostCPURecipe();
+/// The built-in CPU recipe for the module's #pk.target (the host's when
+/// it names none).
+BuiltinRecipe getTargetCPURecipe(ModuleOp module);
 
 /// Parses the recipe file at `path` (or `builtin`'s text when `path` is
 /// empty) and runs its named sequence `entry` on `payload`. Unreadable,

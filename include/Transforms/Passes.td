@@ -330,6 +330,102 @@ def PKNormalizeContractions
                            "::mlir::tensor::TensorDialect"];
 }
 
+def PKSetTarget : Pass<"pk-set-target", "::mlir::ModuleOp"> {
+  let summary = "Attach the #pk.target the module is compiled for";
+  let description = [{
+    Sets the module's `pk.target` attribute to the named target unless the
+    module already has one (a target written in the IR wins). Known names:
+    `x86-64-v4` (AVX-512, 32 vector registers), `x86-64-v3` (AVX2, 16) and
+    `host` (this machine's ISA and cores). Named targets carry fixed cache
+    sizes and core counts, so output compiled for them does not depend on
+    the machine the compiler runs on. The schedule selection and the
+    choice of built-in recipe read the target.
+
+    ```
+    pk-opt --pk-set-target=target=x86-64-v4 in.mlir
+    ```
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"host\"",
+           "Target name: host, x86-64-v3 or x86-64-v4">
+  ];
+  let dependentDialects = ["::mlir::pk::PKDialect"];
+}
+
+def PKSelectLoweringConfig
+    : Pass<"pk-select-lowering-config", "::mlir::func::FuncOp"> {
+  let summary = "Choose a #pk.lowering_config for every unscheduled linalg op";
+  let description = [{
+    Strategy selection from structure: every `linalg.generic`,
+    `linalg.transpose`, `copy`, `broadcast`, `map`, `reduce`, `fill` and
+    `elementwise` op on tensors that no schedule owns (no `pk.*` attribute,
+    not inside a loop a recipe made) gets a `pk.lowering_config` chosen
+    from its iterators, indexing maps, element types and static sizes and
+    from the module's `#pk.target` (the host's without one):
+
+    - all loops parallel (elementwise, broadcast, stencil sweeps): vectors
+      of two registers along the loop the output is contiguous in, a block
+      of 4 rows; a transpose (input and output contiguous along different
+      loops): a tile of one register by half a register;
+    - `inner_reduction` (the largest input is contiguous along a reduced
+      loop: row sums, matrix-vector products): 4 rows at a time, each a
+      vector along the reduction;
+    - `outer_reduction` (contiguous along a parallel loop: column sums,
+      transposed matrix-vector products): vector accumulators along it,
+      4 reduction steps at a time.
+
+    The outermost parallel loop of the output is split into about four
+    OpenMP work items per core (nests under 16384 iterations are not
+    split). Dynamic sizes get the same, masked, schedule. A config set by
+    hand is kept; named GEMMs and convolutions are left to the recipe.
+
+    ```
+    pk-opt --pk-set-target=target=x86-64-v4 --pass-pipeline="builtin.module(func.func(pk-select-lowering-config))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::pk::PKDialect"];
+}
+
+def PKApplyLoweringConfig
+    : Pass<"pk-apply-lowering-config", "::mlir::func::FuncOp"> {
+  let summary = "Tile and vectorize linalg ops as their #pk.lowering_config says";
+  let description = [{
+    Each linalg op with a `pk.lowering_config` is tiled into an
+    `scf.forall` of its `thread_tiles` (OpenMP work items), each work item
+    into `scf.for` loops over register tiles of its `vector_sizes`, and
+    each register tile is vectorized whole, with masks where a tile is
+    partial. An op on buffers, or a tile the vectorizer cannot handle,
+    stays a correct scalar loop nest and a remark says so. The config
+    attribute is removed once applied.
+
+    ```
+    pk-opt --pass-pipeline="builtin.module(func.func(pk-apply-lowering-config))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
+def PKStridedCopiesToLoops
+    : Pass<"pk-strided-copies-to-loops", "::mlir::func::FuncOp"> {
+  let summary = "Copies between non-contiguous memrefs as linalg.copy";
+  let description = [{
+    After bufferization: a `memref.copy` whose source or target is not a
+    static contiguous row-major buffer (a stencil's interior written into
+    its grid, a tile of a larger buffer) would lower to the runtime's
+    element-by-element `memrefCopy`, which walks every element through its
+    strides. It becomes a `linalg.copy`, so `convert-linalg-to-parallel-
+    loops` makes it a parallel loop nest whose unit-stride inner loop LLVM
+    vectorizes. Contiguous copies stay `memref.copy` (a `memcpy`).
+
+    ```
+    pk-opt --pass-pipeline="builtin.module(func.func(pk-strided-copies-to-loops))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def PKFuseElementwise : Pass<"pk-fuse-elementwise", "::mlir::func::FuncOp"> {
   let summary = "Fuse elementwise producer/consumer linalg ops; fold constant ones";
   let description = [{

@@ -122,6 +122,9 @@ static void addLinalgGraphOptimisations(OpPassManager &pm) {
 
 void pk::buildCPUPipeline(OpPassManager &pm,
                           const CPUPipelineOptions &options) {
+  pk::PKSetTargetOptions targetOptions;
+  targetOptions.target = options.target;
+  pm.addPass(pk::createPKSetTarget(targetOptions));
   if (options.graphOpts)
     addGraphOptimisations(pm);
   // Attention becomes an online softmax.
@@ -138,6 +141,12 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(pk::createPKApplyRecipe(recipeOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // What the recipe left unscheduled gets a schedule chosen from its
+  // structure.
+  pm.addNestedPass<func::FuncOp>(pk::createPKSelectLoweringConfig());
+  pm.addNestedPass<func::FuncOp>(pk::createPKApplyLoweringConfig());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(pk::createPKHoistVectorTransfers());
   pm.addNestedPass<func::FuncOp>(pk::createPKFuseMultiplyAdd());
   // Hoisting leaves loop-carried tensors that are yielded unchanged; left in
@@ -145,6 +154,8 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   addBufferization(pm);
+  // Strided copies (a stencil's interior into its grid) become loops too.
+  pm.addNestedPass<func::FuncOp>(pk::createPKStridedCopiesToLoops());
   // Unscheduled linalg ops become parallel loops; every outermost
   // scf.parallel (tiles from the recipe too) becomes one omp.parallel.
   pk::addUpstreamPasses(

@@ -10,13 +10,11 @@
 #include "mlir/Parser/Parser.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/TargetParser/Host.h"
 
-// Register tiles are sized for the vector register file: the host decides
-// which built-in recipe fits (a recipe file overrides the choice).
-mlir::pk::BuiltinRecipe mlir::pk::getHostCPURecipe() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-  return getBuiltinCPURecipe(features.lookup("avx512f"));
+// Register tiles are sized for the vector register file: the target
+// decides which built-in recipe fits (a recipe file overrides the choice).
+mlir::pk::BuiltinRecipe mlir::pk::getTargetCPURecipe(ModuleOp module) {
+  return getBuiltinCPURecipe(getTargetOrHost(module).getVectorBits() >= 512);
 }
 
 using namespace mlir;
@@ -105,7 +103,7 @@ struct PKApplyRecipePass : pk::impl::PKApplyRecipeBase<PKApplyRecipePass> {
 
   void runOnOperation() override {
     if (failed(pk::applyRecipe(
-            getOperation(), recipe, pk::getHostCPURecipe(),
+            getOperation(), recipe, pk::getTargetCPURecipe(getOperation()),
             transform::TransformDialect::kTransformEntryPointSymbolName)))
       signalPassFailure();
   }

@@ -62,6 +62,11 @@ static cl::opt<unsigned> threads("num-threads",
                                  cl::desc("OpenMP threads (0: all cores)"),
                                  cl::init(0), cl::cat(runCategory));
 static cl::opt<std::string>
+    target("target",
+           cl::desc("CPU to compile for: host (default), x86-64-v3 or "
+                    "x86-64-v4"),
+           cl::init("host"));
+static cl::opt<std::string>
     recipe("recipe",
            cl::desc("Recipe file for pk-cpu-pipeline (with --gpu: for "
                     "pk-gpu-pipeline)"),
@@ -383,6 +388,7 @@ int main(int argc, char **argv) {
     CPUPipelineOptions cpuOptions;
     cpuOptions.threads = threads;
     cpuOptions.recipe = recipe;
+    cpuOptions.target = target;
     auto compiled = CompiledFunction::compile(
         *module, name,
         [&](OpPassManager &pm) { buildCPUPipeline(pm, cpuOptions); }, libs,

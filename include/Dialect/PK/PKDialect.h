@@ -10,4 +10,6 @@
 
 #include "Dialect/PK/PKOpsDialect.h.inc"
 
+#include "Dialect/PK/PKAttributes.h"
+
 #endif // PK_DIALECT_PK_PKDIALECT_H

@@ -27,6 +27,16 @@ def PK_Dialect : Dialect {
     "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect"
   ];
+  let useDefaultAttributePrinterParser = 1;
+  // pk.lowering_config and pk.target are checked on the ops they are
+  // attached to.
+  let hasOperationAttrVerify = 1;
+  let extraClassDeclaration = [{
+    void registerAttributes();
+    static constexpr ::llvm::StringLiteral kLoweringConfigAttrName =
+        "pk.lowering_config";
+    static constexpr ::llvm::StringLiteral kTargetAttrName = "pk.target";
+  }];
 }
 
 class PK_Op<string mnemonic, list<Trait> traits = []>

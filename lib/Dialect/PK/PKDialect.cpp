@@ -9,6 +9,7 @@ using namespace mlir::pk;
 #include "Dialect/PK/PKOpsDialect.cpp.inc"
 
 void PKDialect::initialize() {
+  registerAttributes();
   addOperations<
 #define GET_OP_LIST
 #include "Dialect/PK/PKOps.cpp.inc"

@@ -1,0 +1,60 @@
+// RUN: pk-opt --pass-pipeline="builtin.module(func.func(pk-apply-lowering-config))" --split-input-file --verify-diagnostics %s | FileCheck %s
+
+// Thread tiles become an scf.forall, vector sizes scf.for register tiles
+// vectorized whole; partial tiles are masked. The config is consumed.
+#id = affine_map<(i, j) -> (i, j)>
+#row = affine_map<(i, j) -> (j)>
+// CHECK-LABEL: func.func @elementwise
+// CHECK:         scf.forall (%{{.+}}) = (0) to (130) step (64)
+// CHECK:           scf.for %{{.+}} step %c4
+// CHECK:             scf.for %{{.+}} step %c32
+// CHECK:               %[[M:.+]] = vector.create_mask %{{.+}}, %{{.+}} : vector<4x32xi1>
+// CHECK:               vector.transfer_read {{.+}}, %[[M]] {{.+}} : tensor<?x?xf32>, vector<4x32xf32>
+// CHECK:               vector.broadcast %{{.+}} : vector<32xf32> to vector<4x32xf32>
+// CHECK:               arith.addf %{{.+}}, %{{.+}} : vector<4x32xf32>
+// CHECK:               vector.transfer_write
+// CHECK-NOT:     pk.lowering_config
+func.func @elementwise(%a: tensor<130x77xf32>, %b: tensor<77xf32>) -> tensor<130x77xf32> {
+  %e = tensor.empty() : tensor<130x77xf32>
+  %r = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%a, %b : tensor<130x77xf32>, tensor<77xf32>) outs(%e : tensor<130x77xf32>)
+      attrs = {pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [64, 0], vector_sizes = [4, 32]>} {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<130x77xf32>
+  return %r : tensor<130x77xf32>
+}
+
+// -----
+
+// A row reduction: rows in blocks of 4, the reduction in vectors of 32.
+// CHECK-LABEL: func.func @row_sum
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             vector.multi_reduction <add>, %{{.+}}, %{{.+}} [1] : vector<4x32xf32> to vector<4xf32>
+func.func @row_sum(%a: tensor<64x100xf32>, %r: tensor<64xf32>) -> tensor<64xf32> {
+  %s = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i)>], iterator_types = ["parallel", "reduction"]}
+      ins(%a : tensor<64x100xf32>) outs(%r : tensor<64xf32>)
+      attrs = {pk.lowering_config = #pk.lowering_config<kind = inner_reduction, thread_tiles = [0, 0], vector_sizes = [4, 32]>} {
+  ^bb0(%x: f32, %o: f32):
+    %y = arith.addf %x, %o : f32
+    linalg.yield %y : f32
+  } -> tensor<64xf32>
+  return %s : tensor<64xf32>
+}
+
+// -----
+
+// An op on buffers keeps its loops; a remark says why.
+func.func @on_buffers(%a: memref<8x8xf32>) {
+  // expected-remark @+1 {{lowering config not applied: the op is on buffers}}
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+      outs(%a : memref<8x8xf32>)
+      attrs = {pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [0, 0], vector_sizes = [1, 8]>} {
+  ^bb0(%o: f32):
+    %y = arith.negf %o : f32
+    linalg.yield %y : f32
+  }
+  return
+}
