@@ -372,7 +372,7 @@ def PKSelectLoweringConfig
       vector along the reduction;
     - `outer_reduction` (contiguous along a parallel loop: column sums,
       transposed matrix-vector products): vector accumulators along it,
-      4 reduction steps at a time.
+      one reduction step at a time.
 
     The outermost parallel loop of the output is split into about four
     OpenMP work items per core (nests under 16384 iterations are not

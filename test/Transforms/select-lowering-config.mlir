@@ -55,11 +55,11 @@ func.func @transpose(%a: tensor<64x96xf32>, %b: tensor<131x64xf32>) -> (tensor<9
 
 // Matrix-vector products in both orientations: y = A x reduces along the
 // contiguous loop (4 rows, a vector along k); z = A^T x is contiguous along
-// the parallel loop (vectors of z, 4 rows of A at a time). Work items of
+// the parallel loop (vectors of z, one row of A at a time). Work items of
 // 2000/64 and 1500/64 rows, rounded up to whole register tiles.
 // V4-LABEL: func.func @matvec
 // V4:         pk.lowering_config = #pk.lowering_config<kind = inner_reduction, thread_tiles = [32, 0], vector_sizes = [4, 32]>
-// V4:         pk.lowering_config = #pk.lowering_config<kind = outer_reduction, thread_tiles = [32, 0], vector_sizes = [32, 4]>
+// V4:         pk.lowering_config = #pk.lowering_config<kind = outer_reduction, thread_tiles = [32, 0], vector_sizes = [32, 1]>
 func.func @matvec(%a: tensor<2000x1500xf32>, %x: tensor<1500xf32>, %y: tensor<2000xf32>, %w: tensor<2000xf32>, %z: tensor<1500xf32>) -> (tensor<2000xf32>, tensor<1500xf32>) {
   %ax = linalg.generic {indexing_maps = [#id2, #row, #col], iterator_types = ["parallel", "reduction"]}
       ins(%a, %x : tensor<2000x1500xf32>, tensor<1500xf32>) outs(%y : tensor<2000xf32>) {
