@@ -426,6 +426,27 @@ def PKStridedCopiesToLoops
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def PKInsertIntoArgumentCopies
+    : Pass<"pk-insert-into-argument-copies", "::mlir::func::FuncOp"> {
+  let summary = "Inserts into tensor arguments copy only what they keep";
+  let description = [{
+    Before bufferization: `tensor.insert_slice %x into %arg` with `%arg` a
+    statically shaped tensor argument (a stencil sweep putting its interior
+    back into the grid) and a static unit-stride box is rebuilt on a new
+    tensor that holds only the argument's elements outside the box (two
+    slabs per dim, copied at the top of the function); upstream empty-tensor
+    elimination then computes `%x` in place in the new tensor's interior.
+    Bufferized as it was, the whole argument was copied into the result and
+    `%x`, computed in a temporary, copied over it.
+
+    ```
+    pk-opt --pass-pipeline="builtin.module(func.func(pk-insert-into-argument-copies))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def PKFuseElementwise : Pass<"pk-fuse-elementwise", "::mlir::func::FuncOp"> {
   let summary = "Fuse elementwise producer/consumer linalg ops; fold constant ones";
   let description = [{

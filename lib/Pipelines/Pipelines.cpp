@@ -51,6 +51,7 @@ void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
 
 void pk::addBufferizationWithOutParams(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
+  pm.addNestedPass<func::FuncOp>(pk::createPKInsertIntoArgumentCopies());
   pk::addUpstreamPasses(
       pm, "one-shot-bufferize{bufferize-function-boundaries "
           "function-boundary-type-conversion=identity-layout-map}");

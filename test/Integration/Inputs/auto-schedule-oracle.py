@@ -1,0 +1,31 @@
+"""NumPy results for auto-schedule-numpy.test: prints '<name> ok' per kernel
+whose pk outputs (written by pk-run --output) match, else the error."""
+import sys
+
+import numpy as np
+
+d = sys.argv[1]
+L = lambda n: np.load(f"{d}/{n}.npy").astype(np.float64)
+
+
+def check(name, got, want, rtol=1e-4):
+    for g, w in zip(got, want):
+        err = np.abs(g - w).max() / (np.abs(w).max() + 1e-30)
+        if g.shape != w.shape or not err <= rtol:
+            print(name, "WRONG", g.shape, w.shape, err)
+            return
+    print(name, "ok")
+
+
+a, b, c = L("a"), L("b"), L("c")
+check("scaled_transposed", [L("st0")], [c - 1.5 * a.T @ b.T])
+check("batch_last", [L("bl0")],
+      [L("bc") + np.einsum("mkb,knb->mnb", L("ba"), L("bb"))])
+g = L("g")
+want = g.copy()
+want[1:-1, 1:-1] = 0.2 * (g[1:-1, 1:-1] + g[1:-1, :-2] + g[1:-1, 2:]
+                          + g[:-2, 1:-1] + g[2:, 1:-1])
+check("stencil", [L("sten0")], [want])
+m, x, y = L("m"), L("x"), L("y")
+check("matvecs", [L("mv0"), L("mv1"), L("mv2")],
+      [m @ x, m.T @ y, (m * m).sum(0)])
