@@ -298,7 +298,9 @@ def PKNormalizeContractions
   let description = [{
     A `linalg.generic` (or a named contraction other than `linalg.matmul`
     and `linalg.batch_matmul`) whose body is `acc + x1 * x2 * ... * xn`
-    is factored into an A side, a B side and a scale: each multiplicand
+    (or a sum of such products, each computed as a GEMM of its own and
+    accumulated into the previous one's result, as syr2k's) is factored
+    into an A side, a B side and a scale: each multiplicand
     joins the side whose parallel loops include its own, multiplicands
     that read no reduction loop form the scale, and upstream's
     `linalg::inferContractionDims` names the batch, m, n and k loops of the

@@ -99,7 +99,24 @@ std::optional<llvm::SmallBitVector> loopsRead(linalg::LinalgOp op, Value v) {
   return loops;
 }
 
-FailureOr<GemmPlan> planGemm(linalg::LinalgOp op) {
+/// The terms of the sum tree rooted at `v` (addf/addi nodes of the body
+/// used only inside the tree).
+void collectTerms(Value v, Block *body, bool isFloat,
+                  SmallVectorImpl<Value> &terms) {
+  Operation *def = v.getDefiningOp();
+  bool isAdd = def && (isFloat ? isa<arith::AddFOp>(def)
+                               : isa<arith::AddIOp>(def));
+  if (isAdd && def->getBlock() == body && def->hasOneUse()) {
+    collectTerms(def->getOperand(0), body, isFloat, terms);
+    collectTerms(def->getOperand(1), body, isFloat, terms);
+    return;
+  }
+  terms.push_back(v);
+}
+
+/// The products a body `yield acc + p1 + ... + pn` adds to the accumulator
+/// (each becomes a GEMM of its own, chained through the accumulator).
+FailureOr<SmallVector<Value>> getProducts(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.getNumDpsInits() != 1 ||
       op->getNumResults() != 1 || op.getNumReductionLoops() == 0)
     return failure();
@@ -109,23 +126,27 @@ FailureOr<GemmPlan> planGemm(linalg::LinalgOp op) {
   Block *body = op.getBlock();
   Value acc = body->getArgument(op.getNumDpsInputs());
   Type elementType = acc.getType();
-  GemmPlan plan;
-  plan.isFloat = isa<FloatType>(elementType);
-  if (!plan.isFloat && !elementType.isSignlessInteger())
+  bool isFloat = isa<FloatType>(elementType);
+  if (!isFloat && !elementType.isSignlessInteger())
     return failure();
+  Value yielded = body->getTerminator()->getOperand(0);
+  if (yielded == acc)
+    return failure();
+  SmallVector<Value> terms;
+  collectTerms(yielded, body, isFloat, terms);
+  if (llvm::count(terms, acc) != 1 || terms.size() < 2)
+    return failure();
+  SmallVector<Value> products;
+  for (Value term : terms)
+    if (term != acc)
+      products.push_back(term);
+  return products;
+}
 
-  // yield acc + product.
-  Operation *add = body->getTerminator()->getOperand(0).getDefiningOp();
-  if (!add || add->getBlock() != body || !add->hasOneUse() ||
-      !(plan.isFloat ? isa<arith::AddFOp>(add) : isa<arith::AddIOp>(add)))
-    return failure();
-  Value product;
-  if (add->getOperand(0) == acc)
-    product = add->getOperand(1);
-  else if (add->getOperand(1) == acc)
-    product = add->getOperand(0);
-  else
-    return failure();
+FailureOr<GemmPlan> planGemm(linalg::LinalgOp op, Value product) {
+  GemmPlan plan;
+  plan.isFloat = isa<FloatType>(product.getType());
+  Block *body = op.getBlock();
 
   SmallVector<Value> values;
   collectFactors(product, body, plan.isFloat, values);
@@ -251,7 +272,8 @@ public:
       : rewriter(rewriter), op(op), plan(plan), loc(op.getLoc()),
         ranges(op.createLoopRanges(rewriter, loc)) {}
 
-  Value build() {
+  /// `init` plus this plan's product, laid out as the op's output.
+  Value build(Value init) {
     SmallVector<unsigned> aLoops = concat(plan.batch, plan.m, plan.k);
     SmallVector<unsigned> bLoops = concat(plan.batch, plan.k, plan.n);
     SmallVector<unsigned> cLoops = concat(plan.batch, plan.m, plan.n);
@@ -265,7 +287,6 @@ public:
                                 plan.n.size()};
     // Without a scale, an output already in [batch][m][n] order is the
     // GEMM's accumulator itself.
-    Value init = op.getDpsInitOperand(0)->get();
     AffineMap outMap = op.getIndexingMapsArray().back();
     bool inPlace = plan.scale.empty() &&
                    outMap == AffineMap::get(op.getNumLoops(), 0,
@@ -292,7 +313,7 @@ public:
     Value product = expand(gemm, cLoops, cGroups);
     if (inPlace)
       return product;
-    return epilogue(product, cLoops);
+    return epilogue(product, cLoops, init);
   }
 
 private:
@@ -466,8 +487,8 @@ private:
     return shape;
   }
 
-  /// out = acc + scale * product over the op's parallel loops.
-  Value epilogue(Value product, ArrayRef<unsigned> cLoops) {
+  /// init + scale * product over the op's parallel loops.
+  Value epilogue(Value product, ArrayRef<unsigned> cLoops, Value initValue) {
     SmallVector<unsigned> parallel;
     for (unsigned d : llvm::seq(op.getNumLoops()))
       if (!llvm::is_contained(plan.k, d))
@@ -483,13 +504,13 @@ private:
       maps.push_back(
           restrictToLoops(op.getMatchingIndexingMap(input), parallel));
     }
-    OpOperand *init = op.getDpsInitOperand(0);
-    maps.push_back(restrictToLoops(op.getMatchingIndexingMap(init), parallel));
+    maps.push_back(restrictToLoops(
+        op.getMatchingIndexingMap(op.getDpsInitOperand(0)), parallel));
     SmallVector<utils::IteratorType> iterators(parallel.size(),
                                                utils::IteratorType::parallel);
     auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{init->get().getType()}, inputValues,
-        ValueRange{init->get()}, maps, iterators,
+        rewriter, loc, TypeRange{initValue.getType()}, inputValues,
+        ValueRange{initValue}, maps, iterators,
         [&](OpBuilder &, Location, ValueRange args) {
           IRMapping mapping;
           for (auto [input, arg] : llvm::zip(inputs, args.drop_front()))
@@ -542,11 +563,24 @@ struct PKNormalizeContractionsPass
     });
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : candidates) {
-      FailureOr<GemmPlan> plan = planGemm(op);
-      if (failed(plan))
+      FailureOr<SmallVector<Value>> products = getProducts(op);
+      if (failed(products))
         continue;
+      SmallVector<GemmPlan, 2> plans;
+      for (Value product : *products) {
+        FailureOr<GemmPlan> plan = planGemm(op, product);
+        if (failed(plan))
+          break;
+        plans.push_back(std::move(*plan));
+      }
+      if (plans.size() != products->size())
+        continue;
+      // acc + p1 + p2 (syr2k's A B^T + B A^T): one GEMM per product, each
+      // accumulating into the previous one's result.
       rewriter.setInsertionPoint(op);
-      Value result = GemmBuilder(rewriter, op, *plan).build();
+      Value result = op.getDpsInitOperand(0)->get();
+      for (const GemmPlan &plan : plans)
+        result = GemmBuilder(rewriter, op, plan).build(result);
       rewriter.replaceOp(op, result);
     }
   }

@@ -6,6 +6,7 @@
 // RUN: pk-run %s --entry scaled_transposed | FileCheck %s
 // RUN: pk-run %s --entry batch_last | FileCheck %s
 // RUN: pk-run %s --entry collapsed | FileCheck %s
+// RUN: pk-run %s --entry sum_of_products | FileCheck %s
 // RUN: pk-run %s --entry packed_transposed_accumulate | FileCheck %s
 // RUN: pk-run %s --entry packed_transposed_accumulate --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
 // RUN: pk-run %s --entry packed_named_accumulate | FileCheck %s
@@ -60,6 +61,24 @@ func.func @collapsed(%a: tensor<11x4x3xf32>, %b: tensor<4x3x7x2xf32>, %cv: tenso
     linalg.yield %s : f32
   } -> tensor<11x7x2xf32>
   return %r : tensor<11x7x2xf32>
+}
+
+#ik = affine_map<(i, j, k) -> (i, k)>
+#jk = affine_map<(i, j, k) -> (j, k)>
+func.func @sum_of_products(%a: tensor<71x37xf32>, %b: tensor<71x37xf32>, %c: tensor<71x71xf32>) -> tensor<71x71xf32> {
+  %alpha = arith.constant -0.5 : f32
+  %r = linalg.generic {indexing_maps = [#ik, #ik, #jk, #jk, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b, %a, %b : tensor<71x37xf32>, tensor<71x37xf32>, tensor<71x37xf32>, tensor<71x37xf32>) outs(%c : tensor<71x71xf32>) {
+  ^bb0(%ai: f32, %bi: f32, %aj: f32, %bj: f32, %acc: f32):
+    %0 = arith.mulf %aj, %alpha : f32
+    %1 = arith.mulf %0, %bi : f32
+    %2 = arith.mulf %bj, %alpha : f32
+    %3 = arith.mulf %2, %ai : f32
+    %4 = arith.addf %1, %3 : f32
+    %5 = arith.addf %acc, %4 : f32
+    linalg.yield %5 : f32
+  } -> tensor<71x71xf32>
+  return %r : tensor<71x71xf32>
 }
 
 func.func @packed_transposed_accumulate(%a: tensor<67x77xf32>, %b: tensor<771x67xf32>, %c: tensor<77x771xf32>) -> tensor<77x771xf32> {

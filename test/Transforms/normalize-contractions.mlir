@@ -118,6 +118,38 @@ func.func @collapsed(%a: tensor<6x4x3xf32>, %b: tensor<4x3x5x2xf32>, %cv: tensor
 
 // -----
 
+// A sum of products (syr2k: acc + alpha a_jk b_ik + alpha b_jk a_ik): one
+// GEMM per product, the second accumulating into the first's result.
+#ik = affine_map<(i, j, k) -> (i, k)>
+#jk = affine_map<(i, j, k) -> (j, k)>
+#c = affine_map<(i, j, k) -> (i, j)>
+// CHECK-LABEL: func.func @sum_of_products
+// CHECK-SAME:    (%[[A:.+]]: tensor<7x13xf32>, %[[B:.+]]: tensor<7x13xf32>, %[[C:.+]]: tensor<7x7xf32>)
+// CHECK:         %[[BT:.+]] = linalg.transpose ins(%[[A]] : tensor<7x13xf32>)
+// CHECK:         %[[MM1:.+]] = linalg.matmul ins(%[[B]], %[[BT]] : tensor<7x13xf32>, tensor<13x7xf32>)
+// CHECK:         %[[E1:.+]] = linalg.generic {{.*}} ins(%[[MM1]] : tensor<7x7xf32>) outs(%[[C]] : tensor<7x7xf32>)
+// CHECK:         %[[AT:.+]] = linalg.transpose ins(%[[B]] : tensor<7x13xf32>)
+// CHECK:         %[[MM2:.+]] = linalg.matmul ins(%[[A]], %[[AT]] : tensor<7x13xf32>, tensor<13x7xf32>)
+// CHECK:         %[[E2:.+]] = linalg.generic {{.*}} ins(%[[MM2]] : tensor<7x7xf32>) outs(%[[E1]] : tensor<7x7xf32>)
+// CHECK:         return %[[E2]]
+func.func @sum_of_products(%a: tensor<7x13xf32>, %b: tensor<7x13xf32>, %c: tensor<7x7xf32>) -> tensor<7x7xf32> {
+  %alpha = arith.constant 1.5 : f32
+  %r = linalg.generic {indexing_maps = [#ik, #ik, #jk, #jk, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b, %a, %b : tensor<7x13xf32>, tensor<7x13xf32>, tensor<7x13xf32>, tensor<7x13xf32>) outs(%c : tensor<7x7xf32>) {
+  ^bb0(%ai: f32, %bi: f32, %aj: f32, %bj: f32, %acc: f32):
+    %0 = arith.mulf %aj, %alpha : f32
+    %1 = arith.mulf %0, %bi : f32
+    %2 = arith.mulf %bj, %alpha : f32
+    %3 = arith.mulf %2, %ai : f32
+    %4 = arith.addf %1, %3 : f32
+    %5 = arith.addf %acc, %4 : f32
+    linalg.yield %5 : f32
+  } -> tensor<7x7xf32>
+  return %r : tensor<7x7xf32>
+}
+
+// -----
+
 // Dynamic sizes: the temporaries take their sizes from the operands.
 #at = affine_map<(i, j, k) -> (k, i)>
 #b = affine_map<(i, j, k) -> (k, j)>
