@@ -41,8 +41,9 @@ def ConvertSDFGToSCF : Pass<"convert-sdfg-to-scf", "::mlir::ModuleOp"> {
     * The state machine becomes an `scf.while` over the index of the next
       state, dispatching with `scf.index_switch`; each state's outgoing
       edges become `scf.if`s on their conditions (first true edge wins; its
-      assignments read the old symbol values). Assigned symbols live in
-      `memref.alloca`s. A single state without edges is inlined.
+      assignments run in order, each reading what the earlier ones
+      assigned). Assigned symbols live in `memref.alloca`s. A single state
+      without edges is inlined.
     * `sdfg.map` with schedule `cpu_multicore` or `gpu_device` becomes
       `scf.parallel` (OpenMP in `pk-cpu-pipeline`), `sequential` an
       `scf.for` nest; inclusive bounds become exclusive ones.
@@ -53,6 +54,11 @@ def ConvertSDFGToSCF : Pass<"convert-sdfg-to-scf", "::mlir::ModuleOp"> {
       arith/math ops; `sdfg.alloc` becomes `memref.alloc` (`memref.alloca`
       for `register` storage), left for the pipelines' buffer deallocation
       to free.
+    * Python's `//` and `%` (`sdfg.floordiv`, `sdfg.mod`) expand into arith
+      ops, `math.ipowi` into a square-and-multiply loop, and `math.powf` and
+      `math.fpowi` into calls to libm's `pow`/`powf` (the pipelines'
+      `math-expand-ops` would compute exp(b * log(a)), NaN for a negative
+      base).
 
     `symbols` binds symbols to integers (`symbols=N=8,H=4`): bound symbols
     become constants and specialize every dynamic dimension whose shape

@@ -16,7 +16,12 @@
 //   into the code, values from other tasklets flow through a transient
 //   scalar;
 // * `sdfg.copy` and load/store pairs between access nodes become
-//   access-node-to-access-node memlets.
+//   access-node-to-access-node memlets;
+// * tasklet code is written so that DaCe's C++ computes what the ops do:
+//   float32 constants and conversions as `dace.float32(...)`, Python's `//`
+//   and `%` as DaCe's `py_floor`/`py_mod`, unsigned ops with explicit
+//   `dace.uint<N>(...)` operands;
+// * interstate assignments keep their order in the written JSON.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +30,7 @@
 #include "Dialect/SDFG/SDFGOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Matchers.h"
@@ -41,7 +47,7 @@ namespace json = llvm::json;
 
 namespace {
 
-std::optional<std::string> dtypeOf(Type type) {
+std::optional<std::string> dtypeOf(Type type, bool isUnsigned = false) {
   if (type.isF64())
     return "float64";
   if (type.isF32())
@@ -56,7 +62,7 @@ std::optional<std::string> dtypeOf(Type type) {
     case 16:
     case 32:
     case 64:
-      return "int" + std::to_string(integer.getWidth());
+      return (isUnsigned ? "uint" : "int") + std::to_string(integer.getWidth());
     default:
       return std::nullopt;
     }
@@ -97,14 +103,24 @@ public:
   explicit Exporter(SDFGOp sdfg) : sdfg(sdfg) {}
   FailureOr<json::Value> run();
 
+  /// Writes the JSON `run` returned: objects with their keys sorted, as
+  /// llvm::json writes them, except each interstate edge's `assignments`,
+  /// whose keys keep the edge's order (DaCe performs them in file order).
+  void write(const json::Value &root, raw_ostream &os);
+
 private:
   SDFGOp sdfg;
   json::Object arrays;
+  /// The symbols each interstate edge assigns, in order.
+  std::vector<SmallVector<std::string>> assignmentOrder;
   llvm::StringSet<> usedNames;
   unsigned paramCounter = 0, tempCounter = 0, dynCounter = 0,
            taskletCounter = 0, mapCounter = 0;
   /// Names of map parameters and dynamic map range connectors.
   DenseMap<Value, std::string> valueNames;
+  /// Tasklet connectors of DaCe's unsigned types: unsigned operations on
+  /// them need no conversion in the code.
+  llvm::DenseSet<Value> unsignedConnectors;
 
   // Per-state graph.
   json::Array nodes, edges;
@@ -334,6 +350,8 @@ FailureOr<std::string> Exporter::symbolic(Value value) {
     return binary("*");
   if (isa<arith::FloorDivSIOp>(op))
     return binary("//");
+  if (isa<ModOp>(op))
+    return binary("%");
   if (isa<arith::CeilDivSIOp>(op))
     return call("int_ceil");
   if (isa<arith::MaxSIOp>(op))
@@ -343,7 +361,7 @@ FailureOr<std::string> Exporter::symbolic(Value value) {
   return op->emitOpError()
          << "cannot be written as a DaCe symbolic expression (sdfg-to-json "
             "supports constants, sdfg.sym, map parameters, dynamic range "
-            "loads, +, -, *, //, ceildiv, min, max and integer casts)";
+            "loads, +, -, *, //, %, ceildiv, min, max and integer casts)";
 }
 
 FailureOr<std::string> Exporter::pointSubset(ValueRange indices,
@@ -359,13 +377,31 @@ FailureOr<std::string> Exporter::pointSubset(ValueRange indices,
   return std::string("1");
 }
 
-static std::string floatLiteral(double value, bool isF32) {
+/// A Python float literal that reads back as `value` in `type`'s precision
+/// (`inf`, `nan` are DaCe's names for the special values).
+static std::string floatLiteral(double value, Type type) {
   char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), isF32 ? "%.9g" : "%.17g", value);
+  std::snprintf(buffer, sizeof(buffer), type.isF64() ? "%.17g" : "%.9g", value);
   std::string text = buffer;
   if (StringRef(text).find_first_of(".eEn") == StringRef::npos)
     text += ".0";
   return text;
+}
+
+/// `dace.<dtype>(text)`: a conversion with C++'s meaning in DaCe's code and
+/// Python's in the importer. Python's own `float(x)` and `int(x)` would be
+/// C's 32-bit `float(x)` and `int(x)` in the C++ DaCe generates.
+static std::string daceCast(Type type, bool isUnsigned,
+                            const std::string &text) {
+  std::string dtype;
+  if (isa<IndexType>(type))
+    dtype = "int64";
+  else if (auto integer = dyn_cast<IntegerType>(type);
+           integer && !integer.isInteger(1))
+    dtype = (isUnsigned ? "uint" : "int") + std::to_string(integer.getWidth());
+  else
+    dtype = dtypeOf(type).value_or("float64");
+  return "dace." + dtype + "(" + text + ")";
 }
 
 FailureOr<std::string> Exporter::code(Value value,
@@ -394,26 +430,97 @@ FailureOr<std::string> Exporter::code(Value value,
     return text + ")";
   };
 
+  // An unsigned operation: its operands reinterpreted as DaCe's unsigned
+  // type of their width, so that C++ (and the importer) pick the unsigned
+  // operation whatever the containers' dtypes.
+  auto asUnsigned = [&](unsigned i) -> FailureOr<std::string> {
+    FailureOr<std::string> text = operand(i);
+    if (failed(text))
+      return failure();
+    if (unsignedConnectors.contains(op->getOperand(i)))
+      return *text;
+    Type type = op->getOperand(i).getType();
+    if (isa<IndexType>(type))
+      type = IntegerType::get(op->getContext(), 64);
+    return daceCast(type, /*isUnsigned=*/true, *text);
+  };
+  auto unsignedBinary = [&](StringRef infix) -> FailureOr<std::string> {
+    FailureOr<std::string> lhs = asUnsigned(0), rhs = asUnsigned(1);
+    if (failed(lhs) || failed(rhs))
+      return failure();
+    if (infix == "min" || infix == "max")
+      return infix.str() + "(" + *lhs + ", " + *rhs + ")";
+    return "(" + *lhs + " " + infix.str() + " " + *rhs + ")";
+  };
+  auto convert = [&](bool fromUnsigned,
+                     bool toUnsigned) -> FailureOr<std::string> {
+    FailureOr<std::string> inner = fromUnsigned ? asUnsigned(0) : operand(0);
+    if (failed(inner))
+      return failure();
+    return daceCast(op->getResult(0).getType(), toUnsigned, *inner);
+  };
+
   if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
-    if (auto f = dyn_cast<FloatAttr>(constant.getValue()))
-      return floatLiteral(f.getValueAsDouble(), f.getType().isF32());
+    if (auto f = dyn_cast<FloatAttr>(constant.getValue())) {
+      std::string text = floatLiteral(f.getValueAsDouble(), f.getType());
+      // A bare literal is a double in DaCe's C++ (and in Python): `x * 2.0`
+      // on a float32 `x` would compute in double.
+      if (f.getType().isF64())
+        return text;
+      return daceCast(f.getType(), false, text);
+    }
     if (auto i = dyn_cast<IntegerAttr>(constant.getValue())) {
       if (i.getType().isInteger(1))
         return std::string(i.getValue().isZero() ? "False" : "True");
       return std::to_string(i.getValue().getSExtValue());
     }
   }
-  if (isa<arith::AddFOp, arith::AddIOp>(op))
+  if (auto constant = dyn_cast<complex::ConstantOp>(op)) {
+    auto type = cast<ComplexType>(constant.getType());
+    ArrayAttr parts = constant.getValue();
+    return "dace." + *dtypeOf(type) + "(" +
+           floatLiteral(cast<FloatAttr>(parts[0]).getValueAsDouble(),
+                        type.getElementType()) +
+           ", " +
+           floatLiteral(cast<FloatAttr>(parts[1]).getValueAsDouble(),
+                        type.getElementType()) +
+           ")";
+  }
+  if (auto create = dyn_cast<complex::CreateOp>(op)) {
+    FailureOr<std::string> re = operand(0), im = operand(1);
+    if (failed(re) || failed(im))
+      return failure();
+    return "dace." + *dtypeOf(create.getType()) + "(" + *re + ", " + *im + ")";
+  }
+  if (isa<arith::AddFOp, arith::AddIOp, complex::AddOp>(op))
     return binary("+");
-  if (isa<arith::SubFOp, arith::SubIOp>(op))
+  if (isa<arith::SubFOp, arith::SubIOp, complex::SubOp>(op))
     return binary("-");
-  if (isa<arith::MulFOp, arith::MulIOp>(op))
+  if (isa<arith::MulFOp, arith::MulIOp, complex::MulOp>(op))
     return binary("*");
-  if (isa<arith::DivFOp, arith::DivSIOp>(op))
+  if (isa<arith::DivFOp, arith::DivSIOp, complex::DivOp>(op))
     return binary("/");
-  if (isa<arith::FloorDivSIOp>(op))
-    return binary("//");
-  if (isa<math::PowFOp, math::IPowIOp>(op))
+  if (isa<arith::DivUIOp>(op))
+    return unsignedBinary("/");
+  if (isa<arith::RemUIOp>(op))
+    return unsignedBinary("%");
+  // Python's floor division and modulo: DaCe's C++ writes `//` as a
+  // truncating division and `%` as C's remainder; its `py_floor` and
+  // `py_mod` follow Python.
+  if (isa<arith::FloorDivSIOp, FloorDivOp>(op))
+    return call("py_floor");
+  if (isa<ModOp>(op))
+    return call("py_mod");
+  if (isa<arith::RemSIOp>(op)) {
+    // C's remainder, from the truncating division both sides share.
+    FailureOr<std::string> lhs = operand(0), rhs = operand(1);
+    if (failed(lhs) || failed(rhs))
+      return failure();
+    return "(" + *lhs + " - ((" + *lhs + " / " + *rhs + ") * " + *rhs + "))";
+  }
+  if (isa<arith::RemFOp>(op))
+    return call("fmod");
+  if (isa<math::PowFOp, math::FPowIOp, math::IPowIOp, complex::PowOp>(op))
     return binary("**");
   if (isa<arith::AndIOp>(op) && op->getResult(0).getType().isInteger(1))
     return binary("and");
@@ -427,7 +534,23 @@ FailureOr<std::string> Exporter::code(Value value,
       return "(not " + *inner + ")";
     }
   }
-  if (isa<arith::NegFOp>(op)) {
+  if (isa<arith::AndIOp>(op))
+    return binary("&");
+  if (isa<arith::OrIOp>(op))
+    return binary("|");
+  if (isa<arith::XOrIOp>(op))
+    return binary("^");
+  if (isa<arith::ShLIOp>(op))
+    return binary("<<");
+  if (isa<arith::ShRSIOp>(op))
+    return binary(">>");
+  if (isa<arith::ShRUIOp>(op)) {
+    FailureOr<std::string> lhs = asUnsigned(0), rhs = operand(1);
+    if (failed(lhs) || failed(rhs))
+      return failure();
+    return "(" + *lhs + " >> " + *rhs + ")";
+  }
+  if (isa<arith::NegFOp, complex::NegOp>(op)) {
     FailureOr<std::string> inner = operand(0);
     if (failed(inner))
       return failure();
@@ -437,13 +560,41 @@ FailureOr<std::string> Exporter::code(Value value,
     return call("max");
   if (isa<arith::MinimumFOp, arith::MinNumFOp, arith::MinSIOp>(op))
     return call("min");
-  if (isa<arith::SIToFPOp>(op))
-    return call("float");
-  if (isa<arith::FPToSIOp>(op))
-    return call("int");
-  if (isa<arith::ExtFOp, arith::TruncFOp, arith::ExtSIOp, arith::TruncIOp,
-          arith::IndexCastOp>(op))
+  if (isa<arith::MaxUIOp>(op))
+    return unsignedBinary("max");
+  if (isa<arith::MinUIOp>(op))
+    return unsignedBinary("min");
+  if (isa<arith::SIToFPOp, arith::ExtFOp, arith::TruncFOp, arith::ExtSIOp,
+          arith::FPToSIOp>(op))
+    return convert(/*fromUnsigned=*/false, /*toUnsigned=*/false);
+  if (isa<arith::UIToFPOp, arith::ExtUIOp>(op))
+    return convert(/*fromUnsigned=*/!op->getOperand(0).getType().isInteger(1),
+                   /*toUnsigned=*/false);
+  if (isa<arith::FPToUIOp>(op))
+    return convert(/*fromUnsigned=*/false, /*toUnsigned=*/true);
+  if (auto trunc = dyn_cast<arith::TruncIOp>(op)) {
+    if (trunc.getType().isInteger(1))
+      return op->emitOpError()
+             << "(to i1) has no Python equivalent that sdfg-to-json can "
+                "write into tasklet code";
+    return convert(false, false);
+  }
+  if (isa<arith::IndexCastOp, arith::IndexCastUIOp>(op)) {
+    // DaCe's index values (map parameters, symbols) are int64: a signed
+    // conversion between index and int64 changes nothing in C++.
+    // An unsigned connector converts to int64 by zero-extension anyway.
+    Type from = op->getOperand(0).getType(), to = op->getResult(0).getType();
+    if (isa<arith::IndexCastUIOp>(op) && isa<IndexType>(to) &&
+        !from.isInteger(64) && !unsignedConnectors.contains(op->getOperand(0)))
+      return convert(/*fromUnsigned=*/!from.isInteger(1), false);
+    if (!isa<IndexType>(to) && !to.isInteger(64))
+      return convert(false, false);
     return operand(0);
+  }
+  if (isa<complex::EqualOp>(op))
+    return binary("==");
+  if (isa<complex::NotEqualOp>(op))
+    return binary("!=");
   if (auto cmp = dyn_cast<arith::CmpFOp>(op)) {
     using P = arith::CmpFPredicate;
     switch (cmp.getPredicate()) {
@@ -479,23 +630,39 @@ FailureOr<std::string> Exporter::code(Value value,
       return binary(">");
     case P::sge:
       return binary(">=");
-    default:
-      break;
+    case P::ult:
+      return unsignedBinary("<");
+    case P::ule:
+      return unsignedBinary("<=");
+    case P::ugt:
+      return unsignedBinary(">");
+    case P::uge:
+      return unsignedBinary(">=");
     }
   }
-  StringRef mathName =
-      llvm::TypeSwitch<Operation *, StringRef>(op)
-          .Case<math::ExpOp>([](auto) { return "exp"; })
-          .Case<math::LogOp>([](auto) { return "log"; })
-          .Case<math::SqrtOp>([](auto) { return "sqrt"; })
-          .Case<math::SinOp>([](auto) { return "sin"; })
-          .Case<math::CosOp>([](auto) { return "cos"; })
-          .Case<math::TanOp>([](auto) { return "tan"; })
-          .Case<math::TanhOp>([](auto) { return "tanh"; })
-          .Case<math::FloorOp>([](auto) { return "floor"; })
-          .Case<math::CeilOp>([](auto) { return "ceil"; })
-          .Case<math::AbsFOp, math::AbsIOp>([](auto) { return "abs"; })
-          .Default([](Operation *) { return StringRef(); });
+  StringRef mathName = llvm::TypeSwitch<Operation *, StringRef>(op)
+                           .Case<math::ExpOp>([](auto) { return "exp"; })
+                           .Case<math::LogOp>([](auto) { return "log"; })
+                           .Case<math::SqrtOp>([](auto) { return "sqrt"; })
+                           .Case<math::SinOp>([](auto) { return "sin"; })
+                           .Case<math::CosOp>([](auto) { return "cos"; })
+                           .Case<math::TanOp>([](auto) { return "tan"; })
+                           .Case<math::TanhOp>([](auto) { return "tanh"; })
+                           .Case<math::FloorOp>([](auto) { return "floor"; })
+                           .Case<math::CeilOp>([](auto) { return "ceil"; })
+                           .Case<math::AbsFOp, math::AbsIOp, complex::AbsOp>(
+                               [](auto) { return "abs"; })
+                           .Case<complex::ExpOp>([](auto) { return "exp"; })
+                           .Case<complex::LogOp>([](auto) { return "log"; })
+                           .Case<complex::SqrtOp>([](auto) { return "sqrt"; })
+                           .Case<complex::SinOp>([](auto) { return "sin"; })
+                           .Case<complex::CosOp>([](auto) { return "cos"; })
+                           .Case<complex::TanOp>([](auto) { return "tan"; })
+                           .Case<complex::TanhOp>([](auto) { return "tanh"; })
+                           .Case<complex::ReOp>([](auto) { return "real"; })
+                           .Case<complex::ImOp>([](auto) { return "imag"; })
+                           .Case<complex::ConjOp>([](auto) { return "conj"; })
+                           .Default([](Operation *) { return StringRef(); });
   if (!mathName.empty())
     return call(mathName);
   if (auto load = dyn_cast<memref::LoadOp>(op)) {
@@ -527,7 +694,8 @@ LogicalResult Exporter::exportContainers() {
     Type type = data.getType();
     auto memref = dyn_cast<MemRefType>(type);
     Type element = memref ? memref.getElementType() : type;
-    std::optional<std::string> dtype = dtypeOf(element);
+    std::optional<std::string> dtype =
+        dtypeOf(element, SDFGOp::isUnsignedData(data));
     if (!dtype)
       return emitError(data.getLoc())
              << "sdfg-to-json: data container '" << name
@@ -663,6 +831,11 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
   for (auto [index, input, arg] : llvm::enumerate(
            tasklet.getInputs(), tasklet.getBody()->getArguments())) {
     const std::string &connector = inNames[index];
+    Value data = input;
+    if (auto load = input.getDefiningOp<LoadOp>())
+      data = load.getMemref();
+    if (SDFGOp::isUnsignedData(container(data)))
+      unsignedConnectors.insert(arg);
     if (auto load = input.getDefiningOp<LoadOp>()) {
       std::string data = dataName(load.getMemref());
       json::Array ranges;
@@ -1098,8 +1271,10 @@ FailureOr<json::Value> Exporter::run() {
   for (EdgeOp edge : sdfg.getBody()->getOps<EdgeOp>()) {
     json::Object assignments;
     std::string label;
+    SmallVector<std::string> &order = assignmentOrder.emplace_back();
     for (auto [symbol, value] : edge.getAssignments()) {
       assignments[symbol] = value.str();
+      order.push_back(symbol.str());
       label += (label.empty() ? "" : ", ") + symbol.str() + "=" + value.str();
     }
     interstate.push_back(json::Object{
@@ -1120,13 +1295,17 @@ FailureOr<json::Value> Exporter::run() {
         {"dst", std::to_string(stateIds[edge.getDest()])}});
   }
 
+  // DaCe keeps its return containers out of `arg_names`; the importer puts
+  // the containers `arg_names` leaves out after the others, so only the
+  // trailing ones can go without changing the order of the arguments.
+  SmallVector<std::string> names;
+  for (BlockArgument arg : sdfg.getBody()->getArguments())
+    names.push_back(sdfg.getArgDataName(arg.getArgNumber()));
+  while (!names.empty() && StringRef(names.back()).starts_with("__return"))
+    names.pop_back();
   json::Array argNames;
-  for (BlockArgument arg : sdfg.getBody()->getArguments()) {
-    std::string name = sdfg.getArgDataName(arg.getArgNumber());
-    // DaCe keeps its return containers out of `arg_names`.
-    if (!StringRef(name).starts_with("__return"))
-      argNames.push_back(name);
-  }
+  for (std::string &name : names)
+    argNames.push_back(std::move(name));
   json::Object symbols;
   if (DictionaryAttr symbolAttrs = sdfg.getSymbolsAttr())
     for (NamedAttribute symbol : symbolAttrs) {
@@ -1172,6 +1351,52 @@ FailureOr<json::Value> Exporter::run() {
       {"dace_version", "0.14.1"}});
 }
 
+void Exporter::write(const json::Value &root, raw_ostream &os) {
+  DenseMap<const json::Object *, ArrayRef<std::string>> keyOrder;
+  if (const json::Array *edgesJSON = root.getAsObject()->getArray("edges"))
+    for (auto [edge, order] : llvm::zip_equal(*edgesJSON, assignmentOrder))
+      if (const json::Object *assignments = edge.getAsObject()
+                                                ->getObject("attributes")
+                                                ->getObject("data")
+                                                ->getObject("attributes")
+                                                ->getObject("assignments"))
+        keyOrder[assignments] = order;
+
+  json::OStream out(os, /*IndentSize=*/1);
+  std::function<void(const json::Value &)> value = [&](const json::Value &v) {
+    if (const json::Array *array = v.getAsArray()) {
+      out.array([&] {
+        for (const json::Value &element : *array)
+          value(element);
+      });
+      return;
+    }
+    const json::Object *object = v.getAsObject();
+    if (!object) {
+      out.value(v);
+      return;
+    }
+    auto member = [&](StringRef key, const json::Value &element) {
+      out.attributeBegin(key);
+      value(element);
+      out.attributeEnd();
+    };
+    out.object([&] {
+      auto it = keyOrder.find(object);
+      if (it == keyOrder.end()) {
+        for (const json::Object::value_type *entry :
+             json::sortedElements(*object))
+          member(entry->first, entry->second);
+        return;
+      }
+      for (const std::string &key : it->second)
+        member(key, *object->get(key));
+    });
+  };
+  value(root);
+  os << "\n";
+}
+
 LogicalResult sdfg::exportSDFGJSON(ModuleOp module, raw_ostream &os) {
   SmallVector<SDFGOp> graphs(module.getOps<SDFGOp>());
   if (graphs.size() != 1)
@@ -1179,9 +1404,10 @@ LogicalResult sdfg::exportSDFGJSON(ModuleOp module, raw_ostream &os) {
            << "sdfg-to-json: expected exactly one 'sdfg.sdfg' at the top "
               "level of the module, found "
            << graphs.size();
-  FailureOr<json::Value> root = Exporter(graphs.front()).run();
+  Exporter exporter(graphs.front());
+  FailureOr<json::Value> root = exporter.run();
   if (failed(root))
     return failure();
-  os << llvm::formatv("{0:1}", *root) << "\n";
+  exporter.write(*root, os);
   return success();
 }

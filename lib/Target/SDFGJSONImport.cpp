@@ -12,7 +12,10 @@
 //   are built from their Python code, memlets into tasklets `sdfg.load`s
 //   (or whole-array connectors), memlets out of them `sdfg.store`s (with
 //   `wcr`), memlets between access nodes `sdfg.copy`s.
-// * Interstate edges become `sdfg.edge`s.
+// * Interstate edges become `sdfg.edge`s, their assignments in the order of
+//   the file (which llvm::json does not keep: it is read from the text).
+// * DaCe's `uint*` data is marked `unsigned`, and tasklet code and index
+//   expressions over it use the unsigned arith ops.
 //
 // Anything else is an error that names the construct.
 //
@@ -24,6 +27,7 @@
 #include "Dialect/SDFG/SymbolicExpr.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
@@ -109,21 +113,157 @@ struct Container {
   bool isScalar = false;
   bool transient = false;
   Type elementType;
+  /// DaCe's `uint*` dtypes: the element type is signless, the ops the
+  /// importer picks for it are unsigned.
+  bool isUnsigned = false;
   SmallVector<std::string> shape;
   StorageKind storage = StorageKind::Default;
   Value value;
 };
 
+/// Reads the key order of the `assignments` object of every top-level
+/// interstate edge (`edges[k].attributes.data.attributes.assignments`) from
+/// the JSON text. DaCe runs assignments one after another in that order
+/// (Python dicts keep insertion order), but llvm::json::Object is a hash
+/// map. The text has already passed json::parse, so this is a plain scanner
+/// over JSON's grammar that tracks the path from the root to each value.
+class AssignmentOrderScanner {
+public:
+  explicit AssignmentOrderScanner(StringRef text) : text(text) {}
+
+  /// The keys by edge index; fails only on text that is not JSON.
+  FailureOr<std::map<size_t, SmallVector<std::string>>> run() {
+    if (!value())
+      return failure();
+    return std::move(order);
+  }
+
+private:
+  StringRef text;
+  size_t pos = 0;
+  /// Object keys and array indices from the root to the current value.
+  SmallVector<std::string, 8> path;
+  std::map<size_t, SmallVector<std::string>> order;
+
+  void skipSpace() {
+    while (pos < text.size() && StringRef(" \t\n\r").contains(text[pos]))
+      ++pos;
+  }
+
+  bool consume(char c) {
+    skipSpace();
+    if (pos >= text.size() || text[pos] != c)
+      return false;
+    ++pos;
+    return true;
+  }
+
+  /// A string token, decoded into `decoded` if given.
+  bool string(std::string *decoded) {
+    skipSpace();
+    if (pos >= text.size() || text[pos] != '"')
+      return false;
+    size_t start = pos++;
+    bool escaped = false;
+    while (pos < text.size() && text[pos] != '"') {
+      if (text[pos] == '\\') {
+        escaped = true;
+        ++pos;
+      }
+      ++pos;
+    }
+    if (pos >= text.size())
+      return false;
+    ++pos;
+    if (!decoded)
+      return true;
+    StringRef token = text.slice(start, pos);
+    if (!escaped) {
+      *decoded = token.drop_front().drop_back().str();
+      return true;
+    }
+    llvm::Expected<json::Value> value = json::parse(token);
+    if (!value) {
+      llvm::consumeError(value.takeError());
+      return false;
+    }
+    *decoded = value->getAsString().value_or("").str();
+    return true;
+  }
+
+  std::optional<size_t> assignmentsOfEdge() {
+    size_t index;
+    if (path.size() != 6 || path[0] != "edges" ||
+        StringRef(path[1]).getAsInteger(10, index) || path[2] != "attributes" ||
+        path[3] != "data" || path[4] != "attributes" ||
+        path[5] != "assignments")
+      return std::nullopt;
+    return index;
+  }
+
+  bool value() {
+    skipSpace();
+    if (pos >= text.size())
+      return false;
+    if (consume('{')) {
+      std::optional<size_t> edge = assignmentsOfEdge();
+      SmallVector<std::string> keys;
+      if (!consume('}')) {
+        do {
+          std::string key;
+          if (!string(&key) || !consume(':'))
+            return false;
+          if (edge)
+            keys.push_back(key);
+          path.push_back(std::move(key));
+          bool ok = value();
+          path.pop_back();
+          if (!ok)
+            return false;
+        } while (consume(','));
+        if (!consume('}'))
+          return false;
+      }
+      if (edge)
+        order[*edge] = std::move(keys);
+      return true;
+    }
+    if (consume('[')) {
+      if (consume(']'))
+        return true;
+      size_t index = 0;
+      do {
+        path.push_back(std::to_string(index++));
+        bool ok = value();
+        path.pop_back();
+        if (!ok)
+          return false;
+      } while (consume(','));
+      return consume(']');
+    }
+    if (text[pos] == '"')
+      return string(nullptr);
+    // Numbers, true, false, null.
+    size_t start = pos;
+    while (pos < text.size() &&
+           (llvm::isAlnum(text[pos]) || StringRef("+-.").contains(text[pos])))
+      ++pos;
+    return pos > start;
+  }
+};
+
 class Importer {
 public:
-  Importer(MLIRContext *context, Location loc)
-      : context(context), loc(loc), builder(context) {}
+  Importer(MLIRContext *context, Location loc, StringRef source)
+      : context(context), loc(loc), source(source), builder(context) {}
 
   OwningOpRef<ModuleOp> run(const json::Value &root);
 
 private:
   MLIRContext *context;
   Location loc;
+  /// The JSON text, for what llvm::json does not keep (the key order).
+  StringRef source;
   OpBuilder builder;
   /// Where in the file we are, for messages.
   std::string where;
@@ -131,6 +271,12 @@ private:
   SDFGOp sdfg;
   std::map<std::string, Container> containers;
   llvm::StringMap<Type> symbolTypes;
+  llvm::StringSet<> unsignedSymbols;
+  /// Values of DaCe's unsigned types (loads, scalar arguments, symbols,
+  /// tasklet results): expressions over them use unsigned ops.
+  llvm::DenseSet<Value> unsignedValues;
+  /// The keys of each interstate edge's `assignments`, in file order.
+  std::map<size_t, SmallVector<std::string>> assignmentOrder;
 
   // Per-state bookkeeping.
   StateOp state;
@@ -150,10 +296,10 @@ private:
     return failure();
   }
 
-  FailureOr<Type> parseDType(StringRef dtype, const Twine &what);
+  FailureOr<expr::DType> parseDType(StringRef dtype, const Twine &what);
   LogicalResult importContainers(const json::Object &attrs);
   LogicalResult importState(const json::Object &stateJson, StringRef stateName);
-  LogicalResult importInterstateEdge(const json::Object &edge,
+  LogicalResult importInterstateEdge(const json::Object &edge, size_t index,
                                      const std::map<int64_t, std::string> &ids);
   FailureOr<SmallVector<SubsetRange>> parseSubset(const json::Value *value,
                                                   const Twine &what);
@@ -178,8 +324,11 @@ private:
   std::optional<int64_t> parentScope(int64_t mapId) {
     return nodes.at(mapId).scope;
   }
-  Value lookupName(StringRef name, std::optional<int64_t> scope,
-                   const llvm::StringMap<Value> *extra = nullptr);
+  expr::Operand lookupName(StringRef name, std::optional<int64_t> scope,
+                           const llvm::StringMap<Value> *extra = nullptr);
+  expr::Operand operand(Value value) {
+    return expr::Operand(value, unsignedValues.contains(value));
+  }
   FailureOr<Value> emitIndex(StringRef text, std::optional<int64_t> scope,
                              const llvm::StringMap<Value> *extra = nullptr);
   FailureOr<OpFoldResult>
@@ -187,6 +336,14 @@ private:
             const llvm::StringMap<Value> *extra = nullptr);
   FailureOr<Container *> container(StringRef name);
   Value access(Container &data);
+  /// Loads one element of `data` (flagged if its dtype is unsigned).
+  Value load(Container &data, ValueRange indices) {
+    Value value =
+        LoadOp::create(builder, loc, data.elementType, access(data), indices);
+    if (data.isUnsigned)
+      unsignedValues.insert(value);
+    return value;
+  }
   bool isPoint(ArrayRef<SubsetRange> subset);
   bool isFull(ArrayRef<SubsetRange> subset, const Container &data);
   FailureOr<SmallVector<Value>> pointIndices(ArrayRef<SubsetRange> subset,
@@ -200,28 +357,12 @@ private:
 // Descriptors
 //===----------------------------------------------------------------------===//
 
-FailureOr<Type> Importer::parseDType(StringRef dtype, const Twine &what) {
-  Builder b(context);
-  Type type = llvm::StringSwitch<Type>(dtype)
-                  .Case("float64", b.getF64Type())
-                  .Case("float32", b.getF32Type())
-                  .Case("float16", b.getF16Type())
-                  .Case("bool", b.getI1Type())
-                  .Case("bool_", b.getI1Type())
-                  .Case("int8", b.getI8Type())
-                  .Case("uint8", b.getI8Type())
-                  .Case("int16", b.getI16Type())
-                  .Case("uint16", b.getI16Type())
-                  .Case("int32", b.getI32Type())
-                  .Case("uint32", b.getI32Type())
-                  .Case("int64", b.getI64Type())
-                  .Case("uint64", b.getI64Type())
-                  .Case("complex64", ComplexType::get(b.getF32Type()))
-                  .Case("complex128", ComplexType::get(b.getF64Type()))
-                  .Default(Type());
+FailureOr<expr::DType> Importer::parseDType(StringRef dtype,
+                                            const Twine &what) {
+  std::optional<expr::DType> type = expr::parseDType(context, dtype);
   if (!type)
     return fail(what + "dtype '" + dtype + "' is not supported");
-  return type;
+  return *type;
 }
 
 LogicalResult Importer::importContainers(const json::Object &attrs) {
@@ -251,10 +392,11 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
     std::optional<StringRef> dtype = descAttrs->getString("dtype");
     if (!dtype)
       return fail("'dtype' is missing or not a string");
-    FailureOr<Type> element = parseDType(*dtype, "");
+    FailureOr<expr::DType> element = parseDType(*dtype, "");
     if (failed(element))
       return failure();
-    data.elementType = *element;
+    data.elementType = element->type;
+    data.isUnsigned = element->isUnsigned;
 
     StringRef storage = descAttrs->getString("storage").value_or("Default");
     std::optional<StorageKind> kind =
@@ -373,14 +515,16 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
         (void)fail("the type is not a string");
         return nullptr;
       }
-      FailureOr<Type> type = parseDType(*dtype, "");
+      FailureOr<expr::DType> type = parseDType(*dtype, "");
       if (failed(type))
         return nullptr;
-      if (!isa<IntegerType>(*type) || type->isInteger(1)) {
+      if (!isa<IntegerType>(type->type) || type->type.isInteger(1)) {
         (void)fail("only integer symbols are supported, got '" + *dtype + "'");
         return nullptr;
       }
-      symbolTypes[key] = *type;
+      symbolTypes[key] = type->type;
+      if (type->isUnsigned)
+        unsignedSymbols.insert(key);
     }
   }
   where.clear();
@@ -388,7 +532,9 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   if (failed(importContainers(*attrs)))
     return nullptr;
 
-  // Arguments: `arg_names` first, then the other non-transients by name.
+  // Arguments: `arg_names` first, then the other non-transients in the
+  // order of DaCe's `SDFG.arglist()` (the signature of the code it
+  // generates): arrays, then scalars, each sorted by name.
   SmallVector<std::string> argNames;
   if (const json::Array *names = attrs->getArray("arg_names"))
     for (const json::Value &value : *names) {
@@ -399,9 +545,11 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
       }
       argNames.push_back(argName->str());
     }
-  for (auto &[containerName, data] : containers)
-    if (!data.transient && !llvm::is_contained(argNames, containerName))
-      argNames.push_back(containerName);
+  for (bool scalars : {false, true})
+    for (auto &[containerName, data] : containers)
+      if (!data.transient && data.isScalar == scalars &&
+          !llvm::is_contained(argNames, containerName))
+        argNames.push_back(containerName);
 
   // States and their names.
   const json::Array *stateArray = root->getArray("nodes");
@@ -487,6 +635,9 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     Container &data = containers[argName];
     SmallVector<NamedAttribute> attrsOfArg = {
         builder.getNamedAttr("name", builder.getStringAttr(argName))};
+    if (data.isUnsigned)
+      attrsOfArg.push_back(
+          builder.getNamedAttr("unsigned", builder.getUnitAttr()));
     if (data.isScalar) {
       argTypes.push_back(data.elementType);
     } else {
@@ -510,8 +661,12 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
                             ? DictionaryAttr()
                             : builder.getDictionaryAttr(symbolAttrs));
   sdfg.setArgAttrsAttr(builder.getArrayAttr(argAttrs));
-  for (auto [index, argName] : llvm::enumerate(argNames))
-    containers[argName].value = sdfg.getBody()->getArgument(index);
+  for (auto [index, argName] : llvm::enumerate(argNames)) {
+    Container &data = containers[argName];
+    data.value = sdfg.getBody()->getArgument(index);
+    if (data.isUnsigned)
+      unsignedValues.insert(data.value);
+  }
 
   // Transients, by name.
   builder.setInsertionPointToEnd(sdfg.getBody());
@@ -523,9 +678,10 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     if (!type.hasStaticShape())
       shape = builder.getStrArrayAttr(
           SmallVector<StringRef>(data.shape.begin(), data.shape.end()));
-    auto alloc = AllocOp::create(builder, loc, type,
-                                 builder.getStringAttr(containerName), shape,
-                                 StorageKindAttr::get(context, data.storage));
+    auto alloc = AllocOp::create(
+        builder, loc, type, builder.getStringAttr(containerName), shape,
+        StorageKindAttr::get(context, data.storage),
+        data.isUnsigned ? builder.getUnitAttr() : UnitAttr());
     data.value = alloc.getResult();
   }
 
@@ -536,7 +692,14 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
       return nullptr;
   }
   where.clear();
-  if (interstate)
+  if (interstate) {
+    FailureOr<std::map<size_t, SmallVector<std::string>>> order =
+        AssignmentOrderScanner(source).run();
+    if (failed(order)) {
+      (void)fail("cannot read the order of the interstate assignments");
+      return nullptr;
+    }
+    assignmentOrder = std::move(*order);
     for (auto [index, edge] : llvm::enumerate(*interstate)) {
       where = "interstate edge #" + std::to_string(index);
       const json::Object *object = edge.getAsObject();
@@ -544,9 +707,10 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
         (void)fail("not an object");
         return nullptr;
       }
-      if (failed(importInterstateEdge(*object, stateIds)))
+      if (failed(importInterstateEdge(*object, index, stateIds)))
         return nullptr;
     }
+  }
   where.clear();
   // Transients no state accesses (DaCe's scalars between two tasklets,
   // which become SSA values here) are dead.
@@ -560,7 +724,7 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
 }
 
 LogicalResult
-Importer::importInterstateEdge(const json::Object &edge,
+Importer::importInterstateEdge(const json::Object &edge, size_t index,
                                const std::map<int64_t, std::string> &ids) {
   std::optional<int64_t> src = asId(edge.get("src"));
   std::optional<int64_t> dst = asId(edge.get("dst"));
@@ -589,24 +753,29 @@ Importer::importInterstateEdge(const json::Object &edge,
   if (!expr::parse(condition, error))
     return fail("condition \"" + condition + "\": " + error);
 
-  SmallVector<std::pair<std::string, std::string>> assignments;
-  if (const json::Object *object = edgeAttrs->getObject("assignments"))
-    for (const auto &[key, value] : *object) {
-      std::optional<std::string> text = scalarText(&value);
-      if (!text)
-        return fail("assignment to '" + key.str() + "' is not a string");
-      if (!expr::parse(*text, error))
-        return fail("assignment \"" + key.str() + " = " + *text +
-                    "\": " + error);
-      assignments.push_back({key.str(), *text});
-    }
-  // llvm::json objects are unordered; sort for a stable output. The
-  // lowering evaluates all right-hand sides before assigning, so the order
-  // does not change the meaning.
-  llvm::sort(assignments);
+  // In file order: DaCe performs them one after another, so a later
+  // assignment reads the symbols that earlier ones set.
   SmallVector<std::string> texts;
-  for (auto &[symbol, value] : assignments)
-    texts.push_back(symbol + " = " + value);
+  if (const json::Object *object = edgeAttrs->getObject("assignments")) {
+    ArrayRef<std::string> keys;
+    if (auto it = assignmentOrder.find(index); it != assignmentOrder.end())
+      keys = it->second;
+    llvm::StringSet<> seen;
+    for (const std::string &key : keys)
+      if (!seen.insert(key).second)
+        return fail("'assignments' assigns '" + key + "' twice");
+    if (keys.size() != object->size())
+      return fail("cannot read the order of the assignments");
+    for (const std::string &key : keys) {
+      const json::Value *value = object->get(key);
+      std::optional<std::string> text = scalarText(value);
+      if (!text)
+        return fail("assignment to '" + key + "' is not a string");
+      if (!expr::parse(*text, error))
+        return fail("assignment \"" + key + " = " + *text + "\": " + error);
+      texts.push_back(key + " = " + *text);
+    }
+  }
 
   builder.setInsertionPointToEnd(sdfg.getBody());
   EdgeOp::create(builder, loc, FlatSymbolRefAttr::get(context, ids.at(*src)),
@@ -826,20 +995,24 @@ Value Importer::access(Container &data) {
   auto op = AccessOp::create(builder, loc, data.value.getType(), data.value);
   lastAccess = op;
   accesses[data.name] = op.getResult();
+  if (data.isUnsigned)
+    unsignedValues.insert(op.getResult());
   return op.getResult();
 }
 
-Value Importer::lookupName(StringRef name, std::optional<int64_t> scope,
-                           const llvm::StringMap<Value> *extra) {
+expr::Operand Importer::lookupName(StringRef name, std::optional<int64_t> scope,
+                                   const llvm::StringMap<Value> *extra) {
   if (extra)
     if (Value value = extra->lookup(name))
-      return value;
+      return operand(value);
   for (std::optional<int64_t> s = scope; s; s = parentScope(*s))
     if (Value value = scopeNames[*s].lookup(name))
-      return value;
+      return operand(value);
   auto it = symbolTypes.find(name);
   if (it != symbolTypes.end())
-    return SymOp::create(builder, loc, it->second, builder.getStringAttr(name));
+    return expr::Operand(
+        SymOp::create(builder, loc, it->second, builder.getStringAttr(name)),
+        unsignedSymbols.contains(name));
   return {};
 }
 
@@ -868,13 +1041,16 @@ FailureOr<Value> Importer::emitIndex(StringRef text,
   if (symbolic && !names.empty())
     return Value(SymOp::create(builder, loc, builder.getIndexType(),
                                builder.getStringAttr(text)));
-  Value value = expr::emit(
+  expr::Operand value = expr::emit(
       builder, loc, *node,
       [&](StringRef name) { return lookupName(name, scope, extra); },
       builder.getIndexType(), error);
   if (!value)
     return fail("expression \"" + text + "\": " + error);
-  Value index = expr::castTo(builder, loc, value, builder.getIndexType());
+  Value index = isa<ComplexType>(value.getType())
+                    ? Value()
+                    : expr::castTo(builder, loc, value.value,
+                                   builder.getIndexType(), value.isUnsigned);
   if (!index)
     return fail("expression \"" + text + "\" is not an integer");
   return index;
@@ -1007,8 +1183,7 @@ LogicalResult Importer::importMapEntry(const DFNode &node) {
       connectors[edge.dstConn] = (*data)->value;
       continue;
     }
-    connectors[edge.dstConn] = LoadOp::create(
-        builder, loc, (*data)->elementType, access(**data), *indices);
+    connectors[edge.dstConn] = load(**data, *indices);
   }
 
   SmallVector<OpFoldResult> lbs, ubs, steps;
@@ -1143,8 +1318,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
           pointIndices(subset, **data, node.scope);
       if (failed(indices))
         return failure();
-      inputs.push_back(LoadOp::create(builder, loc, (*data)->elementType,
-                                      access(**data), *indices));
+      inputs.push_back(load(**data, *indices));
     } else if (isFull(subset, **data)) {
       inputs.push_back(access(**data));
     } else {
@@ -1165,9 +1339,11 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     for (const std::string &name : names) {
       if (known.contains(name))
         continue;
-      if (Value value = lookupName(name, node.scope)) {
+      if (expr::Operand value = lookupName(name, node.scope)) {
         inNames.push_back(name);
-        inputs.push_back(value);
+        inputs.push_back(value.value);
+        if (value.isUnsigned)
+          unsignedValues.insert(value.value);
       }
       known.insert(name);
     }
@@ -1176,6 +1352,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
 
   // Output types come from the containers the out-memlets write.
   SmallVector<Type> resultTypes;
+  SmallVector<bool> resultUnsigned;
   for (const std::string &name : outNames) {
     const DFEdge *out = nullptr;
     for (const DFEdge &edge : edges)
@@ -1187,6 +1364,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     if (failed(data))
       return failure();
     resultTypes.push_back((*data)->elementType);
+    resultUnsigned.push_back((*data)->isUnsigned);
   }
 
   auto tasklet = TaskletOp::create(builder, loc, resultTypes, inputs);
@@ -1197,10 +1375,11 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   {
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToStart(tasklet.getBody());
-    llvm::StringMap<Value> locals;
-    for (auto [name, arg] :
-         llvm::zip_equal(inNames, tasklet.getBody()->getArguments()))
-      locals[name] = arg;
+    llvm::StringMap<expr::Operand> locals;
+    llvm::StringSet<> assigned;
+    for (auto [name, arg, input] :
+         llvm::zip_equal(inNames, tasklet.getBody()->getArguments(), inputs))
+      locals[name] = expr::Operand(arg, unsignedValues.contains(input));
     for (const expr::Statement &statement : *statements) {
       // An integer literal written to an integer out-connector takes its
       // type directly.
@@ -1209,21 +1388,23 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         if (name == statement.target && isa<IntegerType>(type) &&
             !type.isInteger(1))
           intType = type;
-      Value value = expr::emit(
+      expr::Operand value = expr::emit(
           builder, loc, *statement.value,
           [&](StringRef name) { return locals.lookup(name); }, intType, error);
       if (!value)
         return fail("code \"" + source + "\": " + error);
       locals[statement.target] = value;
+      assigned.insert(statement.target);
     }
     SmallVector<Value> results;
-    for (auto [name, type] : llvm::zip_equal(outNames, resultTypes)) {
-      Value value = locals.lookup(name);
-      if (!value ||
-          llvm::is_contained(tasklet.getBody()->getArguments(), value))
+    for (auto [name, type, isUnsigned] :
+         llvm::zip_equal(outNames, resultTypes, resultUnsigned)) {
+      expr::Operand value = locals.lookup(name);
+      if (!assigned.contains(name))
         return fail("code \"" + source + "\" does not assign out-connector '" +
                     name + "'");
-      Value cast = expr::castTo(builder, loc, value, type);
+      Value cast = expr::castTo(builder, loc, value.value, type,
+                                value.isUnsigned, isUnsigned);
       if (!cast)
         return fail("out-connector '" + name + "' gets a " +
                     typeString(value.getType()) + " but writes " +
@@ -1241,6 +1422,9 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         continue;
       if (nodes.at(edge.dst).type == "Tasklet") {
         taskletResults[{node.id, name}] = result;
+        if (FailureOr<Container *> data = container(edge.memlet->data);
+            succeeded(data) && (*data)->isUnsigned)
+          unsignedValues.insert(result);
         continue;
       }
       FailureOr<Container *> data = container(edge.memlet->data);
@@ -1263,6 +1447,12 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         if (!wcr)
           return fail("write-conflict resolution '" + edge.memlet->wcr +
                       "' is not supported (a + b, a * b, min, max)");
+        // sdfg.store's min and max compare signed.
+        if ((*data)->isUnsigned &&
+            (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+          return fail("write-conflict resolution '" + edge.memlet->wcr +
+                      "' into unsigned container '" + (*data)->name +
+                      "' is not supported (min and max compare signed)");
       }
       FailureOr<SmallVector<Value>> indices =
           pointIndices(*edge.memlet->subset, **data, node.scope);
@@ -1366,8 +1556,9 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
 
 OwningOpRef<ModuleOp> sdfg::importSDFGJSON(llvm::SourceMgr &sourceMgr,
                                            MLIRContext *context) {
-  context->loadDialect<SDFGDialect, arith::ArithDialect, math::MathDialect,
-                       memref::MemRefDialect>();
+  context
+      ->loadDialect<SDFGDialect, arith::ArithDialect, complex::ComplexDialect,
+                    math::MathDialect, memref::MemRefDialect>();
   const llvm::MemoryBuffer *buffer =
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
   Location loc =
@@ -1393,5 +1584,5 @@ OwningOpRef<ModuleOp> sdfg::importSDFGJSON(llvm::SourceMgr &sourceMgr,
         << "invalid JSON: " << message;
     return nullptr;
   }
-  return Importer(context, loc).run(*root);
+  return Importer(context, loc, buffer->getBuffer()).run(*root);
 }

@@ -56,8 +56,8 @@ sdfg.sdfg @single(%A: memref<?xf32> {name = "A", shape = ["N"]},
 // A loop as DaCe builds it: the state machine is an scf.while over the next
 // state's index, dispatched by scf.index_switch; the loop counter lives in
 // memory; edges are tried in order and the first whose condition holds is
-// taken, its assignments reading the old values. Tasklets are inlined and
-// sequential 2-d maps become scf.for nests.
+// taken, its assignments performed one after another. Tasklets are inlined
+// and sequential 2-d maps become scf.for nests.
 
 // CHECK-LABEL: func.func @loop(
 // CHECK-SAME:      %[[A:.+]]: memref<4x4xf64>) {

@@ -40,7 +40,7 @@
 // CHECK-NEXT:   node 3 AccessNode alpha
 // CHECK-NEXT:   node 4 MapEntry params=['__i1'] range=0:3:1 schedule=Sequential
 // CHECK-NEXT:   node 5 MapExit
-// CHECK-NEXT:   node 6 Tasklet code='r = ((v * al) + float(__i1))'
+// CHECK-NEXT:   node 6 Tasklet code='r = ((v * al) + dace.float64(__i1))'
 // CHECK-NEXT:   node 7 Tasklet code='h = (q * 0.5)'
 // CHECK-NEXT:   node 8 AccessNode B
 // CHECK-NEXT:   node 9 AccessNode S

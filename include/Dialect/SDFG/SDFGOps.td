@@ -15,6 +15,7 @@ include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/IR/OpBase.td"
 include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 //===----------------------------------------------------------------------===//
@@ -42,9 +43,12 @@ def SDFG_SDFGOp : SDFG_Op<"sdfg", [
     the symbol table lets a state and a symbol share a name, as in DaCe.
 
     Each argument may carry a dictionary with its DaCe data descriptor:
-    `name` (the container's name in DaCe, default `arg<i>`) and `shape` (one
+    `name` (the container's name in DaCe, default `arg<i>`), `shape` (one
     symbolic Python expression per dimension, required for every dynamic
-    dimension: it ties `?` to the symbols that size it). Transient
+    dimension: it ties `?` to the symbols that size it) and `unsigned` (a
+    unit attribute on integer data: DaCe's `uint*` dtypes, since MLIR
+    integers are signless; the ops that read the data pick the unsigned
+    arith ops, and the export writes the unsigned dtype). Transient
     containers are `sdfg.alloc` ops in the SDFG body, next to the states and
     edges. Data names are unique within an SDFG.
 
@@ -87,6 +91,14 @@ def SDFG_SDFGOp : SDFG_Op<"sdfg", [
     /// The symbolic shape of argument `index` (its `shape` attribute), or
     /// null.
     ::mlir::ArrayAttr getArgShape(unsigned index);
+
+    /// Whether argument `index` holds DaCe's unsigned integers (its
+    /// `unsigned` attribute).
+    bool isArgUnsigned(unsigned index);
+
+    /// Whether a data container (an argument or an `sdfg.alloc`) holds
+    /// DaCe's unsigned integers.
+    static bool isUnsignedData(::mlir::Value data);
 
     /// The data container named `name` (an argument or the result of an
     /// `sdfg.alloc`), or null.
@@ -354,21 +366,24 @@ def SDFG_AllocOp : SDFG_Op<"alloc", [HasParent<"SDFGOp">]> {
     its DaCe name; `shape` gives one symbolic Python expression per
     dimension and is required when the type has dynamic dimensions (static
     ones must agree with it); `storage` says where it lives (`default`,
-    `cpu_heap`, `register`, `gpu_global`). It is declared in the SDFG body;
-    states reach it through `sdfg.access`.
+    `cpu_heap`, `register`, `gpu_global`); `unsigned` marks integer data of
+    DaCe's `uint*` dtypes (MLIR integers are signless). It is declared in
+    the SDFG body; states reach it through `sdfg.access`.
 
     ```mlir
     %gpu_A = sdfg.alloc "gpu_A" shape ["N"] storage gpu_global : memref<?xf64>
     %s = sdfg.alloc "scal" : memref<i32>
+    %k = sdfg.alloc "k" unsigned : memref<i8>
     ```
   }];
   let arguments = (ins StrAttr:$data_name, OptionalAttr<StrArrayAttr>:$shape,
                        DefaultValuedAttr<SDFG_StorageKind,
-                           "::mlir::sdfg::StorageKind::Default">:$storage);
+                           "::mlir::sdfg::StorageKind::Default">:$storage,
+                       UnitAttr:$is_unsigned);
   let results = (outs AnyMemRef:$result);
   let assemblyFormat = [{
-    $data_name (`shape` $shape^)? (`storage` $storage^)? attr-dict
-    `:` type($result)
+    $data_name (`shape` $shape^)? (`storage` $storage^)? (`unsigned` $is_unsigned^)?
+    attr-dict `:` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -479,6 +494,52 @@ def SDFG_SymOp : SDFG_Op<"sym", [ParentOneOf<["StateOp", "MapOp"]>, Pure]> {
   let results = (outs AnyTypeOf<[AnySignlessIntegerOrIndex, AnyFloat]>:$result);
   let assemblyFormat = "$expr attr-dict `:` type($result)";
   let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Python arithmetic without an arith equivalent
+//===----------------------------------------------------------------------===//
+
+def SDFG_FloorDivOp : SDFG_Op<"floordiv", [Pure, SameOperandsAndResultType]> {
+  let summary = "Python's floor division `//` of floats";
+  let description = [{
+    `lhs // rhs` on floats as Python computes it: the floor of the exact
+    quotient, consistent with `sdfg.mod` (`lhs == (lhs // rhs) * rhs +
+    lhs % rhs` up to rounding), so `-7.0 // 2.0` is `-4.0` and `1.0 // 0.1`
+    is `9.0` (not `floor(1.0 / 0.1)`, which is `10.0`). Integers use
+    `arith.floordivsi` (signed) or `arith.divui` (unsigned). Division by
+    zero gives NaN or an infinity (Python raises `ZeroDivisionError`).
+    `convert-sdfg-to-scf` expands it into arith/math ops.
+
+    ```mlir
+    %q = sdfg.floordiv %a, %b : f64
+    ```
+  }];
+  let arguments = (ins AnyFloat:$lhs, AnyFloat:$rhs);
+  let results = (outs AnyFloat:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+}
+
+def SDFG_ModOp : SDFG_Op<"mod", [Pure, SameOperandsAndResultType]> {
+  let summary = "Python's modulo `%`: the result takes the sign of the divisor";
+  let description = [{
+    `lhs % rhs` as Python computes it, on floats and on signed integers
+    (unsigned integers use `arith.remui`): the result is zero or has the
+    sign of `rhs`, so `-7 % 3` is `2` and `7.0 % -2.0` is `-1.0`, unlike
+    `arith.remsi`/`arith.remf` (C's `%` and `fmod`, which follow `lhs`).
+    A float result of zero is `+0.0` or `-0.0` after the sign of `rhs`.
+    An integer modulo by zero is undefined, as `arith.remsi`'s (Python
+    raises `ZeroDivisionError`); a float one is NaN. `convert-sdfg-to-scf`
+    expands it into arith ops.
+
+    ```mlir
+    %r = sdfg.mod %a, %b : i32
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[AnySignlessIntegerOrIndex, AnyFloat]>:$lhs,
+                       AnyTypeOf<[AnySignlessIntegerOrIndex, AnyFloat]>:$rhs);
+  let results = (outs AnyTypeOf<[AnySignlessIntegerOrIndex, AnyFloat]>:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
 }
 
 #endif // SDFG_OPS_TD

@@ -2,9 +2,11 @@
 //
 // DaCe writes symbolic expressions (array shapes, memlet subsets, interstate
 // conditions and assignments) and tasklet code as Python source. This is a
-// parser for the subset pk understands (arithmetic, comparisons, boolean
-// operators, subscripts and a set of math functions) and an emitter that
-// turns a parsed expression into arith/math/memref ops.
+// parser for the subset pk understands (arithmetic, bitwise and shift
+// operators, comparisons, boolean operators, subscripts, casts to DaCe's
+// types and a set of math functions) and an emitter that
+// turns a parsed expression into arith/math/complex/memref ops (and the
+// sdfg dialect's `sdfg.floordiv`/`sdfg.mod` for Python's `//` and `%`).
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,10 +31,11 @@ struct Node {
     Float,     // float literal: `floatValue`
     Bool,      // True/False: `intValue` is 0 or 1
     Name,      // identifier (dotted names such as `math.exp` included): `text`
-    Unary,     // `text` is "-", "+" or "not"; one operand
+    Unary,     // `text` is "-", "+", "~" or "not"; one operand
     Binary,    // `text` is the operator; two operands
     Call,      // `text` is the callee; operands are the arguments
     Subscript, // `text` is the subscripted name; operands are the indices
+    Imaginary, // imaginary literal such as `2j`: `floatValue`
   };
   Kind kind;
   std::string text;
@@ -72,20 +75,64 @@ std::optional<int64_t>
 evaluateInt(const Node &node,
             llvm::function_ref<std::optional<int64_t>(StringRef)> lookup);
 
-/// Resolves a name to the value it stands for; returns null if unknown.
-using NameLookup = llvm::function_ref<Value(StringRef)>;
+/// A DaCe data type: the MLIR type and whether it is unsigned (MLIR
+/// integers are signless, so signedness travels next to the value).
+struct DType {
+  Type type;
+  bool isUnsigned = false;
+};
 
-/// Emits ops computing `node`. Integer literals take the type of the other
-/// operand of their operator, else `intType`. Mixed integer/float operands
-/// compute in float, mixed integer widths in the wider one (index wins).
-/// Comparisons and boolean operators produce i1. On failure returns null
-/// and sets `error`.
-Value emit(OpBuilder &builder, Location loc, const Node &node,
-           NameLookup lookup, Type intType, std::string &error);
+/// DaCe's (and NumPy's) dtype names: `float16/32/64`, `int8..64`,
+/// `uint8..64`, `bool`/`bool_`, `complex64/128`; nullopt for others.
+std::optional<DType> parseDType(MLIRContext *context, StringRef name);
 
-/// Converts a scalar between integer, index, float and i1 types (i1 and
-/// unsigned-free integers extend with sign, except i1 which zero-extends).
-Value castTo(OpBuilder &builder, Location loc, Value value, Type type);
+/// An emitted value and whether DaCe's type for it is unsigned: unsigned
+/// operands select `divui`, `remui`, `cmpi ult`, `uitofp`, `extui`,
+/// `shrui`, ... where the signed form would differ.
+struct Operand {
+  Value value;
+  bool isUnsigned = false;
+
+  Operand() = default;
+  Operand(Value value, bool isUnsigned = false)
+      : value(value), isUnsigned(isUnsigned) {}
+  explicit operator bool() const { return static_cast<bool>(value); }
+  Type getType() const { return value.getType(); }
+};
+
+/// Resolves a name to the value it stands for; returns a null value if
+/// unknown.
+using NameLookup = llvm::function_ref<Operand(StringRef)>;
+
+/// Emits ops computing `node` with the semantics of the C++ that DaCe
+/// generates for it, and Python's where DaCe follows Python:
+///
+/// * integer literals take the (promoted) type of the other operand of
+///   their operator, else `intType`; integers narrower than 32 bits (and
+///   booleans in arithmetic) are promoted to i32 first, and mixed operands
+///   follow C's usual arithmetic conversions (float beats integer, the
+///   wider type wins, an unsigned type wins over a signed one at least as
+///   narrow, index beats fixed-width integers; complex beats all);
+/// * `/` truncates on integers, `//` and `%` follow Python (floor division,
+///   the sign of the modulo follows the divisor; `sdfg.floordiv`/`sdfg.mod`
+///   on floats and signed integers), `**` is integer exponentiation on
+///   integers (`math.ipowi`), C's `pow` otherwise (`math.fpowi`,
+///   `math.powf`, `complex.pow`);
+/// * complex values use the `complex` dialect; what Python rejects on them
+///   (ordering, `//`, `%`, `floor`, ...) is an error.
+///
+/// Comparisons and boolean operators produce i1. On failure returns a null
+/// operand and sets `error`.
+Operand emit(OpBuilder &builder, Location loc, const Node &node,
+             NameLookup lookup, Type intType, std::string &error);
+
+/// Converts a scalar between integer, index, float, complex and i1 types.
+/// Integers extend with sign unless `fromUnsigned` (or i1, which
+/// zero-extends); float-to-integer conversions truncate toward zero, to an
+/// unsigned integer if `toUnsigned`. Returns null if there is no conversion
+/// (complex to a real type).
+Value castTo(OpBuilder &builder, Location loc, Value value, Type type,
+             bool fromUnsigned = false, bool toUnsigned = false);
 
 } // namespace mlir::sdfg::expr
 

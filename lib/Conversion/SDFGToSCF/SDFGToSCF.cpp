@@ -6,7 +6,9 @@
 // become a chain of `scf.if`s at the end of each case. Maps become
 // `scf.parallel` (parallel schedules) or `scf.for` nests, tasklets are
 // inlined, memlets become memref loads, stores, atomic read-modify-writes
-// (write-conflict resolution in parallel scopes) and copies.
+// (write-conflict resolution in parallel scopes) and copies. Python's `//`
+// and `%` (`sdfg.floordiv`, `sdfg.mod`) and the powers are expanded into
+// arith/scf ops and calls to libm's `pow`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +19,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
@@ -102,7 +105,7 @@ private:
                             StringRef what) {
     std::string error;
     expr::NodePtr node = expr::parse(text, error);
-    Value value;
+    expr::Operand value;
     if (node)
       value = expr::emit(
           builder, op->getLoc(), *node,
@@ -111,7 +114,8 @@ private:
     if (!value)
       return op->emitOpError()
              << "cannot lower " << what << " \"" << text << "\": " << error;
-    Value cast = expr::castTo(builder, op->getLoc(), value, type);
+    Value cast = expr::castTo(builder, op->getLoc(), value.value, type,
+                              value.isUnsigned);
     if (!cast)
       return op->emitOpError()
              << "cannot convert " << what << " \"" << text << "\" of type "
@@ -130,6 +134,193 @@ private:
 };
 
 } // namespace
+
+//===----------------------------------------------------------------------===//
+// Python arithmetic and powers
+//===----------------------------------------------------------------------===//
+
+static Value constantLike(OpBuilder &b, Location loc, Type type, double value) {
+  if (isa<FloatType>(type))
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
+  return arith::ConstantOp::create(
+      b, loc, b.getIntegerAttr(type, static_cast<int64_t>(value)));
+}
+
+/// Python's `%` on signed integers: C's remainder, moved by the divisor
+/// when it is non-zero and its sign differs from the divisor's.
+static Value expandIntMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  using P = arith::CmpIPredicate;
+  Value zero = constantLike(b, loc, lhs.getType(), 0);
+  Value rem = arith::RemSIOp::create(b, loc, lhs, rhs);
+  Value remNegative = arith::CmpIOp::create(b, loc, P::slt, rem, zero);
+  Value rhsNegative = arith::CmpIOp::create(b, loc, P::slt, rhs, zero);
+  Value remNonZero = arith::CmpIOp::create(b, loc, P::ne, rem, zero);
+  Value fix = arith::AndIOp::create(
+      b, loc, remNonZero,
+      arith::XOrIOp::create(b, loc, remNegative, rhsNegative));
+  return arith::SelectOp::create(b, loc, fix,
+                                 arith::AddIOp::create(b, loc, rem, rhs), rem);
+}
+
+/// Python's `divmod` on floats, as CPython's `float_divmod` computes it
+/// (Objects/floatobject.c): the modulo from C's exact `fmod`, moved into
+/// the sign of the divisor, and the floor division consistent with it.
+static std::pair<Value, Value> expandFloatDivMod(OpBuilder &b, Location loc,
+                                                 Value vx, Value wx) {
+  using P = arith::CmpFPredicate;
+  Type type = vx.getType();
+  Value zero = constantLike(b, loc, type, 0.0);
+  Value one = constantLike(b, loc, type, 1.0);
+  Value half = constantLike(b, loc, type, 0.5);
+  // mod = fmod(vx, wx); div = (vx - mod) / wx;
+  Value mod = arith::RemFOp::create(b, loc, vx, wx);
+  Value div =
+      arith::DivFOp::create(b, loc, arith::SubFOp::create(b, loc, vx, mod), wx);
+  // if (mod) { if ((wx < 0) != (mod < 0)) { mod += wx; div -= 1.0; } }
+  // else mod = copysign(0.0, wx);
+  Value modNonZero = arith::CmpFOp::create(b, loc, P::UNE, mod, zero);
+  Value signsDiffer = arith::XOrIOp::create(
+      b, loc, arith::CmpFOp::create(b, loc, P::OLT, wx, zero),
+      arith::CmpFOp::create(b, loc, P::OLT, mod, zero));
+  Value fix = arith::AndIOp::create(b, loc, modNonZero, signsDiffer);
+  mod = arith::SelectOp::create(
+      b, loc, modNonZero,
+      arith::SelectOp::create(b, loc, fix,
+                              arith::AddFOp::create(b, loc, mod, wx), mod),
+      math::CopySignOp::create(b, loc, zero, wx));
+  div = arith::SelectOp::create(b, loc, fix,
+                                arith::SubFOp::create(b, loc, div, one), div);
+  // if (div) { floordiv = floor(div); if (div - floordiv > 0.5) floordiv +=
+  // 1.0; } else floordiv = copysign(0.0, vx / wx);
+  Value floored = math::FloorOp::create(b, loc, div);
+  Value roundUp = arith::CmpFOp::create(
+      b, loc, P::OGT, arith::SubFOp::create(b, loc, div, floored), half);
+  floored = arith::SelectOp::create(
+      b, loc, roundUp, arith::AddFOp::create(b, loc, floored, one), floored);
+  Value divNonZero = arith::CmpFOp::create(b, loc, P::UNE, div, zero);
+  Value floorDiv = arith::SelectOp::create(
+      b, loc, divNonZero, floored,
+      math::CopySignOp::create(b, loc, zero,
+                               arith::DivFOp::create(b, loc, vx, wx)));
+  return {floorDiv, mod};
+}
+
+/// `a ** n` on integers: square-and-multiply while the exponent is
+/// positive; a negative exponent gives the exact power truncated toward
+/// zero (1 for a == 1, 1 or -1 for a == -1, else 0, also for a == 0, which
+/// Python rejects), as DaCe's `reciprocal(ipow(a, n))` computes it.
+static Value expandIntPower(OpBuilder &b, Location loc, Value base,
+                            Value exponent) {
+  using P = arith::CmpIPredicate;
+  Type type = base.getType();
+  Value zero = constantLike(b, loc, type, 0);
+  Value one = constantLike(b, loc, type, 1);
+  Value minusOne = constantLike(b, loc, type, -1);
+  SmallVector<Type> types(3, type);
+  auto loop =
+      scf::WhileOp::create(b, loc, types, ValueRange{base, exponent, one});
+  {
+    OpBuilder::InsertionGuard guard(b);
+    SmallVector<Location> locs(3, loc);
+    Block *before = b.createBlock(&loop.getBefore(), {}, types, locs);
+    Value more =
+        arith::CmpIOp::create(b, loc, P::sgt, before->getArgument(1), zero);
+    scf::ConditionOp::create(b, loc, more, before->getArguments());
+    Block *after = b.createBlock(&loop.getAfter(), {}, types, locs);
+    Value factor = after->getArgument(0), n = after->getArgument(1),
+          acc = after->getArgument(2);
+    Value odd = arith::CmpIOp::create(
+        b, loc, P::ne, arith::AndIOp::create(b, loc, n, one), zero);
+    acc = arith::SelectOp::create(
+        b, loc, odd, arith::MulIOp::create(b, loc, acc, factor), acc);
+    factor = arith::MulIOp::create(b, loc, factor, factor);
+    n = arith::ShRUIOp::create(b, loc, n, one);
+    scf::YieldOp::create(b, loc, ValueRange{factor, n, acc});
+  }
+  Value oddExponent = arith::CmpIOp::create(
+      b, loc, P::ne, arith::AndIOp::create(b, loc, exponent, one), zero);
+  Value ofMinusOne =
+      arith::SelectOp::create(b, loc, oddExponent, minusOne, one);
+  Value negativePower = arith::SelectOp::create(
+      b, loc, arith::CmpIOp::create(b, loc, P::eq, base, one), one,
+      arith::SelectOp::create(
+          b, loc, arith::CmpIOp::create(b, loc, P::eq, base, minusOne),
+          ofMinusOne, zero));
+  Value negative = arith::CmpIOp::create(b, loc, P::slt, exponent, zero);
+  return arith::SelectOp::create(b, loc, negative, negativePower,
+                                 loop.getResult(2));
+}
+
+/// C's `pow` from libm (`pow`, or `powf` for f32; narrower floats go
+/// through f32). pk's pipelines expand `math.powf` as exp(b * log(a)),
+/// which is NaN for every negative base.
+static FailureOr<Value> callPow(OpBuilder &b, Operation *at, Value base,
+                                Value exponent) {
+  Location loc = at->getLoc();
+  Type type = base.getType();
+  Type callType = type.isF64() ? type : b.getF32Type();
+  StringRef name = type.isF64() ? "pow" : "powf";
+  auto module = at->getParentOfType<ModuleOp>();
+  auto fnType = b.getFunctionType({callType, callType}, {callType});
+  auto fn = module.lookupSymbol<func::FuncOp>(name);
+  if (!fn) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    fn = func::FuncOp::create(b, loc, name, fnType);
+    fn.setPrivate();
+  } else if (fn.getFunctionType() != fnType) {
+    return at->emitOpError() << "needs libm's '" << name << "' of type "
+                             << fnType << ", but the module defines '" << name
+                             << "' of type " << fn.getFunctionType();
+  }
+  Value x = expr::castTo(b, loc, base, callType);
+  Value y = expr::castTo(b, loc, exponent, callType);
+  Value result =
+      func::CallOp::create(b, loc, fn, ValueRange{x, y}).getResult(0);
+  return expr::castTo(b, loc, result, type);
+}
+
+/// Expands the ops with Python or C semantics that pk's pipelines do not
+/// lower faithfully: `sdfg.floordiv`, `sdfg.mod`, and the powers.
+static LogicalResult expandArithmetic(func::FuncOp func) {
+  SmallVector<Operation *> ops;
+  func.walk([&](Operation *op) {
+    if (isa<FloorDivOp, ModOp, math::PowFOp, math::FPowIOp, math::IPowIOp>(op))
+      ops.push_back(op);
+  });
+  OpBuilder b(func.getContext());
+  for (Operation *op : ops) {
+    b.setInsertionPoint(op);
+    Location loc = op->getLoc();
+    Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+    Value result;
+    if (isa<FloorDivOp>(op)) {
+      result = expandFloatDivMod(b, loc, lhs, rhs).first;
+    } else if (isa<ModOp>(op)) {
+      result = isa<FloatType>(lhs.getType())
+                   ? expandFloatDivMod(b, loc, lhs, rhs).second
+                   : expandIntMod(b, loc, lhs, rhs);
+    } else if (isa<math::IPowIOp>(op)) {
+      result = expandIntPower(b, loc, lhs, rhs);
+    } else {
+      if (!isa<FloatType>(lhs.getType()))
+        return op->emitOpError("on vectors is not lowered here");
+      // C's pow(x, (double)n) for an integer exponent.
+      Value exponent = rhs;
+      if (isa<math::FPowIOp>(op)) {
+        lhs = expr::castTo(b, loc, lhs, b.getF64Type());
+        exponent = expr::castTo(b, loc, rhs, b.getF64Type());
+      }
+      FailureOr<Value> power = callPow(b, op, lhs, exponent);
+      if (failed(power))
+        return failure();
+      result = expr::castTo(b, loc, *power, op->getResult(0).getType());
+    }
+    op->getResult(0).replaceAllUsesWith(result);
+    op->erase();
+  }
+  return success();
+}
 
 /// Replaces the dynamic dimensions of `type` whose shape expressions are
 /// fully bound by their values.
@@ -316,13 +507,14 @@ LogicalResult Lowering::run() {
 
   func::ReturnOp::create(builder, loc);
   sdfg.erase();
-  return success();
+  return expandArithmetic(func);
 }
 
 /// The first outgoing edge whose condition holds is taken: its assignments
-/// all read the symbols' old values, then the state index moves on. DaCe
-/// leaves the choice among several true conditions open; taking the first
-/// in program order makes it deterministic.
+/// run one after another in their order (a later one reads what an earlier
+/// one assigned, as in DaCe's generated code), then the state index moves
+/// on. DaCe leaves the choice among several true conditions open; taking
+/// the first in program order makes it deterministic.
 LogicalResult Lowering::lowerEdges(ArrayRef<EdgeOp> edges,
                                    const llvm::StringMap<int64_t> &stateIndex,
                                    Value stateSlot) {
@@ -335,7 +527,6 @@ LogicalResult Lowering::lowerEdges(ArrayRef<EdgeOp> edges,
   }
   EdgeOp edge = edges.front();
   auto take = [&]() -> LogicalResult {
-    SmallVector<std::pair<Value, Value>> updates;
     for (auto [symbol, text] : edge.getAssignments()) {
       Value slot = symbolSlots.lookup(symbol);
       if (!slot)
@@ -346,10 +537,8 @@ LogicalResult Lowering::lowerEdges(ArrayRef<EdgeOp> edges,
           "assignment");
       if (failed(value))
         return failure();
-      updates.push_back({*value, slot});
+      memref::StoreOp::create(builder, loc, *value, slot);
     }
-    for (auto [value, slot] : updates)
-      memref::StoreOp::create(builder, loc, value, slot);
     memref::StoreOp::create(
         builder, loc,
         arith::ConstantIndexOp::create(builder, loc,
@@ -569,7 +758,9 @@ LogicalResult Lowering::lowerBlock(Block &block, IRMapping &map,
       }
       continue;
     }
-    if (isa<SDFGDialect>(op.getDialect()))
+    // Python's `//` and `%` in index expressions are expanded with the
+    // rest once the function is built.
+    if (isa<SDFGDialect>(op.getDialect()) && !isa<FloorDivOp, ModOp>(op))
       return op.emitOpError("cannot be lowered here");
     builder.clone(op, map);
   }

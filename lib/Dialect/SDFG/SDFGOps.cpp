@@ -134,6 +134,29 @@ ArrayAttr SDFGOp::getArgShape(unsigned index) {
   return {};
 }
 
+bool SDFGOp::isArgUnsigned(unsigned index) {
+  if (ArrayAttr argAttrs = getArgAttrsAttr())
+    if (auto dict = dyn_cast_or_null<DictionaryAttr>(argAttrs[index]))
+      return dict.contains("unsigned");
+  return false;
+}
+
+bool SDFGOp::isUnsignedData(Value data) {
+  if (auto arg = dyn_cast<BlockArgument>(data))
+    if (auto sdfg = dyn_cast<SDFGOp>(arg.getOwner()->getParentOp()))
+      return sdfg.isArgUnsigned(arg.getArgNumber());
+  if (auto alloc = data.getDefiningOp<AllocOp>())
+    return alloc.getIsUnsigned();
+  return false;
+}
+
+/// Whether `type` (or its element type) can hold DaCe's unsigned integers.
+static bool canBeUnsigned(Type type) {
+  if (auto memref = dyn_cast<MemRefType>(type))
+    type = memref.getElementType();
+  return type.isSignlessInteger() && !type.isInteger(1);
+}
+
 std::string SDFGOp::getDataName(Value data) {
   if (auto arg = dyn_cast<BlockArgument>(data))
     if (auto sdfg = dyn_cast<SDFGOp>(arg.getOwner()->getParentOp()))
@@ -260,10 +283,16 @@ LogicalResult SDFGOp::verify() {
           return emitOpError() << "argument #" << index
                                << " 'shape' must be an array of strings on "
                                   "a memref argument";
+      } else if (key == "unsigned") {
+        if (!isa<UnitAttr>(attr.getValue()) || !canBeUnsigned(arg.getType()))
+          return emitOpError() << "argument #" << index
+                               << " 'unsigned' must be a unit attribute on "
+                                  "integer data, got "
+                               << arg.getType();
       } else {
-        return emitOpError()
-               << "argument #" << index << " has unknown "
-               << "attribute '" << key << "' (expected 'name' or 'shape')";
+        return emitOpError() << "argument #" << index << " has unknown "
+                             << "attribute '" << key
+                             << "' (expected 'name', 'shape' or 'unsigned')";
       }
     }
     if (auto type = dyn_cast<MemRefType>(arg.getType()))
@@ -736,6 +765,9 @@ LogicalResult AllocOp::verify() {
   if (!isIdentifier(getDataName()))
     return emitOpError() << "data name '" << getDataName()
                          << "' is not an identifier";
+  if (getIsUnsigned() && !canBeUnsigned(getType()))
+    return emitOpError() << "is 'unsigned' but its element type "
+                         << getType().getElementType() << " is not an integer";
   auto sdfg = cast<SDFGOp>((*this)->getParentOp());
   return verifyShape(*this, sdfg, getType(), getShapeAttr(),
                      "transient '" + getDataName() + "'");

@@ -2,12 +2,18 @@
 
 #include "Dialect/SDFG/SymbolicExpr.h"
 
+#include "Dialect/SDFG/SDFGOps.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::sdfg;
@@ -20,8 +26,8 @@ using namespace mlir::sdfg::expr;
 namespace {
 /// Recursive descent over Python's expression grammar, restricted to what
 /// DaCe emits for symbols and simple tasklets. Precedence, lowest first:
-/// `or`, `and`, `not`, comparisons, `|`... are not supported; `+ -`,
-/// `* / // %`, unary `- +`, `**`, then atoms (literals, names, calls,
+/// `or`, `and`, `not`, comparisons, `|`, `^`, `&`, `<< >>`, `+ -`,
+/// `* / // %`, unary `- + ~`, `**`, then atoms (literals, names, calls,
 /// subscripts, parentheses).
 class Parser {
 public:
@@ -53,9 +59,9 @@ private:
     StringRef rest = text.drop_front(pos);
     // Name whole words and known multi-character operators precisely.
     static const char *const ops[] = {
-        "<<", ">>", "**=", "//=", "+=",     "-=", "*=",   "/=",  "&",
-        "|",  "^",  "~",   "@",   "lambda", "if", "else", "for", "in",
-        "is", "[",  "{",   "'",   "\"",     ":",  ","};
+        "**=", "//=", "<<=", ">>=", "+=",     "-=", "*=",   "/=",
+        "&=",  "|=",  "^=",  "@",   "lambda", "if", "else", "for",
+        "in",  "is",  "[",   "{",   "'",      "\"", ":",    ","};
     for (const char *op : ops)
       if (rest.starts_with(op))
         return (what + " '" + op + "' (not supported)").str();
@@ -137,13 +143,13 @@ private:
   }
 
   NodePtr parseComparison() {
-    NodePtr lhs = parseSum();
+    NodePtr lhs = parseBitOr();
     if (!lhs)
       return nullptr;
     for (StringRef op : {"==", "!=", "<=", ">=", "<", ">"}) {
       if (!consume(op))
         continue;
-      NodePtr rhs = parseSum();
+      NodePtr rhs = parseBitOr();
       if (!rhs)
         return nullptr;
       for (StringRef again : {"==", "!=", "<=", ">=", "<", ">"})
@@ -153,6 +159,34 @@ private:
     }
     return lhs;
   }
+
+  /// One level of left-associative binary operators: `op` unless followed
+  /// by one of `notFollowedBy` (so `|` is not `|=`, `<` not `<<`).
+  template <typename Next>
+  NodePtr parseLevel(ArrayRef<StringRef> ops, Next next) {
+    NodePtr lhs = (this->*next)();
+    while (lhs) {
+      StringRef op;
+      for (StringRef candidate : ops)
+        if (peek(candidate) && !peek((candidate + "=").str())) {
+          op = candidate;
+          break;
+        }
+      if (op.empty())
+        break;
+      consume(op);
+      NodePtr rhs = (this->*next)();
+      if (!rhs)
+        return nullptr;
+      lhs = binary(op, std::move(lhs), std::move(rhs));
+    }
+    return lhs;
+  }
+
+  NodePtr parseBitOr() { return parseLevel({"|"}, &Parser::parseBitXor); }
+  NodePtr parseBitXor() { return parseLevel({"^"}, &Parser::parseBitAnd); }
+  NodePtr parseBitAnd() { return parseLevel({"&"}, &Parser::parseShift); }
+  NodePtr parseShift() { return parseLevel({"<<", ">>"}, &Parser::parseSum); }
 
   NodePtr parseSum() {
     NodePtr lhs = parseProduct();
@@ -201,7 +235,7 @@ private:
   NodePtr parseUnary() {
     skipSpace();
     size_t at = pos;
-    for (StringRef op : {"-", "+"}) {
+    for (StringRef op : {"-", "+", "~"}) {
       if (!consume(op))
         continue;
       NodePtr operand = parseUnary();
@@ -326,8 +360,18 @@ private:
     }
     StringRef literal = text.slice(pos, end);
     pos = end;
-    if (pos < text.size() && (llvm::isAlpha(text[pos]) || text[pos] == '_'))
+    bool imaginary =
+        pos < text.size() && (text[pos] == 'j' || text[pos] == 'J');
+    if (imaginary)
+      ++pos;
+    if (pos < text.size() && (llvm::isAlnum(text[pos]) || text[pos] == '_'))
       return fail(describeRest("unexpected"));
+    if (imaginary) {
+      NodePtr node = make(Node::Kind::Imaginary, literal, at);
+      if (literal.getAsDouble(node->floatValue))
+        return fail("malformed number '" + literal + "'");
+      return node;
+    }
     if (isFloat) {
       NodePtr node = make(Node::Kind::Float, literal, at);
       if (literal.getAsDouble(node->floatValue))
@@ -364,7 +408,11 @@ FailureOr<SmallVector<Statement>> expr::parseStatements(StringRef code,
       for (size_t i = 0; i < stmt.size(); ++i) {
         if (stmt[i] != '=')
           continue;
-        bool prevOp = i > 0 && StringRef("=<>!").contains(stmt[i - 1]);
+        // `<<=` and `>>=` are (augmented) assignments, `<=` and `>=` not.
+        bool shift = i > 1 && StringRef("<>").contains(stmt[i - 1]) &&
+                     stmt[i - 2] == stmt[i - 1];
+        bool prevOp =
+            !shift && i > 0 && StringRef("=<>!").contains(stmt[i - 1]);
         bool nextEq = i + 1 < stmt.size() && stmt[i + 1] == '=';
         if (nextEq) {
           ++i;
@@ -382,7 +430,7 @@ FailureOr<SmallVector<Statement>> expr::parseStatements(StringRef code,
         return failure();
       }
       StringRef target = stmt.take_front(eq).trim();
-      if (!target.empty() && StringRef("+-*/%&|^@").contains(target.back())) {
+      if (!target.empty() && StringRef("+-*/%&|^@<>").contains(target.back())) {
         error =
             ("augmented assignment in '" + stmt + "' (not supported)").str();
         return failure();
@@ -423,6 +471,10 @@ std::string expr::print(const Node &node) {
     if (StringRef(text).find_first_of(".eE") == StringRef::npos)
       text += ".0";
     return text;
+  }
+  case Node::Kind::Imaginary: {
+    std::string text = llvm::formatv("{0}", node.floatValue).str();
+    return text + "j";
   }
   case Node::Kind::Bool:
     return node.intValue ? "True" : "False";
@@ -465,6 +517,8 @@ std::optional<int64_t> expr::evaluateInt(
       return std::nullopt;
     if (node.text == "-")
       return -*v;
+    if (node.text == "~")
+      return ~*v;
     if (node.text == "not")
       return *v == 0;
     return v;
@@ -491,6 +545,18 @@ std::optional<int64_t> expr::evaluateInt(
         --q;
       return op == "//" ? q : *l - q * *r;
     }
+    if (op == "&")
+      return *l & *r;
+    if (op == "|")
+      return *l | *r;
+    if (op == "^")
+      return *l ^ *r;
+    if ((op == "<<" || op == ">>") && (*r < 0 || *r > 63))
+      return std::nullopt;
+    if (op == "<<")
+      return static_cast<int64_t>(static_cast<uint64_t>(*l) << *r);
+    if (op == ">>")
+      return *l >> *r;
     if (op == "**") {
       if (*r < 0)
         return std::nullopt;
@@ -528,6 +594,7 @@ std::optional<int64_t> expr::evaluateInt(
     return std::nullopt;
   }
   case Kind::Float:
+  case Kind::Imaginary:
   case Kind::Subscript:
     return std::nullopt;
   }
@@ -535,47 +602,96 @@ std::optional<int64_t> expr::evaluateInt(
 }
 
 //===----------------------------------------------------------------------===//
-// Emitter
+// Types and conversions
 //===----------------------------------------------------------------------===//
 
-Value expr::castTo(OpBuilder &b, Location loc, Value value, Type type) {
+std::optional<DType> expr::parseDType(MLIRContext *context, StringRef name) {
+  Builder b(context);
+  if (name == "bool" || name == "bool_")
+    return DType{b.getI1Type()};
+  if (name == "float16")
+    return DType{b.getF16Type()};
+  if (name == "float32")
+    return DType{b.getF32Type()};
+  if (name == "float64")
+    return DType{b.getF64Type()};
+  if (name == "complex64")
+    return DType{ComplexType::get(b.getF32Type())};
+  if (name == "complex128")
+    return DType{ComplexType::get(b.getF64Type())};
+  bool isUnsigned = name.consume_front("u");
+  unsigned width;
+  if (name.consume_front("int") && !name.getAsInteger(10, width) &&
+      llvm::is_contained({8u, 16u, 32u, 64u}, width))
+    return DType{b.getIntegerType(width), isUnsigned};
+  return std::nullopt;
+}
+
+static bool isInt(Type t) { return isa<IntegerType, IndexType>(t); }
+
+Value expr::castTo(OpBuilder &b, Location loc, Value value, Type type,
+                   bool fromUnsigned, bool toUnsigned) {
   Type from = value.getType();
   if (from == type)
     return value;
-  auto isInt = [](Type t) { return isa<IntegerType, IndexType>(t); };
-  if (isInt(from) && isa<IndexType>(type))
-    return arith::IndexCastOp::create(b, loc, type, value);
-  if (isa<IndexType>(from) && isInt(type))
-    return arith::IndexCastOp::create(b, loc, type, value);
-  if (isInt(from) && isInt(type)) {
-    unsigned fromWidth = from.getIntOrFloatBitWidth();
-    unsigned toWidth = type.getIntOrFloatBitWidth();
-    if (toWidth == 1)
+  if (auto complex = dyn_cast<ComplexType>(type)) {
+    Type element = complex.getElementType();
+    Value re, im;
+    if (isa<ComplexType>(from)) {
+      re = castTo(b, loc, complex::ReOp::create(b, loc, value), element);
+      im = castTo(b, loc, complex::ImOp::create(b, loc, value), element);
+    } else {
+      re = castTo(b, loc, value, element, fromUnsigned);
+      im = arith::ConstantOp::create(b, loc, b.getFloatAttr(element, 0.0));
+    }
+    if (!re || !im)
+      return nullptr;
+    return complex::CreateOp::create(b, loc, type, re, im);
+  }
+  // Python refuses `float(1j)`; C++ has no such conversion either.
+  if (isa<ComplexType>(from))
+    return nullptr;
+  // i1 and unsigned integers zero-extend.
+  bool zeroExtends = fromUnsigned || from.isInteger(1);
+  if (type.isInteger(1)) {
+    if (isInt(from))
       return arith::CmpIOp::create(
           b, loc, arith::CmpIPredicate::ne, value,
           arith::ConstantOp::create(b, loc, b.getIntegerAttr(from, 0)));
+    if (isa<FloatType>(from))
+      return arith::CmpFOp::create(
+          b, loc, arith::CmpFPredicate::UNE, value,
+          arith::ConstantOp::create(b, loc, b.getFloatAttr(from, 0)));
+    return nullptr;
+  }
+  if (isInt(from) && isInt(type) &&
+      (isa<IndexType>(from) || isa<IndexType>(type)))
+    return zeroExtends
+               ? Value(arith::IndexCastUIOp::create(b, loc, type, value))
+               : Value(arith::IndexCastOp::create(b, loc, type, value));
+  if (isInt(from) && isInt(type)) {
+    unsigned fromWidth = from.getIntOrFloatBitWidth();
+    unsigned toWidth = type.getIntOrFloatBitWidth();
     if (fromWidth < toWidth)
-      return fromWidth == 1
-                 ? Value(arith::ExtUIOp::create(b, loc, type, value))
-                 : Value(arith::ExtSIOp::create(b, loc, type, value));
+      return zeroExtends ? Value(arith::ExtUIOp::create(b, loc, type, value))
+                         : Value(arith::ExtSIOp::create(b, loc, type, value));
     return arith::TruncIOp::create(b, loc, type, value);
   }
   if (isInt(from) && isa<FloatType>(type)) {
     if (isa<IndexType>(from))
-      value = arith::IndexCastOp::create(b, loc, b.getI64Type(), value);
-    if (value.getType().isInteger(1))
+      value = castTo(b, loc, value, b.getI64Type(), zeroExtends);
+    if (zeroExtends)
       return arith::UIToFPOp::create(b, loc, type, value);
     return arith::SIToFPOp::create(b, loc, type, value);
   }
   if (isa<FloatType>(from) && isInt(type)) {
-    if (type.isInteger(1))
-      return arith::CmpFOp::create(
-          b, loc, arith::CmpFPredicate::UNE, value,
-          arith::ConstantOp::create(b, loc, b.getFloatAttr(from, 0)));
+    Type target = isa<IndexType>(type) ? b.getI64Type() : type;
+    Value converted =
+        toUnsigned ? Value(arith::FPToUIOp::create(b, loc, target, value))
+                   : Value(arith::FPToSIOp::create(b, loc, target, value));
     if (isa<IndexType>(type))
-      return arith::IndexCastOp::create(
-          b, loc, type, arith::FPToSIOp::create(b, loc, b.getI64Type(), value));
-    return arith::FPToSIOp::create(b, loc, type, value);
+      return arith::IndexCastOp::create(b, loc, type, converted);
+    return converted;
   }
   if (isa<FloatType>(from) && isa<FloatType>(type)) {
     if (from.getIntOrFloatBitWidth() < type.getIntOrFloatBitWidth())
@@ -585,43 +701,80 @@ Value expr::castTo(OpBuilder &b, Location loc, Value value, Type type) {
   return nullptr;
 }
 
+//===----------------------------------------------------------------------===//
+// Emitter
+//===----------------------------------------------------------------------===//
+
 namespace {
+
+/// A number written in the source, possibly negated: it adapts to the type
+/// of the other operand of its operator, as a C++ literal converts.
+bool isLiteral(const Node &node) {
+  if (node.kind == Node::Kind::Unary && node.text == "-")
+    return isLiteral(*node.operands[0]);
+  return node.kind == Node::Kind::Int || node.kind == Node::Kind::Float ||
+         node.kind == Node::Kind::Imaginary;
+}
+
+/// The value of a real literal (possibly negated), else nullopt.
+std::optional<double> realLiteral(const Node &node) {
+  if (node.kind == Node::Kind::Unary && node.text == "-") {
+    std::optional<double> value = realLiteral(*node.operands[0]);
+    return value ? std::optional<double>(-*value) : std::nullopt;
+  }
+  if (node.kind == Node::Kind::Int)
+    return static_cast<double>(node.intValue);
+  if (node.kind == Node::Kind::Float)
+    return node.floatValue;
+  return std::nullopt;
+}
+
+bool isIntLiteral(const Node &node) {
+  if (node.kind == Node::Kind::Unary && node.text == "-")
+    return isIntLiteral(*node.operands[0]);
+  return node.kind == Node::Kind::Int;
+}
+
+using UnaryBuilder = Value (*)(OpBuilder &, Location, Value);
+
+template <typename OpTy>
+Value buildUnary(OpBuilder &b, Location loc, Value value) {
+  return OpTy::create(b, loc, value);
+}
+
+/// Strips the module prefixes DaCe and NumPy code put on functions,
+/// constants and types (`math.exp`, `np.float32`, `dace.math.min`).
+StringRef stripModule(StringRef name) {
+  for (StringRef prefix :
+       {"dace.math.", "dace.", "math.", "cmath.", "numpy.", "np."})
+    if (name.consume_front(prefix))
+      break;
+  return name;
+}
+
 class Emitter {
 public:
   Emitter(OpBuilder &b, Location loc, NameLookup lookup, Type intType,
           std::string &error)
       : b(b), loc(loc), lookup(lookup), intType(intType), error(error) {}
 
-  /// Emits `node`; integer literals get `hint` when it is an int or float
-  /// type.
-  Value emit(const Node &node, Type hint = {}) {
+  /// Emits `node`; literals get `hint` when it is a numeric type.
+  Operand emit(const Node &node, Type hint = {}) {
     switch (node.kind) {
     case Node::Kind::Int:
-      if (hint && isa<FloatType>(hint))
-        return arith::ConstantOp::create(
-            b, loc, b.getFloatAttr(hint, static_cast<double>(node.intValue)));
-      if (hint && isa<IntegerType, IndexType>(hint) && !hint.isInteger(1))
-        return arith::ConstantOp::create(b, loc,
-                                         b.getIntegerAttr(hint, node.intValue));
-      return arith::ConstantOp::create(
-          b, loc, b.getIntegerAttr(intType, node.intValue));
-    case Node::Kind::Float: {
-      Type type = hint && isa<FloatType>(hint) ? hint : b.getF64Type();
-      return arith::ConstantOp::create(b, loc,
-                                       b.getFloatAttr(type, node.floatValue));
+      return intLiteral(node.intValue, hint);
+    case Node::Kind::Float:
+      return floatLiteral(node.floatValue, hint);
+    case Node::Kind::Imaginary: {
+      auto type = dyn_cast_if_present<ComplexType>(hint);
+      return complexConstant(type ? type : ComplexType::get(b.getF64Type()),
+                             0.0, node.floatValue);
     }
     case Node::Kind::Bool:
-      return arith::ConstantOp::create(b, loc,
-                                       b.getBoolAttr(node.intValue != 0));
-    case Node::Kind::Name: {
-      Value value = lookup(node.text);
-      if (!value)
-        return fail(node, "unknown name '" + node.text + "'");
-      if (isa<MemRefType>(value.getType()))
-        return fail(node, "array '" + node.text +
-                              "' used as a value (index it with [])");
-      return value;
-    }
+      return Operand(
+          arith::ConstantOp::create(b, loc, b.getBoolAttr(node.intValue != 0)));
+    case Node::Kind::Name:
+      return emitName(node, hint);
     case Node::Kind::Unary:
       return emitUnary(node, hint);
     case Node::Kind::Binary:
@@ -641,108 +794,301 @@ private:
   Type intType;
   std::string &error;
 
-  Value fail(const Node &node, const Twine &message) {
+  Operand fail(const Twine &message) {
     if (error.empty())
       error = message.str();
-    (void)node;
-    return nullptr;
+    return {};
   }
 
-  static bool isInt(Type t) { return isa<IntegerType, IndexType>(t); }
-
-  Value toBool(Value v) {
-    return v.getType().isInteger(1) ? v : castTo(b, loc, v, b.getI1Type());
+  static bool isBitwise(StringRef op) {
+    return op == "&" || op == "|" || op == "^";
   }
 
-  /// Brings two operands to one type: float beats int (the wider float
-  /// wins), index beats fixed-width integers, wider integers beat narrower.
-  std::pair<Value, Value> unify(Value lhs, Value rhs) {
+  Value constantInt(Type type, int64_t value) {
+    return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, value));
+  }
+  Value constantFloat(Type type, double value) {
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
+  }
+  Value complexConstant(ComplexType type, double re, double im) {
+    Type element = type.getElementType();
+    return complex::ConstantOp::create(
+        b, loc, type,
+        b.getArrayAttr(
+            {b.getFloatAttr(element, re), b.getFloatAttr(element, im)}));
+  }
+  /// A zero or one of `type`.
+  Value constantOf(Type type, int64_t value) {
+    if (auto complex = dyn_cast<ComplexType>(type))
+      return complexConstant(complex, static_cast<double>(value), 0.0);
+    if (isa<FloatType>(type))
+      return constantFloat(type, static_cast<double>(value));
+    return constantInt(type, value);
+  }
+
+  Operand intLiteral(int64_t value, Type hint) {
+    if (auto complex = dyn_cast_if_present<ComplexType>(hint))
+      return Operand(complexConstant(complex, static_cast<double>(value), 0));
+    if (hint && isa<FloatType>(hint))
+      return Operand(constantFloat(hint, static_cast<double>(value)));
+    Type type = intType;
+    // A literal too wide for the other operand's type is a `long long` in
+    // C++ (DaCe writes it as one): it keeps its value.
+    if (hint && isInt(hint) && !hint.isInteger(1) &&
+        (isa<IndexType>(hint) ||
+         llvm::isIntN(hint.getIntOrFloatBitWidth(), value)))
+      type = hint;
+    else if (isa<IntegerType>(type) &&
+             !llvm::isIntN(type.getIntOrFloatBitWidth(), value))
+      type = b.getI64Type();
+    return Operand(constantInt(type, value));
+  }
+
+  Operand floatLiteral(double value, Type hint) {
+    if (auto complex = dyn_cast_if_present<ComplexType>(hint))
+      return Operand(complexConstant(complex, value, 0));
+    Type type = hint && isa<FloatType>(hint) ? hint : b.getF64Type();
+    return Operand(constantFloat(type, value));
+  }
+
+  /// The type a literal operand takes next to `other`: integers that of
+  /// the promoted other operand (C converts the literal), floats keep
+  /// double precision next to real operands (C++ computes `x * 2.0` in
+  /// double) but take a complex operand's precision.
+  Type literalHint(const Node &literal, const Operand &other) {
+    Type type = other.getType();
+    if (isa<ComplexType>(type))
+      return type;
+    if (!isIntLiteral(literal))
+      return {};
+    if (auto integer = dyn_cast<IntegerType>(type);
+        integer && integer.getWidth() < 32)
+      return b.getI32Type();
+    return type;
+  }
+
+  /// C's integer promotion: booleans and integers narrower than 32 bits
+  /// compute as (signed) 32-bit integers.
+  Operand promote(Operand v) {
+    auto integer = dyn_cast<IntegerType>(v.getType());
+    if (!integer || integer.getWidth() >= 32)
+      return v;
+    return Operand(castTo(b, loc, v.value, b.getI32Type(), v.isUnsigned));
+  }
+
+  /// C's usual arithmetic conversions (after promotion): complex beats
+  /// float beats integer, the wider float wins; among integers index wins,
+  /// then the wider type, and an unsigned type wins over a signed one that
+  /// is not wider.
+  std::pair<Operand, Operand> unify(Operand lhs, Operand rhs,
+                                    bool promoteInts = true) {
+    if (promoteInts) {
+      lhs = promote(lhs);
+      rhs = promote(rhs);
+    }
     Type l = lhs.getType(), r = rhs.getType();
-    if (l == r)
+    if (l == r && lhs.isUnsigned == rhs.isUnsigned)
       return {lhs, rhs};
+    auto floatOf = [](Type t) -> Type {
+      if (auto complex = dyn_cast<ComplexType>(t))
+        return complex.getElementType();
+      return isa<FloatType>(t) ? t : Type();
+    };
+    auto wider = [](Type x, Type y) {
+      if (!x)
+        return y;
+      if (!y)
+        return x;
+      return x.getIntOrFloatBitWidth() >= y.getIntOrFloatBitWidth() ? x : y;
+    };
     Type common;
-    if (isa<FloatType>(l) && isa<FloatType>(r))
-      common = l.getIntOrFloatBitWidth() >= r.getIntOrFloatBitWidth() ? l : r;
-    else if (isa<FloatType>(l))
-      common = l;
-    else if (isa<FloatType>(r))
-      common = r;
-    else if (isa<IndexType>(l) || isa<IndexType>(r))
+    bool isUnsigned = false;
+    if (isa<ComplexType>(l) || isa<ComplexType>(r)) {
+      common = ComplexType::get(wider(floatOf(l), floatOf(r)));
+    } else if (isa<FloatType>(l) || isa<FloatType>(r)) {
+      common = wider(floatOf(l), floatOf(r));
+    } else if (isa<IndexType>(l) || isa<IndexType>(r)) {
       common = b.getIndexType();
-    else
-      common = l.getIntOrFloatBitWidth() >= r.getIntOrFloatBitWidth() ? l : r;
-    return {castTo(b, loc, lhs, common), castTo(b, loc, rhs, common)};
+      auto unsigned64 = [](const Operand &v) {
+        return v.isUnsigned && v.getType().isInteger(64);
+      };
+      isUnsigned = unsigned64(lhs) || unsigned64(rhs);
+    } else {
+      unsigned lw = l.getIntOrFloatBitWidth(), rw = r.getIntOrFloatBitWidth();
+      if (lhs.isUnsigned == rhs.isUnsigned) {
+        common = lw >= rw ? l : r;
+        isUnsigned = lhs.isUnsigned;
+      } else {
+        unsigned uw = lhs.isUnsigned ? lw : rw, sw = lhs.isUnsigned ? rw : lw;
+        common = b.getIntegerType(std::max(uw, sw));
+        isUnsigned = uw >= sw;
+      }
+    }
+    Value lv = castTo(b, loc, lhs.value, common, lhs.isUnsigned, isUnsigned);
+    Value rv = castTo(b, loc, rhs.value, common, rhs.isUnsigned, isUnsigned);
+    if (!lv || !rv)
+      return {};
+    return {Operand(lv, isUnsigned), Operand(rv, isUnsigned)};
   }
 
-  /// Emits both operands of a binary node; a literal side takes the other
-  /// side's type.
-  std::pair<Value, Value> emitOperands(const Node &node, Type hint) {
-    const Node &l = *node.operands[0], &r = *node.operands[1];
-    auto isLiteral = [](const Node &n) {
-      return n.kind == Node::Kind::Int ||
-             (n.kind == Node::Kind::Unary && n.text == "-" &&
-              n.operands[0]->kind == Node::Kind::Int);
-    };
-    Value lhs, rhs;
-    if (isLiteral(l) && !isLiteral(r)) {
-      rhs = emit(r, hint);
+  /// Emits both operands of a binary node; a literal side takes its type
+  /// from the other side.
+  std::pair<Operand, Operand> emitOperands(const Node &lhsNode,
+                                           const Node &rhsNode, Type hint) {
+    Operand lhs, rhs;
+    if (isLiteral(lhsNode) && !isLiteral(rhsNode)) {
+      rhs = emit(rhsNode, hint);
       if (!rhs)
         return {};
-      lhs = emit(l, rhs.getType());
+      lhs = emit(lhsNode, literalHint(lhsNode, rhs));
     } else {
-      lhs = emit(l, hint);
+      lhs = emit(lhsNode, hint);
       if (!lhs)
         return {};
-      rhs = emit(r, isLiteral(r) ? lhs.getType() : hint);
+      rhs =
+          emit(rhsNode, isLiteral(rhsNode) ? literalHint(rhsNode, lhs) : hint);
     }
     if (!lhs || !rhs)
       return {};
-    if (lhs.getType().isInteger(1) && !rhs.getType().isInteger(1))
-      lhs = castTo(b, loc, lhs, rhs.getType());
-    if (rhs.getType().isInteger(1) && !lhs.getType().isInteger(1))
-      rhs = castTo(b, loc, rhs, lhs.getType());
-    return unify(lhs, rhs);
+    return {lhs, rhs};
   }
 
-  Value emitUnary(const Node &node, Type hint) {
-    if (node.text == "not") {
-      Value operand = emit(*node.operands[0]);
-      if (!operand)
-        return nullptr;
-      Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
-      return arith::XOrIOp::create(b, loc, toBool(operand), one);
+  Value toBool(Operand v) {
+    Type type = v.getType();
+    if (type.isInteger(1))
+      return v.value;
+    if (isa<ComplexType>(type))
+      return complex::NotEqualOp::create(b, loc, v.value, constantOf(type, 0));
+    return castTo(b, loc, v.value, b.getI1Type());
+  }
+
+  Operand emitName(const Node &node, Type hint) {
+    StringRef name = node.text;
+    if (Operand value = lookup(name)) {
+      if (isa<MemRefType>(value.getType()))
+        return fail("array '" + name + "' used as a value (index it with [])");
+      return value;
     }
-    Value operand = emit(*node.operands[0], hint);
-    if (!operand || node.text == "+")
-      return operand;
-    if (isa<FloatType>(operand.getType()))
-      return arith::NegFOp::create(b, loc, operand);
-    Value zero = arith::ConstantOp::create(
-        b, loc, b.getIntegerAttr(operand.getType(), 0));
-    return arith::SubIOp::create(b, loc, zero, operand);
+    // `z.real` and `z.imag` of a complex (or real) value.
+    for (StringRef part : {".real", ".imag"}) {
+      if (!name.ends_with(part))
+        continue;
+      Operand base = lookup(name.drop_back(part.size()));
+      if (!base || isa<MemRefType>(base.getType()))
+        break;
+      return realOrImag(base, part == ".real");
+    }
+    StringRef constant = stripModule(name);
+    Type type = hint && isa<FloatType>(hint) ? hint : b.getF64Type();
+    bool prefixed = constant.size() != name.size();
+    if (constant == "inf")
+      return Operand(
+          constantFloat(type, std::numeric_limits<double>::infinity()));
+    if (constant == "nan")
+      return Operand(
+          constantFloat(type, std::numeric_limits<double>::quiet_NaN()));
+    if (constant == "pi")
+      return Operand(constantFloat(type, llvm::numbers::pi));
+    if (prefixed && constant == "e")
+      return Operand(constantFloat(type, llvm::numbers::e));
+    return fail("unknown name '" + name + "'");
   }
 
-  Value emitBinary(const Node &node, Type hint) {
+  Operand realOrImag(Operand v, bool real) {
+    if (isa<ComplexType>(v.getType()))
+      return real ? Operand(complex::ReOp::create(b, loc, v.value))
+                  : Operand(complex::ImOp::create(b, loc, v.value));
+    return real ? v : Operand(constantOf(v.getType(), 0), v.isUnsigned);
+  }
+
+  Operand emitUnary(const Node &node, Type hint) {
+    const Node &operandNode = *node.operands[0];
+    StringRef op = node.text;
+    if (op == "not") {
+      Operand operand = emit(operandNode);
+      if (!operand)
+        return {};
+      Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+      return Operand(arith::XOrIOp::create(b, loc, toBool(operand), one));
+    }
+    if (op == "-" && operandNode.kind == Node::Kind::Int)
+      return intLiteral(-operandNode.intValue, hint);
+    if (op == "-" && operandNode.kind == Node::Kind::Float)
+      return floatLiteral(-operandNode.floatValue, hint);
+    Operand operand = emit(operandNode, hint);
+    if (!operand)
+      return {};
+    Type type = operand.getType();
+    if (isa<ComplexType>(type) || isa<FloatType>(type)) {
+      if (op == "~")
+        return fail("operator '~' on a non-integer (not supported: Python "
+                    "raises TypeError)");
+      if (op == "+")
+        return operand;
+      if (isa<ComplexType>(type))
+        return Operand(complex::NegOp::create(b, loc, operand.value));
+      return Operand(arith::NegFOp::create(b, loc, operand.value));
+    }
+    operand = promote(operand);
+    type = operand.getType();
+    if (op == "+")
+      return operand;
+    if (op == "~")
+      return Operand(
+          arith::XOrIOp::create(b, loc, operand.value, constantInt(type, -1)),
+          operand.isUnsigned);
+    return Operand(
+        arith::SubIOp::create(b, loc, constantInt(type, 0), operand.value),
+        operand.isUnsigned);
+  }
+
+  Operand emitBinary(const Node &node, Type hint) {
     StringRef op = node.text;
     if (op == "and" || op == "or") {
-      Value lhs = emit(*node.operands[0]);
-      Value rhs = lhs ? emit(*node.operands[1]) : Value();
+      Operand lhs = emit(*node.operands[0]);
+      Operand rhs = lhs ? emit(*node.operands[1]) : Operand();
       if (!rhs)
-        return nullptr;
+        return {};
       // Both sides are side-effect free, so evaluating both is fine.
       if (op == "and")
-        return arith::AndIOp::create(b, loc, toBool(lhs), toBool(rhs));
-      return arith::OrIOp::create(b, loc, toBool(lhs), toBool(rhs));
+        return Operand(arith::AndIOp::create(b, loc, toBool(lhs), toBool(rhs)));
+      return Operand(arith::OrIOp::create(b, loc, toBool(lhs), toBool(rhs)));
     }
     if (op == "**")
       return emitPower(node, hint);
-    auto [lhs, rhs] = emitOperands(node, hint);
+    if (op == "<<" || op == ">>")
+      return emitShift(node, hint);
+    auto [lhs, rhs] = emitOperands(*node.operands[0], *node.operands[1], hint);
     if (!lhs)
-      return nullptr;
-    Type type = lhs.getType();
-    bool isFloat = isa<FloatType>(type);
+      return {};
+    // `&`, `|` and `^` of two booleans stay booleans, as in Python.
+    if (isBitwise(op) && lhs.getType().isInteger(1) &&
+        rhs.getType().isInteger(1))
+      return arithmetic(op, lhs, rhs);
+    auto [l, r] = unify(lhs, rhs);
+    if (!l)
+      return fail("operator '" + op + "': operands of incompatible types");
+    return arithmetic(op, l, r);
+  }
 
-    if (StringRef("== != < <= > >=").contains(op)) {
+  /// Emits `lhs op rhs` on operands of one type.
+  Operand arithmetic(StringRef op, Operand lhs, Operand rhs) {
+    Type type = lhs.getType();
+    bool isUnsigned = lhs.isUnsigned;
+    bool isComplex = isa<ComplexType>(type);
+    bool isFloat = isa<FloatType>(type);
+    Value l = lhs.value, r = rhs.value;
+
+    if (llvm::is_contained({"==", "!=", "<", "<=", ">", ">="}, op)) {
+      if (isComplex) {
+        if (op == "==")
+          return Operand(complex::EqualOp::create(b, loc, l, r));
+        if (op == "!=")
+          return Operand(complex::NotEqualOp::create(b, loc, l, r));
+        return fail("comparison '" + op +
+                    "' of complex values (not supported: Python raises "
+                    "TypeError)");
+      }
       if (isFloat) {
         auto pred = llvm::StringSwitch<arith::CmpFPredicate>(op)
                         .Case("==", arith::CmpFPredicate::OEQ)
@@ -751,248 +1097,466 @@ private:
                         .Case("<=", arith::CmpFPredicate::OLE)
                         .Case(">", arith::CmpFPredicate::OGT)
                         .Default(arith::CmpFPredicate::OGE);
-        return arith::CmpFOp::create(b, loc, pred, lhs, rhs);
+        return Operand(arith::CmpFOp::create(b, loc, pred, l, r));
       }
-      auto pred = llvm::StringSwitch<arith::CmpIPredicate>(op)
-                      .Case("==", arith::CmpIPredicate::eq)
-                      .Case("!=", arith::CmpIPredicate::ne)
-                      .Case("<", arith::CmpIPredicate::slt)
-                      .Case("<=", arith::CmpIPredicate::sle)
-                      .Case(">", arith::CmpIPredicate::sgt)
-                      .Default(arith::CmpIPredicate::sge);
-      return arith::CmpIOp::create(b, loc, pred, lhs, rhs);
+      using P = arith::CmpIPredicate;
+      auto pred = llvm::StringSwitch<P>(op)
+                      .Case("==", P::eq)
+                      .Case("!=", P::ne)
+                      .Case("<", isUnsigned ? P::ult : P::slt)
+                      .Case("<=", isUnsigned ? P::ule : P::sle)
+                      .Case(">", isUnsigned ? P::ugt : P::sgt)
+                      .Default(isUnsigned ? P::uge : P::sge);
+      return Operand(arith::CmpIOp::create(b, loc, pred, l, r));
     }
-    if (op == "+")
-      return isFloat ? Value(arith::AddFOp::create(b, loc, lhs, rhs))
-                     : Value(arith::AddIOp::create(b, loc, lhs, rhs));
-    if (op == "-")
-      return isFloat ? Value(arith::SubFOp::create(b, loc, lhs, rhs))
-                     : Value(arith::SubIOp::create(b, loc, lhs, rhs));
-    if (op == "*")
-      return isFloat ? Value(arith::MulFOp::create(b, loc, lhs, rhs))
-                     : Value(arith::MulIOp::create(b, loc, lhs, rhs));
-    if (op == "/")
+    auto result = [&](Value v) { return Operand(v, isUnsigned); };
+    if (isBitwise(op)) {
+      if (isComplex || isFloat)
+        return fail("operator '" + op +
+                    "' on non-integers (not supported: Python raises "
+                    "TypeError)");
+      if (op == "&")
+        return result(arith::AndIOp::create(b, loc, l, r));
+      if (op == "|")
+        return result(arith::OrIOp::create(b, loc, l, r));
+      return result(arith::XOrIOp::create(b, loc, l, r));
+    }
+    if (op == "+") {
+      if (isComplex)
+        return Operand(complex::AddOp::create(b, loc, l, r));
+      return isFloat ? result(arith::AddFOp::create(b, loc, l, r))
+                     : result(arith::AddIOp::create(b, loc, l, r));
+    }
+    if (op == "-") {
+      if (isComplex)
+        return Operand(complex::SubOp::create(b, loc, l, r));
+      return isFloat ? result(arith::SubFOp::create(b, loc, l, r))
+                     : result(arith::SubIOp::create(b, loc, l, r));
+    }
+    if (op == "*") {
+      if (isComplex)
+        return Operand(complex::MulOp::create(b, loc, l, r));
+      return isFloat ? result(arith::MulFOp::create(b, loc, l, r))
+                     : result(arith::MulIOp::create(b, loc, l, r));
+    }
+    if (op == "/") {
       // Integer `/` divides as the C++ DaCe generates does (truncating).
-      return isFloat ? Value(arith::DivFOp::create(b, loc, lhs, rhs))
-                     : Value(arith::DivSIOp::create(b, loc, lhs, rhs));
-    if (op == "//")
-      return isFloat ? Value(math::FloorOp::create(
-                           b, loc, arith::DivFOp::create(b, loc, lhs, rhs)))
-                     : Value(arith::FloorDivSIOp::create(b, loc, lhs, rhs));
-    if (op == "%") {
+      if (isComplex)
+        return Operand(complex::DivOp::create(b, loc, l, r));
       if (isFloat)
-        return arith::RemFOp::create(b, loc, lhs, rhs);
-      // Python's modulo takes the sign of the divisor.
-      Value rem = arith::RemSIOp::create(b, loc, lhs, rhs);
-      Value zero = arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, 0));
-      Value remNeg =
-          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
-      Value rhsNeg =
-          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero);
-      Value remNonZero =
-          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
-      Value fix = arith::AndIOp::create(
-          b, loc, remNonZero, arith::XOrIOp::create(b, loc, remNeg, rhsNeg));
-      return arith::SelectOp::create(
-          b, loc, fix, arith::AddIOp::create(b, loc, rem, rhs), rem);
+        return result(arith::DivFOp::create(b, loc, l, r));
+      return isUnsigned ? result(arith::DivUIOp::create(b, loc, l, r))
+                        : result(arith::DivSIOp::create(b, loc, l, r));
     }
-    return fail(node, "operator '" + op + "' (not supported)");
+    if (op == "//" || op == "%") {
+      if (isComplex)
+        return fail("operator '" + op +
+                    "' on complex values (not supported: Python raises "
+                    "TypeError)");
+      if (op == "//") {
+        if (isFloat)
+          return result(FloorDivOp::create(b, loc, l, r));
+        return isUnsigned ? result(arith::DivUIOp::create(b, loc, l, r))
+                          : result(arith::FloorDivSIOp::create(b, loc, l, r));
+      }
+      if (isUnsigned && !isFloat)
+        return result(arith::RemUIOp::create(b, loc, l, r));
+      return result(ModOp::create(b, loc, l, r));
+    }
+    return fail("operator '" + op + "' (not supported)");
   }
 
-  Value emitPower(const Node &node, Type hint) {
-    const Node &exponent = *node.operands[1];
-    if (exponent.kind == Node::Kind::Int && exponent.intValue >= 0 &&
-        exponent.intValue <= 16) {
-      Value base = emit(*node.operands[0], hint);
-      if (!base)
-        return nullptr;
-      Type type = base.getType();
-      bool isFloat = isa<FloatType>(type);
-      Value result =
-          isFloat
-              ? arith::ConstantOp::create(b, loc, b.getFloatAttr(type, 1.0))
-              : arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, 1));
-      for (int64_t i = 0; i < exponent.intValue; ++i)
-        result = isFloat ? Value(arith::MulFOp::create(b, loc, result, base))
-                         : Value(arith::MulIOp::create(b, loc, result, base));
-      return result;
-    }
-    auto [base, power] = emitOperands(node, hint);
+  Operand emitShift(const Node &node, Type hint) {
+    Operand lhs = emit(*node.operands[0], hint);
+    Operand rhs = lhs ? emit(*node.operands[1], hint) : Operand();
+    if (!rhs)
+      return {};
+    if (!isInt(lhs.getType()) || !isInt(rhs.getType()))
+      return fail("operator '" + node.text +
+                  "' on non-integers (not supported: Python raises "
+                  "TypeError)");
+    // C shifts the promoted left operand; the result has its type.
+    lhs = promote(lhs);
+    Value amount =
+        castTo(b, loc, rhs.value, lhs.getType(), rhs.isUnsigned, false);
+    if (node.text == "<<")
+      return Operand(arith::ShLIOp::create(b, loc, lhs.value, amount),
+                     lhs.isUnsigned);
+    return lhs.isUnsigned
+               ? Operand(arith::ShRUIOp::create(b, loc, lhs.value, amount),
+                         true)
+               : Operand(arith::ShRSIOp::create(b, loc, lhs.value, amount));
+  }
+
+  /// `**`. A constant exponent in [0, 16] multiplies out, as DaCe's
+  /// `dace::math::ipow`; otherwise integers use `math.ipowi` (a negative
+  /// exponent gives the exact power truncated toward zero), floats C's
+  /// `pow` (`math.fpowi` for an integer exponent, `math.powf`), complex
+  /// values `complex.pow`.
+  Operand emitPower(const Node &node, Type hint) {
+    const Node &baseNode = *node.operands[0], &exponentNode = *node.operands[1];
+    Operand base = emit(baseNode, hint);
     if (!base)
-      return nullptr;
-    if (isa<FloatType>(base.getType()))
-      return math::PowFOp::create(b, loc, base, power);
-    if (isa<IndexType>(base.getType()))
-      return fail(node, "'**' with a non-constant exponent on index values "
-                        "(not supported)");
-    return math::IPowIOp::create(b, loc, base, power);
+      return {};
+    std::optional<int64_t> constant;
+    if (exponentNode.kind == Node::Kind::Int)
+      constant = exponentNode.intValue;
+    if (constant && *constant >= 0 && *constant <= 16) {
+      if (isInt(base.getType()))
+        base = promote(base);
+      Type type = base.getType();
+      if (*constant == 0)
+        return Operand(constantOf(type, 1), base.isUnsigned);
+      Value result = base.value;
+      for (int64_t i = 1; i < *constant; ++i) {
+        if (isa<ComplexType>(type))
+          result = complex::MulOp::create(b, loc, result, base.value);
+        else if (isa<FloatType>(type))
+          result = arith::MulFOp::create(b, loc, result, base.value);
+        else
+          result = arith::MulIOp::create(b, loc, result, base.value);
+      }
+      return Operand(result, base.isUnsigned);
+    }
+    Operand exponent =
+        emit(exponentNode,
+             isLiteral(exponentNode) ? literalHint(exponentNode, base) : hint);
+    if (!exponent)
+      return {};
+    Type baseType = base.getType(), exponentType = exponent.getType();
+    if (isa<ComplexType>(baseType) || isa<ComplexType>(exponentType)) {
+      auto [l, r] = unify(base, exponent);
+      if (!l)
+        return fail("operator '**': operands of incompatible types");
+      return Operand(complex::PowOp::create(b, loc, l.value, r.value));
+    }
+    if (isInt(baseType) && isInt(exponentType)) {
+      auto [l, r] = unify(base, exponent);
+      Type type = l.getType();
+      // math.ipowi takes fixed-width integers; an unsigned exponent must
+      // not read as negative, so narrow unsigned powers go through i64 (the
+      // low bits of the product do not depend on the width).
+      if (isa<IndexType>(type) ||
+          (l.isUnsigned && type.getIntOrFloatBitWidth() < 64)) {
+        Type wide = b.getI64Type();
+        Value power = math::IPowIOp::create(
+            b, loc, castTo(b, loc, l.value, wide, l.isUnsigned),
+            castTo(b, loc, r.value, wide, r.isUnsigned));
+        return Operand(castTo(b, loc, power, type), l.isUnsigned);
+      }
+      return Operand(math::IPowIOp::create(b, loc, l.value, r.value),
+                     l.isUnsigned);
+    }
+    if (isa<FloatType>(baseType) && isInt(exponentType)) {
+      exponent = promote(exponent);
+      Value power = exponent.value;
+      if (isa<IndexType>(power.getType()) ||
+          (exponent.isUnsigned && power.getType().getIntOrFloatBitWidth() < 64))
+        power = castTo(b, loc, power, b.getI64Type(), exponent.isUnsigned);
+      return Operand(math::FPowIOp::create(b, loc, base.value, power));
+    }
+    auto [l, r] = unify(base, exponent);
+    if (!l)
+      return fail("operator '**': operands of incompatible types");
+    return Operand(math::PowFOp::create(b, loc, l.value, r.value));
   }
 
-  Value emitCall(const Node &node, Type hint) {
-    StringRef callee = node.text;
-    callee.consume_front("math.");
-    callee.consume_front("dace.math.");
-    callee.consume_front("np.");
-    callee.consume_front("numpy.");
+  Operand emitCall(const Node &node, Type hint) {
+    StringRef callee = stripModule(node.text);
     size_t n = node.operands.size();
     auto arity = [&](size_t expected) -> bool {
       if (n == expected)
         return true;
-      fail(node, "'" + node.text + "' takes " + Twine(expected) +
-                     " arguments, got " + Twine(n));
+      fail("'" + node.text + "' takes " + Twine(expected) + " arguments, got " +
+           Twine(n));
       return false;
+    };
+    auto binaryCall = [&](StringRef op) -> Operand {
+      if (!arity(2))
+        return {};
+      auto [lhs, rhs] =
+          emitOperands(*node.operands[0], *node.operands[1], hint);
+      if (!lhs)
+        return {};
+      auto [l, r] = unify(lhs, rhs);
+      if (!l)
+        return fail("'" + node.text + "': arguments of incompatible types");
+      return arithmetic(op, l, r);
     };
 
     if (callee == "min" || callee == "Min" || callee == "max" ||
         callee == "Max") {
       if (n < 2)
-        return fail(node, "'" + node.text + "' needs at least 2 arguments");
+        return fail("'" + node.text + "' needs at least 2 arguments");
       bool isMin = callee.equals_insensitive("min");
-      Value acc = emit(*node.operands[0], hint);
+      Operand acc = emit(*node.operands[0], hint);
       for (size_t i = 1; acc && i < n; ++i) {
-        Value next = emit(*node.operands[i], acc.getType());
+        const Node &argNode = *node.operands[i];
+        Operand next = emit(
+            argNode, isLiteral(argNode) ? literalHint(argNode, acc) : hint);
         if (!next)
-          return nullptr;
+          return {};
         auto [l, r] = unify(acc, next);
+        if (!l || isa<ComplexType>(l.getType()))
+          return fail("'" + node.text +
+                      "' of complex values (not supported: Python raises "
+                      "TypeError)");
+        Value lv = l.value, rv = r.value;
         if (isa<FloatType>(l.getType()))
-          acc = isMin ? Value(arith::MinimumFOp::create(b, loc, l, r))
-                      : Value(arith::MaximumFOp::create(b, loc, l, r));
+          acc = isMin ? Operand(arith::MinimumFOp::create(b, loc, lv, rv))
+                      : Operand(arith::MaximumFOp::create(b, loc, lv, rv));
+        else if (l.isUnsigned)
+          acc = isMin ? Operand(arith::MinUIOp::create(b, loc, lv, rv), true)
+                      : Operand(arith::MaxUIOp::create(b, loc, lv, rv), true);
         else
-          acc = isMin ? Value(arith::MinSIOp::create(b, loc, l, r))
-                      : Value(arith::MaxSIOp::create(b, loc, l, r));
+          acc = isMin ? Operand(arith::MinSIOp::create(b, loc, lv, rv))
+                      : Operand(arith::MaxSIOp::create(b, loc, lv, rv));
       }
       return acc;
     }
     if (callee == "int_floor" || callee == "int_ceil") {
       if (!arity(2))
-        return nullptr;
-      auto [l, r] = emitOperands(node, hint);
-      if (!l)
-        return nullptr;
-      if (!isInt(l.getType()))
-        return fail(node, "'" + node.text + "' needs integer arguments");
+        return {};
+      auto [lhs, rhs] =
+          emitOperands(*node.operands[0], *node.operands[1], hint);
+      if (!lhs)
+        return {};
+      auto [l, r] = unify(lhs, rhs);
+      if (!l || !isInt(l.getType()))
+        return fail("'" + node.text + "' needs integer arguments");
+      if (l.isUnsigned)
+        return callee == "int_floor"
+                   ? Operand(arith::DivUIOp::create(b, loc, l.value, r.value),
+                             true)
+                   : Operand(
+                         arith::CeilDivUIOp::create(b, loc, l.value, r.value),
+                         true);
       return callee == "int_floor"
-                 ? Value(arith::FloorDivSIOp::create(b, loc, l, r))
-                 : Value(arith::CeilDivSIOp::create(b, loc, l, r));
+                 ? Operand(
+                       arith::FloorDivSIOp::create(b, loc, l.value, r.value))
+                 : Operand(
+                       arith::CeilDivSIOp::create(b, loc, l.value, r.value));
     }
-    if (callee == "abs" || callee == "Abs") {
+    // NumPy's floor_divide and mod as DaCe's frontend writes them.
+    if (callee == "py_floor")
+      return binaryCall("//");
+    if (callee == "py_mod")
+      return binaryCall("%");
+    if (callee == "abs" || callee == "Abs" || callee == "fabs") {
       if (!arity(1))
-        return nullptr;
-      Value v = emit(*node.operands[0], hint);
+        return {};
+      Operand v = emit(*node.operands[0], hint);
       if (!v)
-        return nullptr;
-      if (isa<FloatType>(v.getType()))
-        return math::AbsFOp::create(b, loc, v);
-      return math::AbsIOp::create(b, loc, v);
+        return {};
+      Type type = v.getType();
+      if (isa<ComplexType>(type))
+        return Operand(complex::AbsOp::create(b, loc, v.value));
+      if (isa<FloatType>(type))
+        return Operand(math::AbsFOp::create(b, loc, v.value));
+      if (v.isUnsigned)
+        return v;
+      v = promote(v);
+      return Operand(math::AbsIOp::create(b, loc, v.value));
     }
-    if (callee == "float" || callee == "int") {
+    if (callee == "real" || callee == "imag") {
+      if (!arity(1))
+        return {};
+      Operand v = emit(*node.operands[0], hint);
+      return v ? realOrImag(v, callee == "real") : Operand();
+    }
+    if (callee == "conj" || callee == "conjugate") {
+      if (!arity(1))
+        return {};
+      Operand v = emit(*node.operands[0], hint);
+      if (!v || !isa<ComplexType>(v.getType()))
+        return v;
+      return Operand(complex::ConjOp::create(b, loc, v.value));
+    }
+    if (callee == "float" || callee == "int" || callee == "bool") {
       // Python's conversions: to f64 (or the float hint), to i64 (or the
-      // integer hint), truncating toward zero.
+      // integer hint), truncating toward zero; to a boolean.
       if (!arity(1))
-        return nullptr;
-      Value v = emit(*node.operands[0]);
+        return {};
+      Operand v = emit(*node.operands[0]);
       if (!v)
-        return nullptr;
-      Type type;
-      if (callee == "float")
-        type = hint && isa<FloatType>(hint) ? hint : b.getF64Type();
-      else
-        type =
-            hint && isInt(hint) && !hint.isInteger(1) ? hint : b.getI64Type();
-      return castTo(b, loc, v, type);
+        return {};
+      if (callee == "bool")
+        return Operand(toBool(v));
+      Type type =
+          callee == "float"
+              ? (hint && isa<FloatType>(hint) ? hint : b.getF64Type())
+              : (hint && isInt(hint) && !hint.isInteger(1) ? hint
+                                                           : b.getI64Type());
+      Value cast = castTo(b, loc, v.value, type, v.isUnsigned);
+      if (!cast)
+        return fail("'" + node.text +
+                    "' of a complex value (not supported: Python raises "
+                    "TypeError)");
+      return Operand(cast);
+    }
+    if (callee == "complex")
+      return emitComplex(node, ComplexType::get(b.getF64Type()));
+    if (std::optional<DType> dtype = parseDType(b.getContext(), callee)) {
+      if (auto complex = dyn_cast<ComplexType>(dtype->type))
+        return emitComplex(node, complex);
+      // A cast to DaCe's type, e.g. `dace.float32(x)`, `np.uint8(x)`.
+      if (!arity(1))
+        return {};
+      const Node &arg = *node.operands[0];
+      Operand v = isLiteral(arg) && isa<FloatType>(dtype->type)
+                      ? emit(arg, dtype->type)
+                      : emit(arg);
+      if (!v)
+        return {};
+      Value cast =
+          castTo(b, loc, v.value, dtype->type, v.isUnsigned, dtype->isUnsigned);
+      if (!cast)
+        return fail("'" + node.text +
+                    "' of a complex value (not supported: Python raises "
+                    "TypeError)");
+      return Operand(cast, dtype->isUnsigned);
+    }
+    if (callee == "fmod") {
+      // C's fmod (Python's math.fmod): the remainder takes the dividend's
+      // sign.
+      if (!arity(2))
+        return {};
+      auto [lhs, rhs] =
+          emitOperands(*node.operands[0], *node.operands[1], hint);
+      if (!lhs)
+        return {};
+      auto [l, r] = unify(lhs, rhs);
+      if (!l || isa<ComplexType>(l.getType()))
+        return fail("'" + node.text +
+                    "' of complex values (not supported: Python raises "
+                    "TypeError)");
+      Value lv = l.value, rv = r.value;
+      if (!isa<FloatType>(l.getType())) {
+        lv = castTo(b, loc, lv, b.getF64Type(), l.isUnsigned);
+        rv = castTo(b, loc, rv, b.getF64Type(), r.isUnsigned);
+      }
+      return Operand(arith::RemFOp::create(b, loc, lv, rv));
     }
     if (callee == "pow") {
       if (!arity(2))
-        return nullptr;
-      auto [l, r] = emitOperands(node, hint);
+        return {};
+      auto [lhs, rhs] =
+          emitOperands(*node.operands[0], *node.operands[1], hint);
+      if (!lhs)
+        return {};
+      auto [l, r] = unify(lhs, rhs);
       if (!l)
-        return nullptr;
+        return fail("'" + node.text + "': arguments of incompatible types");
+      if (isa<ComplexType>(l.getType()))
+        return Operand(complex::PowOp::create(b, loc, l.value, r.value));
+      Value lv = l.value, rv = r.value;
       if (!isa<FloatType>(l.getType())) {
-        l = castTo(b, loc, l, b.getF64Type());
-        r = castTo(b, loc, r, b.getF64Type());
+        lv = castTo(b, loc, lv, b.getF64Type(), l.isUnsigned);
+        rv = castTo(b, loc, rv, b.getF64Type(), r.isUnsigned);
       }
-      return math::PowFOp::create(b, loc, l, r);
+      return Operand(math::PowFOp::create(b, loc, lv, rv));
     }
-    using UnaryBuilder = Value (*)(OpBuilder &, Location, Value);
-    UnaryBuilder unary =
-        llvm::StringSwitch<UnaryBuilder>(callee)
+
+    // The real and the complex form of each function.
+    using Builders = std::pair<UnaryBuilder, UnaryBuilder>;
+    Builders unary =
+        llvm::StringSwitch<Builders>(callee)
             .Case("sqrt",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::SqrtOp::create(b, l, v);
-                  })
-            .Case("exp",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::ExpOp::create(b, l, v);
-                  })
-            .Case("log",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::LogOp::create(b, l, v);
-                  })
-            .Case("sin",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::SinOp::create(b, l, v);
-                  })
-            .Case("cos",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::CosOp::create(b, l, v);
-                  })
-            .Case("tan",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::TanOp::create(b, l, v);
-                  })
+                  {buildUnary<math::SqrtOp>, buildUnary<complex::SqrtOp>})
+            .Case("exp", {buildUnary<math::ExpOp>, buildUnary<complex::ExpOp>})
+            .Case("log", {buildUnary<math::LogOp>, buildUnary<complex::LogOp>})
+            .Case("sin", {buildUnary<math::SinOp>, buildUnary<complex::SinOp>})
+            .Case("cos", {buildUnary<math::CosOp>, buildUnary<complex::CosOp>})
+            .Case("tan", {buildUnary<math::TanOp>, buildUnary<complex::TanOp>})
             .Case("tanh",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::TanhOp::create(b, l, v);
-                  })
-            .Case("floor",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::FloorOp::create(b, l, v);
-                  })
-            .Case("ceil",
-                  [](OpBuilder &b, Location l, Value v) -> Value {
-                    return math::CeilOp::create(b, l, v);
-                  })
-            .Default(nullptr);
-    if (!unary)
-      return fail(node, "function '" + node.text + "' (not supported)");
+                  {buildUnary<math::TanhOp>, buildUnary<complex::TanhOp>})
+            .Case("floor", {buildUnary<math::FloorOp>, nullptr})
+            .Case("ceil", {buildUnary<math::CeilOp>, nullptr})
+            .Default({nullptr, nullptr});
+    if (!unary.first)
+      return fail("function '" + node.text + "' (not supported)");
     if (!arity(1))
-      return nullptr;
-    Value v = emit(*node.operands[0], hint);
+      return {};
+    Operand v = emit(*node.operands[0], hint);
     if (!v)
-      return nullptr;
-    if (!isa<FloatType>(v.getType()))
-      v = castTo(b, loc, v,
-                 hint && isa<FloatType>(hint) ? hint : b.getF64Type());
-    return unary(b, loc, v);
+      return {};
+    if (isa<ComplexType>(v.getType())) {
+      if (!unary.second)
+        return fail("'" + node.text +
+                    "' of a complex value (not supported: Python raises "
+                    "TypeError)");
+      return Operand(unary.second(b, loc, v.value));
+    }
+    Value x = v.value;
+    if (!isa<FloatType>(x.getType()))
+      x = castTo(b, loc, x,
+                 hint && isa<FloatType>(hint) ? hint : b.getF64Type(),
+                 v.isUnsigned);
+    return Operand(unary.first(b, loc, x));
   }
 
-  Value emitSubscript(const Node &node) {
-    Value array = lookup(node.text);
+  /// `complex(re, im)`, `dace.complex64(re, im)`, or a conversion to
+  /// complex with one argument.
+  Operand emitComplex(const Node &node, ComplexType type) {
+    size_t n = node.operands.size();
+    if (n != 1 && n != 2)
+      return fail("'" + node.text + "' takes 1 or 2 arguments, got " +
+                  Twine(n));
+    // `dace.complex64(1.0, 2.0)`, as DaCe writes complex constants.
+    SmallVector<double> constants;
+    for (const NodePtr &operand : node.operands)
+      if (std::optional<double> value = realLiteral(*operand))
+        constants.push_back(*value);
+    if (constants.size() == n)
+      return Operand(
+          complexConstant(type, constants[0], n == 2 ? constants[1] : 0.0));
+    SmallVector<Operand> parts;
+    for (const NodePtr &operand : node.operands) {
+      Operand v = isLiteral(*operand) ? emit(*operand, type.getElementType())
+                                      : emit(*operand);
+      if (!v)
+        return {};
+      parts.push_back(v);
+    }
+    if (n == 1)
+      return Operand(castTo(b, loc, parts[0].value, type, parts[0].isUnsigned));
+    Type element = type.getElementType();
+    Value re = castTo(b, loc, parts[0].value, element, parts[0].isUnsigned);
+    Value im = castTo(b, loc, parts[1].value, element, parts[1].isUnsigned);
+    if (!re || !im)
+      return fail("'" + node.text +
+                  "' takes real arguments (complex ones are not supported)");
+    return Operand(complex::CreateOp::create(b, loc, type, re, im));
+  }
+
+  Operand emitSubscript(const Node &node) {
+    Operand array = lookup(node.text);
     if (!array)
-      return fail(node, "unknown name '" + node.text + "'");
+      return fail("unknown name '" + node.text + "'");
     auto type = dyn_cast<MemRefType>(array.getType());
     if (!type)
-      return fail(node, "'" + node.text + "' is subscripted but is a scalar");
+      return fail("'" + node.text + "' is subscripted but is a scalar");
     if (static_cast<int64_t>(node.operands.size()) != type.getRank())
-      return fail(node, "'" + node.text + "' has rank " +
-                            Twine(type.getRank()) +
-                            " but is subscripted with " +
-                            Twine(node.operands.size()) + " indices");
+      return fail("'" + node.text + "' has rank " + Twine(type.getRank()) +
+                  " but is subscripted with " + Twine(node.operands.size()) +
+                  " indices");
     SmallVector<Value> indices;
     for (const NodePtr &operand : node.operands) {
-      Value index = emit(*operand, b.getIndexType());
+      Operand index = emit(*operand, b.getIndexType());
       if (!index)
-        return nullptr;
+        return {};
       if (!isInt(index.getType()))
-        return fail(node, "index into '" + node.text + "' is not an integer");
-      indices.push_back(castTo(b, loc, index, b.getIndexType()));
+        return fail("index into '" + node.text + "' is not an integer");
+      indices.push_back(
+          castTo(b, loc, index.value, b.getIndexType(), index.isUnsigned));
     }
-    return memref::LoadOp::create(b, loc, array, indices);
+    return Operand(memref::LoadOp::create(b, loc, array.value, indices),
+                   array.isUnsigned);
   }
 };
 } // namespace
 
-Value expr::emit(OpBuilder &builder, Location loc, const Node &node,
-                 NameLookup lookup, Type intType, std::string &error) {
+Operand expr::emit(OpBuilder &builder, Location loc, const Node &node,
+                   NameLookup lookup, Type intType, std::string &error) {
   return Emitter(builder, loc, lookup, intType, error).emit(node);
 }

@@ -366,7 +366,7 @@ sdfg.sdfg @shape_syntax(%A: memref<?xf32> {shape = ["N +"]}) entry @s symbols {N
 
 // -----
 
-// expected-error @+1 {{'sdfg.sdfg' op argument #0 has unknown attribute 'storage' (expected 'name' or 'shape')}}
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 has unknown attribute 'storage' (expected 'name', 'shape' or 'unsigned')}}
 sdfg.sdfg @arg_attr(%A: memref<4xf32> {storage = 1}) entry @s {
   sdfg.state @s {}
 }
@@ -660,6 +660,47 @@ sdfg.sdfg @connector_name() entry @s {
     %r = sdfg.tasklet() : () -> f32 attributes {out_connectors = ["a b"]} {
       %c = arith.constant 1.0 : f32
       sdfg.return %c : f32
+    }
+  }
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 'unsigned' must be a unit attribute on integer data, got 'memref<4xf32>'}}
+sdfg.sdfg @unsigned_float(%a: memref<4xf32> {name = "a", unsigned}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+sdfg.sdfg @unsigned_alloc() entry @s {
+  // expected-error @+1 {{'sdfg.alloc' op is 'unsigned' but its element type 'i1' is not an integer}}
+  %b = sdfg.alloc "b" unsigned : memref<4xi1>
+  sdfg.state @s {}
+}
+
+// -----
+
+sdfg.sdfg @floordiv_int() entry @s {
+  sdfg.state @s {
+    %r = sdfg.tasklet() : () -> i32 {
+      %c = arith.constant 7 : i32
+      // expected-error @+1 {{'sdfg.floordiv' op operand #0 must be floating-point, but got 'i32'}}
+      %q = "sdfg.floordiv"(%c, %c) : (i32, i32) -> i32
+      sdfg.return %q : i32
+    }
+  }
+}
+
+// -----
+
+sdfg.sdfg @mod_complex() entry @s {
+  sdfg.state @s {
+    %r = sdfg.tasklet() : () -> complex<f32> {
+      %c = complex.constant [1.0 : f32, 2.0 : f32] : complex<f32>
+      // expected-error @+1 {{'sdfg.mod' op operand #0 must be signless integer or index or floating-point, but got 'complex<f32>'}}
+      %m = "sdfg.mod"(%c, %c) : (complex<f32>, complex<f32>) -> complex<f32>
+      sdfg.return %m : complex<f32>
     }
   }
 }

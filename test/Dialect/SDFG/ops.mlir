@@ -170,3 +170,43 @@ sdfg.sdfg @data(%x: memref<?xf64> {name = "x", shape = ["N"]},
     }
   }
 }
+
+// Python's `//` and `%` (floor division, modulo with the sign of the
+// divisor) and unsigned data (DaCe's uint32 indices of a CSR matrix).
+
+// CHECK-LABEL: sdfg.sdfg @python_arith(
+// CHECK-SAME:      %{{[^:]+}}: memref<5xi32> {name = "row", unsigned},
+// CHECK-SAME:      %{{[^:]+}}: memref<4xf64> {name = "v"})
+sdfg.sdfg @python_arith(%row: memref<5xi32> {name = "row", unsigned},
+                        %v: memref<4xf64> {name = "v"}) entry @s {
+  // CHECK-NEXT: %{{.+}} = sdfg.alloc "k" unsigned : memref<i8>
+  // CHECK-NEXT: %{{.+}} = sdfg.alloc "t" storage register unsigned : memref<i64>
+  %k = sdfg.alloc "k" unsigned : memref<i8>
+  %t = sdfg.alloc "t" storage register unsigned : memref<i64>
+  sdfg.state @s {
+    %va = sdfg.access %v : memref<4xf64>
+    sdfg.map (%i) = (0) through (3) {
+      %x = sdfg.load %va[%i] : memref<4xf64>
+      // CHECK: sdfg.tasklet
+      // CHECK-NEXT: %[[Q:.+]] = sdfg.floordiv %{{.+}}, %{{.+}} : f64
+      // CHECK-NEXT: %[[R:.+]] = sdfg.mod %[[Q]], %{{.+}} : f64
+      // CHECK-NEXT: %[[JI:.+]] = arith.index_cast
+      // CHECK-NEXT: %{{.+}} = sdfg.mod %[[JI]], %[[JI]] : i64
+      %y = sdfg.tasklet(%a = %x, %j = %i) : (f64, index) -> f64 {
+        %q = sdfg.floordiv %a, %a : f64
+        %r = sdfg.mod %q, %a : f64
+        %ji = arith.index_cast %j : index to i64
+        %m = sdfg.mod %ji, %ji : i64
+        sdfg.return %r : f64
+      }
+      sdfg.store %y, %va[%i] : memref<4xf64>
+    }
+    // CHECK: sdfg.mod %{{.+}}, %{{.+}} : index
+    %c2 = arith.constant 2 : index
+    sdfg.map (%i) = (0) through (3) {
+      %e = sdfg.mod %i, %c2 : index
+      %x = sdfg.load %va[%e] : memref<4xf64>
+      sdfg.store %x, %va[%i] : memref<4xf64>
+    }
+  }
+}
