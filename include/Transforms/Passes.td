@@ -192,8 +192,10 @@ def PKApproximateMath : Pass<"pk-approximate-math", "::mlir::func::FuncOp"> {
     arithmetic. Lowered as is, `math.exp` or `math.tanh` become calls into
     libm one element at a time, which stops both the vectorized kernels and
     LLVM's loop vectorizer; the polynomials vectorize. `math.powf` is
-    first expanded to `exp(b·log|a|)` (with its sign and special cases),
-    so it vectorizes too (Box-Cox). `pk-cpu-pipeline`
+    first expanded to `exp(b·log|a|)` with C's `pow` semantics (a negative
+    base with an integral exponent takes the sign of `(-1)^b`, with any
+    other exponent it is NaN; `b = 0` gives 1), so it vectorizes too
+    (Box-Cox). `pk-cpu-pipeline`
     runs this pass; `pk-reference-pipeline` keeps libm, so `pk-run`
     compares the approximations against it. Measured error bounds are in
     docs/perfkernels.md ("sigmoid and tanh").

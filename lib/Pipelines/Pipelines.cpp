@@ -90,7 +90,11 @@ static void addLoweringToLLVM(OpPassManager &pm) {
       "expand-strided-metadata,lower-affine,"
       // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
       // bodies are wrapped in must still hold a single block.
-      "finalize-memref-to-llvm,convert-scf-to-cf,math-expand-ops,"
+      "finalize-memref-to-llvm,convert-scf-to-cf,"
+      // powf and fpowi stay for convert-math-to-llvm (C's pow): expanded
+      // as exp(b log a) they are NaN for every negative base.
+      "math-expand-ops{ops=ctlz,sinh,cosh,tanh,asinh,acosh,atanh,fma,ceil,"
+      "exp2,round,roundeven,rsqrt,tan},"
       "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
       "convert-math-to-llvm,convert-math-to-libm,"
       "convert-openmp-to-llvm,"
