@@ -52,8 +52,13 @@ void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
 void pk::addBufferizationWithOutParams(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
   pm.addNestedPass<func::FuncOp>(pk::createPKInsertIntoArgumentCopies());
+  // Top-down: the analysis decides an op's result buffer before the ops
+  // that read it, so a stencil sweep into its grid's interior stays in
+  // place (bottom-up copied the interior of one of jacobi-2d's two sweeps
+  // through a temporary: 2.45 -> 1.67 ms).
   pk::addUpstreamPasses(
       pm, "one-shot-bufferize{bufferize-function-boundaries "
+          "analysis-heuristic=top-down "
           "function-boundary-type-conversion=identity-layout-map}");
   // A buffer returned twice would be forwarded into one out-parameter and
   // then used for the other (a crash in hoist-static-allocs).
