@@ -4,6 +4,7 @@
 #define PK_TRANSFORMS_TRANSFORMUTILS_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/PatternMatch.h"
 
 namespace mlir::pk {
 
@@ -11,6 +12,15 @@ namespace mlir::pk {
 /// linalg.transpose: result dim i is source dim perm[i].
 Value createTranspose(OpBuilder &b, Location loc, Value v,
                       ArrayRef<int64_t> perm);
+
+/// Whether a schedule owns `op`: a pk.* attribute (a recipe's tag such as
+/// pk.attention_tile or pk.fused_conv, or a pk.lowering_config).
+bool hasScheduleTag(Operation *op);
+
+/// Points `use` at a tensor.empty of its own when it reads one that other
+/// ops read too (CSE merges equal tensor.empty ops; bufferization and
+/// empty-tensor elimination then see one buffer shared by several ops).
+void useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use);
 
 } // namespace mlir::pk
 

@@ -9,13 +9,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Passes.h"
+#include "Transforms/TransformUtils.h"
 
 #include "Dialect/PK/PKDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -74,14 +74,10 @@ struct PKApplyLoweringConfigPass
         op->emitRemark("lowering config not applied: the op is on buffers");
         continue;
       }
-      // An init shared with other ops (CSE merges equal tensor.empty ops)
-      // would make bufferization copy every tile: give it its own.
+      // An init shared with other ops would make bufferization copy every
+      // tile.
       for (OpOperand &init : op.getDpsInitsMutable())
-        if (auto empty = init.get().getDefiningOp<tensor::EmptyOp>();
-            empty && !empty->hasOneUse()) {
-          rewriter.setInsertionPoint(op);
-          init.set(rewriter.clone(*empty)->getResult(0));
-        }
+        pk::useOwnEmptyTensor(rewriter, init);
       FailureOr<linalg::LinalgOp> work =
           tile(rewriter, op, config.getThreadTiles().asArrayRef(),
                scf::SCFTilingOptions::LoopType::ForallOp);

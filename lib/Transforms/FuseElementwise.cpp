@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Passes.h"
+#include "Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -23,17 +24,11 @@ using namespace mlir;
 
 namespace {
 
-bool hasScheduleTag(Operation *op) {
-  return llvm::any_of(op->getDiscardableAttrs(), [](NamedAttribute attr) {
-    return attr.getName().getValue().starts_with("pk.");
-  });
-}
-
 bool shouldFuse(OpOperand *operand) {
   Operation *producer = operand->get().getDefiningOp();
   auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
   if (!producer || !consumer || !producer->hasOneUse() ||
-      hasScheduleTag(producer) || hasScheduleTag(consumer))
+      pk::hasScheduleTag(producer) || pk::hasScheduleTag(consumer))
     return false;
   AffineMap map = consumer.getMatchingIndexingMap(operand);
   return map.isPermutation();

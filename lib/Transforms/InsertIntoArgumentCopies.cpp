@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Passes.h"
+#include "Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Bufferization/Transforms/Transforms.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -104,20 +105,15 @@ struct PKInsertIntoArgumentCopiesPass
       changed |= rebuildOnComplement(rewriter, insert, entry);
     if (!changed)
       return;
-    // CSE merges equal tensor.empty ops; empty-tensor elimination can
-    // replace one only where it has a single use.
-    SmallVector<tensor::EmptyOp> empties;
-    func.walk([&](tensor::EmptyOp empty) { empties.push_back(empty); });
-    for (tensor::EmptyOp empty : empties) {
-      SmallVector<OpOperand *> uses = llvm::map_to_vector(
-          empty->getUses(), [](OpOperand &use) { return &use; });
-      for (OpOperand *use : llvm::drop_begin(uses)) {
-        rewriter.setInsertionPoint(empty);
-        Operation *clone = rewriter.clone(*empty);
-        rewriter.modifyOpInPlace(use->getOwner(),
-                                 [&] { use->set(clone->getResult(0)); });
-      }
-    }
+    // Empty-tensor elimination replaces a tensor.empty only where it has
+    // a single use.
+    SmallVector<OpOperand *> emptyUses;
+    func.walk([&](tensor::EmptyOp empty) {
+      for (OpOperand &use : empty->getUses())
+        emptyUses.push_back(&use);
+    });
+    for (OpOperand *use : emptyUses)
+      pk::useOwnEmptyTensor(rewriter, *use);
     if (failed(bufferization::eliminateEmptyTensors(rewriter, func)))
       signalPassFailure();
   }

@@ -52,19 +52,19 @@ struct GemmPlan {
   bool isFloat;
 };
 
-/// The multiplicands of the product tree rooted at `v` (mulf/muli nodes of
-/// the body used only inside the tree).
-void collectFactors(Value v, Block *body, bool isFloat,
-                    SmallVectorImpl<Value> &factors) {
+/// The leaves of the tree of `Node` ops rooted at `v` (a product's
+/// multiplicands, a sum's terms): nodes of the body used only inside the
+/// tree.
+template <typename Node>
+void collectLeaves(Value v, Block *body, SmallVectorImpl<Value> &leaves) {
   Operation *def = v.getDefiningOp();
-  bool isMul = def && (isFloat ? isa<arith::MulFOp>(def)
-                               : isa<arith::MulIOp>(def));
-  if (isMul && def->getBlock() == body && def->hasOneUse()) {
-    collectFactors(def->getOperand(0), body, isFloat, factors);
-    collectFactors(def->getOperand(1), body, isFloat, factors);
+  if (isa_and_nonnull<Node>(def) && def->getBlock() == body &&
+      def->hasOneUse()) {
+    collectLeaves<Node>(def->getOperand(0), body, leaves);
+    collectLeaves<Node>(def->getOperand(1), body, leaves);
     return;
   }
-  factors.push_back(v);
+  leaves.push_back(v);
 }
 
 /// The loops whose operands `v` reads, or nothing when it depends on the
@@ -99,21 +99,6 @@ std::optional<llvm::SmallBitVector> loopsRead(linalg::LinalgOp op, Value v) {
   return loops;
 }
 
-/// The terms of the sum tree rooted at `v` (addf/addi nodes of the body
-/// used only inside the tree).
-void collectTerms(Value v, Block *body, bool isFloat,
-                  SmallVectorImpl<Value> &terms) {
-  Operation *def = v.getDefiningOp();
-  bool isAdd = def && (isFloat ? isa<arith::AddFOp>(def)
-                               : isa<arith::AddIOp>(def));
-  if (isAdd && def->getBlock() == body && def->hasOneUse()) {
-    collectTerms(def->getOperand(0), body, isFloat, terms);
-    collectTerms(def->getOperand(1), body, isFloat, terms);
-    return;
-  }
-  terms.push_back(v);
-}
-
 /// The products a body `yield acc + p1 + ... + pn` adds to the accumulator
 /// (each becomes a GEMM of its own, chained through the accumulator).
 FailureOr<SmallVector<Value>> getProducts(linalg::LinalgOp op) {
@@ -133,7 +118,10 @@ FailureOr<SmallVector<Value>> getProducts(linalg::LinalgOp op) {
   if (yielded == acc)
     return failure();
   SmallVector<Value> terms;
-  collectTerms(yielded, body, isFloat, terms);
+  if (isFloat)
+    collectLeaves<arith::AddFOp>(yielded, body, terms);
+  else
+    collectLeaves<arith::AddIOp>(yielded, body, terms);
   if (llvm::count(terms, acc) != 1 || terms.size() < 2)
     return failure();
   SmallVector<Value> products;
@@ -149,7 +137,10 @@ FailureOr<GemmPlan> planGemm(linalg::LinalgOp op, Value product) {
   Block *body = op.getBlock();
 
   SmallVector<Value> values;
-  collectFactors(product, body, plan.isFloat, values);
+  if (plan.isFloat)
+    collectLeaves<arith::MulFOp>(product, body, values);
+  else
+    collectLeaves<arith::MulIOp>(product, body, values);
   llvm::SmallBitVector reduction(op.getNumLoops());
   for (unsigned d : llvm::seq(op.getNumLoops()))
     reduction[d] = op.getIteratorTypesArray()[d] == utils::IteratorType::reduction;
@@ -545,9 +536,7 @@ private:
 bool isCandidate(linalg::LinalgOp op) {
   if (isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op))
     return false;
-  if (llvm::any_of(op->getDiscardableAttrs(), [](NamedAttribute attr) {
-        return attr.getName().getValue().starts_with("pk.");
-      }))
+  if (pk::hasScheduleTag(op))
     return false;
   return isa<linalg::GenericOp>(op) ||
          linalg::isaContractionOpInterface(op);

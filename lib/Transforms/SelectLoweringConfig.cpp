@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Passes.h"
+#include "Transforms/TransformUtils.h"
 
 #include "Dialect/PK/PKDialect.h"
 
@@ -55,9 +56,7 @@ bool isSchedulable(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.getNumDpsInits() == 0)
     return false;
   // A pk.* tag means a schedule owns the op (a hand-set config included).
-  if (llvm::any_of(op->getDiscardableAttrs(), [](NamedAttribute attr) {
-        return attr.getName().getValue().starts_with("pk.");
-      }))
+  if (pk::hasScheduleTag(op))
     return false;
   // Ops inside loops were placed there by a schedule.
   if (op->getParentOfType<LoopLikeOpInterface>())

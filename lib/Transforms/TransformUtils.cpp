@@ -16,3 +16,20 @@ Value pk::createTranspose(OpBuilder &b, Location loc, Value v,
       cast<RankedTensorType>(v.getType()).getElementType());
   return linalg::TransposeOp::create(b, loc, v, init, perm).getResult()[0];
 }
+
+bool pk::hasScheduleTag(Operation *op) {
+  return llvm::any_of(op->getDiscardableAttrs(), [](NamedAttribute attr) {
+    return attr.getName().getValue().starts_with("pk.");
+  });
+}
+
+void pk::useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use) {
+  auto empty = use.get().getDefiningOp<tensor::EmptyOp>();
+  if (!empty || empty->hasOneUse())
+    return;
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(empty);
+  Operation *clone = rewriter.clone(*empty);
+  rewriter.modifyOpInPlace(use.getOwner(),
+                           [&] { use.set(clone->getResult(0)); });
+}
