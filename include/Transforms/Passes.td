@@ -451,6 +451,26 @@ def PKInsertIntoArgumentCopies
                            "::mlir::tensor::TensorDialect"];
 }
 
+def PKReadThroughInserts
+    : Pass<"pk-read-through-inserts", "::mlir::func::FuncOp"> {
+  let summary = "Reads of an inserted tensor after the insert read its destination";
+  let description = [{
+    Before bufferization: after `%r = tensor.insert_slice %s into %d[box]`,
+    an op that still reads `%s` (canonicalization folds `extract_slice %r`
+    of the same box back to `%s`; a stencil's second sweep reads the first
+    sweep's result this way) is made to read `tensor.extract_slice %r[box]`
+    instead: the same values, from the buffer that holds them. One-shot
+    bufferization sees `%s`'s buffer written by the insert (a copy onto
+    itself it cannot recognise) and would copy `%s` into a temporary before
+    each such read.
+
+    ```
+    pk-opt --pass-pipeline="builtin.module(func.func(pk-read-through-inserts))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def PKFuseElementwise : Pass<"pk-fuse-elementwise", "::mlir::func::FuncOp"> {
   let summary = "Fuse elementwise producer/consumer linalg ops; fold constant ones";
   let description = [{

@@ -2,9 +2,10 @@
 //
 // Each linalg op with a pk.lowering_config is tiled into an scf.forall of
 // its thread tiles (the OpenMP work items), each work item into scf.for
-// loops over register tiles of its vector sizes, and each register tile is
-// vectorized whole (masked where a tile is partial). A tile the vectorizer
-// cannot handle stays a correct scalar loop nest, with a remark saying so.
+// loops over register tiles of its vector sizes. Each register loop is
+// peeled: its full tiles are vectorized without masks, and only the one
+// partial tile at its end is masked. A tile the vectorizer cannot handle
+// stays a correct scalar loop nest, with a remark saying so.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -29,11 +31,15 @@ using namespace mlir;
 
 namespace {
 
+/// Marks the register tiles of one op while peeling copies them.
+constexpr llvm::StringLiteral kRegisterTileAttr = "pk.register_tile";
+
 /// Tiles `op` by `tileSizes` with loops of `loopType`; the tiled op, or
-/// `op` itself when no size tiles anything.
+/// `op` itself when no size tiles anything. The loops made go to `loops`.
 FailureOr<linalg::LinalgOp>
 tile(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tileSizes,
-     scf::SCFTilingOptions::LoopType loopType) {
+     scf::SCFTilingOptions::LoopType loopType,
+     SmallVectorImpl<LoopLikeOpInterface> *loops = nullptr) {
   SmallVector<int64_t> sizes = op.getStaticLoopRanges();
   SmallVector<OpFoldResult> tiles;
   bool tilesAnything = false;
@@ -54,7 +60,41 @@ tile(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tileSizes,
   if (failed(tiled))
     return failure();
   rewriter.replaceOp(op, tiled->replacements);
+  if (loops)
+    loops->assign(tiled->loops.begin(), tiled->loops.end());
   return cast<linalg::LinalgOp>(tiled->tiledOps.back());
+}
+
+/// Splits each loop into its full steps and one partial step, innermost
+/// first so that peeling an outer loop copies the inner loops' split too.
+/// In the full steps the tile sizes fold to constants.
+void peelPartialTiles(RewriterBase &rewriter,
+                      ArrayRef<LoopLikeOpInterface> loops) {
+  for (LoopLikeOpInterface loop : llvm::reverse(loops)) {
+    auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
+    if (!forOp)
+      continue;
+    scf::ForOp partial;
+    // Failure means a loop without a partial step: nothing to split.
+    (void)scf::peelForLoopAndSimplifyBounds(rewriter, forOp, partial);
+  }
+}
+
+/// Vectorizes one register tile whole: with masks only where its sizes are
+/// not known to be the vector sizes.
+void vectorizeRegisterTile(RewriterBase &rewriter, linalg::LinalgOp tileOp,
+                           ArrayRef<int64_t> vectorSizes) {
+  rewriter.setInsertionPoint(tileOp);
+  // Fixed-length vectors: the mask types must say so dim by dim.
+  SmallVector<bool> scalable(vectorSizes.size(), false);
+  FailureOr<linalg::VectorizationResult> vectorized =
+      linalg::vectorize(rewriter, tileOp, vectorSizes, scalable);
+  if (failed(vectorized)) {
+    tileOp->emitRemark("lowering config: the register tile could not be "
+                       "vectorized; it stays scalar");
+    return;
+  }
+  rewriter.replaceOp(tileOp, vectorized->replacements);
 }
 
 struct PKApplyLoweringConfigPass
@@ -86,25 +126,24 @@ struct PKApplyLoweringConfigPass
         continue;
       }
       ArrayRef<int64_t> vectorSizes = config.getVectorSizes().asArrayRef();
+      SmallVector<LoopLikeOpInterface> registerLoops;
       FailureOr<linalg::LinalgOp> registers =
           tile(rewriter, *work, vectorSizes,
-               scf::SCFTilingOptions::LoopType::ForOp);
+               scf::SCFTilingOptions::LoopType::ForOp, &registerLoops);
       if (failed(registers)) {
         work->emitRemark("lowering config: register tiling failed; the op "
                          "stays scalar");
         continue;
       }
-      rewriter.setInsertionPoint(*registers);
-      // Fixed-length vectors: the mask types must say so dim by dim.
-      SmallVector<bool> scalable(vectorSizes.size(), false);
-      FailureOr<linalg::VectorizationResult> vectorized =
-          linalg::vectorize(rewriter, *registers, vectorSizes, scalable);
-      if (failed(vectorized)) {
-        registers->emitRemark("lowering config: the register tile could not "
-                              "be vectorized; it stays scalar");
-        continue;
-      }
-      rewriter.replaceOp(*registers, vectorized->replacements);
+      (*registers)->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());
+      peelPartialTiles(rewriter, registerLoops);
+      SmallVector<linalg::LinalgOp> tiles;
+      getOperation().walk([&](linalg::LinalgOp tileOp) {
+        if (tileOp->removeAttr(kRegisterTileAttr))
+          tiles.push_back(tileOp);
+      });
+      for (linalg::LinalgOp tileOp : tiles)
+        vectorizeRegisterTile(rewriter, tileOp, vectorSizes);
     }
 
     // The vector forms the LLVM lowering expects: leading unit dims of

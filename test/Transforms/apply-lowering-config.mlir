@@ -1,18 +1,25 @@
-// RUN: pk-opt --pass-pipeline="builtin.module(func.func(pk-apply-lowering-config))" --split-input-file --verify-diagnostics %s | FileCheck %s
+// RUN: pk-opt --pass-pipeline="builtin.module(func.func(pk-apply-lowering-config,canonicalize))" --split-input-file --verify-diagnostics %s | FileCheck %s
 
 // Thread tiles become an scf.forall, vector sizes scf.for register tiles
-// vectorized whole; partial tiles are masked. The config is consumed.
+// vectorized whole. Each register loop is peeled: its full tiles have no
+// mask, only its last, partial tile is masked (77 = 2 x 32 + 13 columns;
+// the rows of a work item are 4-row blocks plus a partial one). The
+// config is consumed.
 #id = affine_map<(i, j) -> (i, j)>
 #row = affine_map<(i, j) -> (j)>
 // CHECK-LABEL: func.func @elementwise
 // CHECK:         scf.forall (%{{.+}}) = (0) to (130) step (64)
 // CHECK:           scf.for %{{.+}} step %c4
-// CHECK:             scf.for %{{.+}} step %c32
-// CHECK:               %[[M:.+]] = vector.create_mask %{{.+}}, %{{.+}} : vector<4x32xi1>
-// CHECK:               vector.transfer_read {{.+}}, %[[M]] {{.+}} : tensor<?x?xf32>, vector<4x32xf32>
+// CHECK:             scf.for %{{.+}} = %c0 to %c64 step %c32
+// CHECK-NOT:           mask
+// CHECK:               vector.transfer_read {{.+}} {in_bounds = [true, true]} : tensor<4x32xf32>, vector<4x32xf32>
 // CHECK:               vector.broadcast %{{.+}} : vector<32xf32> to vector<4x32xf32>
 // CHECK:               arith.addf %{{.+}}, %{{.+}} : vector<4x32xf32>
 // CHECK:               vector.transfer_write
+// CHECK:             vector.constant_mask [4, 13] : vector<4x32xi1>
+// CHECK:           scf.for %{{.+}} step %c4
+// CHECK:             vector.create_mask %{{.+}}, %c32 : vector<4x32xi1>
+// CHECK:             vector.create_mask %{{.+}}, %c13 : vector<4x32xi1>
 // CHECK-NOT:     pk.lowering_config
 func.func @elementwise(%a: tensor<130x77xf32>, %b: tensor<77xf32>) -> tensor<130x77xf32> {
   %e = tensor.empty() : tensor<130x77xf32>

@@ -6,13 +6,13 @@
 #col = affine_map<(i, j) -> (i)>
 #t2 = affine_map<(i, j) -> (j, i)>
 
-// Elementwise with a broadcast row, 1027 x 515 f32: two registers along
-// the contiguous j, 4 rows; 64 work items of 17 rows on the target's 16
-// cores (rounded up to whole 4-row blocks: 20).
+// Elementwise with a broadcast row, 1027 x 515 f32: one register along
+// the contiguous j, one row at a time; 64 work items of 17 rows on the
+// target's 16 cores.
 // V4-LABEL: func.func @broadcast_add
-// V4:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [20, 0], vector_sizes = [4, 32]>
+// V4:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [17, 0], vector_sizes = [1, 16]>
 // V3-LABEL: func.func @broadcast_add
-// V3:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [20, 0], vector_sizes = [4, 16]>
+// V3:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [17, 0], vector_sizes = [1, 8]>
 func.func @broadcast_add(%a: tensor<1027x515xf32>, %b: tensor<515xf32>) -> tensor<1027x515xf32> {
   %e = tensor.empty() : tensor<1027x515xf32>
   %r = linalg.generic {indexing_maps = [#id2, #row, #id2], iterator_types = ["parallel", "parallel"]}
@@ -27,9 +27,9 @@ func.func @broadcast_add(%a: tensor<1027x515xf32>, %b: tensor<515xf32>) -> tenso
 // Small and odd: no work items under 16384 iterations, vectors no longer
 // than the loops (a size-1 dim stays 1), f64 has half the lanes.
 // V4-LABEL: func.func @small_f64
-// V4:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [0, 0, 0], vector_sizes = [1, 3, 13]>
+// V4:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [0, 0, 0], vector_sizes = [1, 1, 8]>
 // V3-LABEL: func.func @small_f64
-// V3:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [0, 0, 0], vector_sizes = [1, 3, 8]>
+// V3:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [0, 0, 0], vector_sizes = [1, 1, 4]>
 func.func @small_f64(%a: tensor<1x3x13xf64>) -> tensor<1x3x13xf64> {
   %e = tensor.empty() : tensor<1x3x13xf64>
   %r = linalg.generic {indexing_maps = [affine_map<(i, j, k) -> (i, j, k)>, affine_map<(i, j, k) -> (i, j, k)>], iterator_types = ["parallel", "parallel", "parallel"]}
@@ -78,9 +78,10 @@ func.func @matvec(%a: tensor<2000x1500xf32>, %x: tensor<1500xf32>, %y: tensor<20
   return %ax, %atw : tensor<2000xf32>, tensor<1500xf32>
 }
 
-// Dynamic sizes get work items of 16 register tiles and masked vectors.
+// Dynamic sizes get work items of 16 register tiles (rows) and masked
+// vectors.
 // V4-LABEL: func.func @dynamic
-// V4:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [64, 0], vector_sizes = [4, 32]>
+// V4:         pk.lowering_config = #pk.lowering_config<kind = elementwise, thread_tiles = [16, 0], vector_sizes = [1, 16]>
 func.func @dynamic(%a: tensor<?x?xf32>) -> tensor<?x?xf32> {
   %r = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
       ins(%a : tensor<?x?xf32>) outs(%a : tensor<?x?xf32>) {
