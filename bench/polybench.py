@@ -481,6 +481,28 @@ def stencil_slices(src, shape, size, offsets):
     return "\n".join(lines)
 
 
+def in_place(args):
+    """The signature of a kernel that updates its arrays in place, as the C
+    kernel does: memref arguments (for pk-run, destination-passing style:
+    the arguments are the results), each read as a tensor
+    (bufferization.to_tensor ... restrict writable). Returns (the function's
+    first lines, its last lines given the final tensor of each array).
+    `args` is [(name, shape)]; the tensor of %X is %X, its memref %X_m."""
+    sig = ", ".join(f"%{n}_m: memref<{s}xf32>" for n, s in args)
+    head = [f"func.func @${{FUNC}}({sig}) {{"]
+    for n, s in args:
+        head.append(f"  %{n} = bufferization.to_tensor %{n}_m restrict writable"
+                    f" : memref<{s}xf32> to tensor<{s}xf32>")
+
+    def tail(finals):
+        lines = []
+        for (n, s), v in zip(args, finals):
+            lines.append(f"  bufferization.materialize_in_destination %{v} in restrict writable %{n}_m"
+                         f" : (tensor<{s}xf32>, memref<{s}xf32>) -> ()")
+        return "\n".join(lines + ["  return", "}"]) + "\n"
+    return "\n".join(head) + "\n", tail
+
+
 JACOBI_1D_BODY = r"""
   ^bb0(%l: f32, %c: f32, %r: f32, %unused: f32):
     %0 = arith.addf %l, %c : f32
@@ -488,6 +510,7 @@ JACOBI_1D_BODY = r"""
     %2 = arith.mulf %third, %1 : f32
     linalg.yield %2 : f32"""
 
+JACOBI_1D_SIG = in_place([("A", "${N}"), ("B", "${N}")])
 JACOBI_1D = r"""// jacobi-1d (PolyBench/C 4.2), ONE time step (PolyBench runs TSTEPS):
 // B := the 3-point average of A over the interior, then A := that of B;
 // the end points keep their values. Each sweep is a generic over the N-2
@@ -496,8 +519,7 @@ JACOBI_1D = r"""// jacobi-1d (PolyBench/C 4.2), ONE time step (PolyBench runs TS
 // PolyBench's LARGE N = 2000 is too small to time one step: N = 2^20 at
 // the LARGE size here.
 #id = affine_map<(i) -> (i)>
-func.func @${FUNC}(%A: tensor<${N}xf32>, %B: tensor<${N}xf32>) -> (tensor<${N}xf32>, tensor<${N}xf32>) {
-  %third = arith.constant 0.33333 : f32
+""" + JACOBI_1D_SIG[0] + r"""  %third = arith.constant 0.33333 : f32
   %e = tensor.empty() : tensor<${N_2}xf32>
 """ + stencil_slices("A", "${N}", "${N_2}", [("al", [0]), ("ac", [1]), ("ar", [2])]) + r"""
   %b = linalg.generic {indexing_maps = [#id, #id, #id, #id], iterator_types = ["parallel"]}
@@ -511,9 +533,7 @@ func.func @${FUNC}(%A: tensor<${N}xf32>, %B: tensor<${N}xf32>) -> (tensor<${N}xf
       outs(%e : tensor<${N_2}xf32>) {""" + JACOBI_1D_BODY + r"""
   } -> tensor<${N_2}xf32>
   %A1 = tensor.insert_slice %a into %A[1] [${N_2}] [1] : tensor<${N_2}xf32> into tensor<${N}xf32>
-  return %A1, %B1 : tensor<${N}xf32>, tensor<${N}xf32>
-}
-"""
+""" + JACOBI_1D_SIG[1](["A1", "B1"])
 
 JACOBI_2D_BODY = r"""
   ^bb0(%vc: f32, %vw: f32, %ve: f32, %vs: f32, %vn: f32, %unused: f32):
@@ -529,15 +549,14 @@ JACOBI_2D_VIEWS = [("c", [1, 1]), ("w", [1, 0]), ("e", [1, 2]), ("s", [2, 1]), (
 N2x2 = "${N_2}x${N_2}"
 T2 = "tensor<${N_2}x${N_2}xf32>"
 
+JACOBI_2D_SIG = in_place([("A", "${N}x${N}"), ("B", "${N}x${N}")])
 JACOBI_2D = r"""// jacobi-2d (PolyBench/C 4.2), ONE time step: B := the 5-point average of A
 // over the interior, then A := that of B; the border keeps its values. Each
 // sweep is a generic over the (N-2)^2 interior whose inputs are five shifted
 // views of its input (tensor.extract_slice); tensor.insert_slice puts the
 // interior back.
 #id = affine_map<(i, j) -> (i, j)>
-func.func @${FUNC}(%A: tensor<${N}x${N}xf32>, %B: tensor<${N}x${N}xf32>)
-    -> (tensor<${N}x${N}xf32>, tensor<${N}x${N}xf32>) {
-  %fifth = arith.constant 0.2 : f32
+""" + JACOBI_2D_SIG[0] + r"""  %fifth = arith.constant 0.2 : f32
   %e = tensor.empty() : tensor<${N_2}x${N_2}xf32>
 """ + stencil_slices("A", "${N}x${N}", N2x2, [("a" + n, o) for n, o in JACOBI_2D_VIEWS]) + r"""
   %b = linalg.generic {indexing_maps = [#id, #id, #id, #id, #id, #id], iterator_types = ["parallel", "parallel"]}
@@ -553,9 +572,7 @@ func.func @${FUNC}(%A: tensor<${N}x${N}xf32>, %B: tensor<${N}x${N}xf32>)
   } -> tensor<${N_2}x${N_2}xf32>
   %A1 = tensor.insert_slice %a into %A[1, 1] [${N_2}, ${N_2}] [1, 1]
       : tensor<${N_2}x${N_2}xf32> into tensor<${N}x${N}xf32>
-  return %A1, %B1 : tensor<${N}x${N}xf32>, tensor<${N}x${N}xf32>
-}
-"""
+""" + JACOBI_2D_SIG[1](["A1", "B1"])
 
 HEAT_3D_BODY = r"""
   ^bb0(%c: f32, %ip: f32, %im: f32, %jp: f32, %jm: f32, %kp: f32, %km: f32, %unused: f32):
@@ -592,15 +609,14 @@ def heat_3d_sweep(src, prefix, result):
   } -> """ + T3)
 
 
+HEAT_3D_SIG = in_place([("A", N3), ("B", N3)])
 HEAT_3D = r"""// heat-3d (PolyBench/C 4.2), ONE time step: B := A + 0.125 * (A's second
 // differences along i, j and k) over the interior, then A from B the same
 // way; the faces keep their values. Each sweep is a generic over the
 // (N-2)^3 interior whose inputs are seven shifted views of its input
 // (tensor.extract_slice); tensor.insert_slice puts the interior back.
 #id = affine_map<(i, j, k) -> (i, j, k)>
-func.func @${FUNC}(%A: tensor<${N}x${N}x${N}xf32>, %B: tensor<${N}x${N}x${N}xf32>)
-    -> (tensor<${N}x${N}x${N}xf32>, tensor<${N}x${N}x${N}xf32>) {
-  %eighth = arith.constant 0.125 : f32
+""" + HEAT_3D_SIG[0] + r"""  %eighth = arith.constant 0.125 : f32
   %two = arith.constant 2.0 : f32
   %e = tensor.empty() : tensor<${N_2}x${N_2}x${N_2}xf32>
 """ + heat_3d_sweep("A", "a", "b") + r"""
@@ -609,51 +625,48 @@ func.func @${FUNC}(%A: tensor<${N}x${N}x${N}xf32>, %B: tensor<${N}x${N}x${N}xf32
 """ + heat_3d_sweep("B1", "b", "a") + r"""
   %A1 = tensor.insert_slice %a into %A[1, 1, 1] [${N_2}, ${N_2}, ${N_2}] [1, 1, 1]
       : tensor<${N_2}x${N_2}x${N_2}xf32> into tensor<${N}x${N}x${N}xf32>
-  return %A1, %B1 : tensor<${N}x${N}x${N}xf32>, tensor<${N}x${N}x${N}xf32>
-}
-"""
+""" + HEAT_3D_SIG[1](["A1", "B1"])
 
 NXY = "${NX}x${NY}"
 TEY = "tensor<${NX_1}x${NY}xf32>"
 TEX = "tensor<${NX}x${NY_1}xf32>"
 THZ = "tensor<${NX_1}x${NY_1}xf32>"
 
-FDTD_2D = r"""// fdtd-2d (PolyBench/C 4.2), ONE time step: row 0 of ey := _fict_[t] (0 at
-// PolyBench's first step, t = 0); ey[i][j] -= 0.5*(hz[i][j] - hz[i-1][j])
-// for i >= 1; ex[i][j] -= 0.5*(hz[i][j] - hz[i][j-1]) for j >= 1; then
-// hz[i][j] -= 0.7*(ex[i][j+1] - ex[i][j] + ey[i+1][j] - ey[i][j]) for
+FDTD_2D_SIG = in_place([("ex", NXY), ("ey", NXY), ("hz", NXY)])
+FDTD_2D = r"""// fdtd-2d (PolyBench/C 4.2), ONE time step: ey[i][j] -= 0.5*(hz[i][j] -
+// hz[i-1][j]) for i >= 1 and row 0 of ey := _fict_[t] (0 at PolyBench's
+// first step, t = 0); ex[i][j] -= 0.5*(hz[i][j] - hz[i][j-1]) for j >= 1;
+// then hz[i][j] -= 0.7*(ex[i][j+1] - ex[i][j] + ey[i+1][j] - ey[i][j]) for
 // i < NX-1, j < NY-1 from the new ex and ey. Each update is a generic over
-// its range whose inputs are shifted views (tensor.extract_slice), put back
-// with tensor.insert_slice.
+// its range that reads the values it updates as its init (outs) and the
+// other arrays as shifted views (tensor.extract_slice); tensor.insert_slice
+// puts the range back.
 #id = affine_map<(i, j) -> (i, j)>
-func.func @${FUNC}(%ex: tensor<${NX}x${NY}xf32>, %ey: tensor<${NX}x${NY}xf32>, %hz: tensor<${NX}x${NY}xf32>)
-    -> (tensor<${NX}x${NY}xf32>, tensor<${NX}x${NY}xf32>, tensor<${NX}x${NY}xf32>) {
-  %fict = arith.constant 0.0 : f32
+""" + FDTD_2D_SIG[0] + r"""  %fict = arith.constant 0.0 : f32
   %half = arith.constant 0.5 : f32
   %c07 = arith.constant 0.7 : f32
-  %re = tensor.empty() : tensor<1x${NY}xf32>
-  %row = linalg.fill ins(%fict : f32) outs(%re : tensor<1x${NY}xf32>) -> tensor<1x${NY}xf32>
-  %ey0 = tensor.insert_slice %row into %ey[0, 0] [1, ${NY}] [1, 1]
-      : tensor<1x${NY}xf32> into tensor<${NX}x${NY}xf32>
 """ + stencil_slices("ey", NXY, "${NX_1}x${NY}", [("ey_i", [1, 0])]) + "\n" \
     + stencil_slices("hz", NXY, "${NX_1}x${NY}", [("hz_i", [1, 0]), ("hz_im1", [0, 0])]) + r"""
-  %eye = tensor.empty() : """ + TEY + r"""
-  %eyi = linalg.generic {indexing_maps = [#id, #id, #id, #id], iterator_types = ["parallel", "parallel"]}
-      ins(%ey_i, %hz_i, %hz_im1 : """ + ", ".join([TEY] * 3) + r""") outs(%eye : """ + TEY + r""") {
-  ^bb0(%y: f32, %h: f32, %hup: f32, %unused: f32):
+  %eyi = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%hz_i, %hz_im1 : """ + ", ".join([TEY] * 2) + r""") outs(%ey_i : """ + TEY + r""") {
+  ^bb0(%h: f32, %hup: f32, %y: f32):
     %0 = arith.subf %h, %hup : f32
     %1 = arith.mulf %half, %0 : f32
     %2 = arith.subf %y, %1 : f32
     linalg.yield %2 : f32
   } -> """ + TEY + r"""
-  %ey1 = tensor.insert_slice %eyi into %ey0[1, 0] [${NX_1}, ${NY}] [1, 1]
+  %ey0 = tensor.insert_slice %eyi into %ey[1, 0] [${NX_1}, ${NY}] [1, 1]
       : """ + TEY + r""" into tensor<${NX}x${NY}xf32>
+  %ey_row = tensor.extract_slice %ey0[0, 0] [1, ${NY}] [1, 1]
+      : tensor<${NX}x${NY}xf32> to tensor<1x${NY}xf32>
+  %row = linalg.fill ins(%fict : f32) outs(%ey_row : tensor<1x${NY}xf32>) -> tensor<1x${NY}xf32>
+  %ey1 = tensor.insert_slice %row into %ey0[0, 0] [1, ${NY}] [1, 1]
+      : tensor<1x${NY}xf32> into tensor<${NX}x${NY}xf32>
 """ + stencil_slices("ex", NXY, "${NX}x${NY_1}", [("ex_j", [0, 1])]) + "\n" \
     + stencil_slices("hz", NXY, "${NX}x${NY_1}", [("hz_j", [0, 1]), ("hz_jm1", [0, 0])]) + r"""
-  %exe = tensor.empty() : """ + TEX + r"""
-  %exi = linalg.generic {indexing_maps = [#id, #id, #id, #id], iterator_types = ["parallel", "parallel"]}
-      ins(%ex_j, %hz_j, %hz_jm1 : """ + ", ".join([TEX] * 3) + r""") outs(%exe : """ + TEX + r""") {
-  ^bb0(%x: f32, %h: f32, %hleft: f32, %unused: f32):
+  %exi = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%hz_j, %hz_jm1 : """ + ", ".join([TEX] * 2) + r""") outs(%ex_j : """ + TEX + r""") {
+  ^bb0(%h: f32, %hleft: f32, %x: f32):
     %0 = arith.subf %h, %hleft : f32
     %1 = arith.mulf %half, %0 : f32
     %2 = arith.subf %x, %1 : f32
@@ -664,11 +677,10 @@ func.func @${FUNC}(%ex: tensor<${NX}x${NY}xf32>, %ey: tensor<${NX}x${NY}xf32>, %
 """ + stencil_slices("hz", NXY, "${NX_1}x${NY_1}", [("hz_c", [0, 0])]) + "\n" \
     + stencil_slices("ex1", NXY, "${NX_1}x${NY_1}", [("ex_r", [0, 1]), ("ex_c", [0, 0])]) + "\n" \
     + stencil_slices("ey1", NXY, "${NX_1}x${NY_1}", [("ey_d", [1, 0]), ("ey_c", [0, 0])]) + r"""
-  %hze = tensor.empty() : """ + THZ + r"""
-  %hzi = linalg.generic {indexing_maps = [#id, #id, #id, #id, #id, #id], iterator_types = ["parallel", "parallel"]}
-      ins(%hz_c, %ex_r, %ex_c, %ey_d, %ey_c : """ + ", ".join([THZ] * 5) + r""")
-      outs(%hze : """ + THZ + r""") {
-  ^bb0(%h: f32, %xr: f32, %x: f32, %yd: f32, %y: f32, %unused: f32):
+  %hzi = linalg.generic {indexing_maps = [#id, #id, #id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%ex_r, %ex_c, %ey_d, %ey_c : """ + ", ".join([THZ] * 4) + r""")
+      outs(%hz_c : """ + THZ + r""") {
+  ^bb0(%xr: f32, %x: f32, %yd: f32, %y: f32, %h: f32):
     %0 = arith.subf %xr, %x : f32
     %1 = arith.addf %0, %yd : f32
     %2 = arith.subf %1, %y : f32
@@ -678,9 +690,7 @@ func.func @${FUNC}(%ex: tensor<${NX}x${NY}xf32>, %ey: tensor<${NX}x${NY}xf32>, %
   } -> """ + THZ + r"""
   %hz1 = tensor.insert_slice %hzi into %hz[0, 0] [${NX_1}, ${NY_1}] [1, 1]
       : """ + THZ + r""" into tensor<${NX}x${NY}xf32>
-  return %ex1, %ey1, %hz1 : tensor<${NX}x${NY}xf32>, tensor<${NX}x${NY}xf32>, tensor<${NX}x${NY}xf32>
-}
-"""
+""" + FDTD_2D_SIG[1](["ex1", "ey1", "hz1"])
 
 GEMM_TT = r"""// gemm_tt (not PolyBench): C := alpha * A^T * B^T, A is K x M and B is
 // N x K: a linalg.generic reading both operands transposed through its

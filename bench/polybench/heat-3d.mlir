@@ -7,8 +7,9 @@
 // (N-2)^3 interior whose inputs are seven shifted views of its input
 // (tensor.extract_slice); tensor.insert_slice puts the interior back.
 #id = affine_map<(i, j, k) -> (i, j, k)>
-func.func @kernel_heat_3d(%A: tensor<120x120x120xf32>, %B: tensor<120x120x120xf32>)
-    -> (tensor<120x120x120xf32>, tensor<120x120x120xf32>) {
+func.func @kernel_heat_3d(%A_m: memref<120x120x120xf32>, %B_m: memref<120x120x120xf32>) {
+  %A = bufferization.to_tensor %A_m restrict writable : memref<120x120x120xf32> to tensor<120x120x120xf32>
+  %B = bufferization.to_tensor %B_m restrict writable : memref<120x120x120xf32> to tensor<120x120x120xf32>
   %eighth = arith.constant 0.125 : f32
   %two = arith.constant 2.0 : f32
   %e = tensor.empty() : tensor<118x118x118xf32>
@@ -84,5 +85,7 @@ func.func @kernel_heat_3d(%A: tensor<120x120x120xf32>, %B: tensor<120x120x120xf3
   } -> tensor<118x118x118xf32>
   %A1 = tensor.insert_slice %a into %A[1, 1, 1] [118, 118, 118] [1, 1, 1]
       : tensor<118x118x118xf32> into tensor<120x120x120xf32>
-  return %A1, %B1 : tensor<120x120x120xf32>, tensor<120x120x120xf32>
+  bufferization.materialize_in_destination %A1 in restrict writable %A_m : (tensor<120x120x120xf32>, memref<120x120x120xf32>) -> ()
+  bufferization.materialize_in_destination %B1 in restrict writable %B_m : (tensor<120x120x120xf32>, memref<120x120x120xf32>) -> ()
+  return
 }

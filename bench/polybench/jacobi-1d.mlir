@@ -9,7 +9,9 @@
 // PolyBench's LARGE N = 2000 is too small to time one step: N = 2^20 at
 // the LARGE size here.
 #id = affine_map<(i) -> (i)>
-func.func @kernel_jacobi_1d(%A: tensor<1048576xf32>, %B: tensor<1048576xf32>) -> (tensor<1048576xf32>, tensor<1048576xf32>) {
+func.func @kernel_jacobi_1d(%A_m: memref<1048576xf32>, %B_m: memref<1048576xf32>) {
+  %A = bufferization.to_tensor %A_m restrict writable : memref<1048576xf32> to tensor<1048576xf32>
+  %B = bufferization.to_tensor %B_m restrict writable : memref<1048576xf32> to tensor<1048576xf32>
   %third = arith.constant 0.33333 : f32
   %e = tensor.empty() : tensor<1048574xf32>
   %al = tensor.extract_slice %A[0] [1048574] [1]
@@ -44,5 +46,7 @@ func.func @kernel_jacobi_1d(%A: tensor<1048576xf32>, %B: tensor<1048576xf32>) ->
     linalg.yield %2 : f32
   } -> tensor<1048574xf32>
   %A1 = tensor.insert_slice %a into %A[1] [1048574] [1] : tensor<1048574xf32> into tensor<1048576xf32>
-  return %A1, %B1 : tensor<1048576xf32>, tensor<1048576xf32>
+  bufferization.materialize_in_destination %A1 in restrict writable %A_m : (tensor<1048576xf32>, memref<1048576xf32>) -> ()
+  bufferization.materialize_in_destination %B1 in restrict writable %B_m : (tensor<1048576xf32>, memref<1048576xf32>) -> ()
+  return
 }

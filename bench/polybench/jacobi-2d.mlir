@@ -7,8 +7,9 @@
 // views of its input (tensor.extract_slice); tensor.insert_slice puts the
 // interior back.
 #id = affine_map<(i, j) -> (i, j)>
-func.func @kernel_jacobi_2d(%A: tensor<1300x1300xf32>, %B: tensor<1300x1300xf32>)
-    -> (tensor<1300x1300xf32>, tensor<1300x1300xf32>) {
+func.func @kernel_jacobi_2d(%A_m: memref<1300x1300xf32>, %B_m: memref<1300x1300xf32>) {
+  %A = bufferization.to_tensor %A_m restrict writable : memref<1300x1300xf32> to tensor<1300x1300xf32>
+  %B = bufferization.to_tensor %B_m restrict writable : memref<1300x1300xf32> to tensor<1300x1300xf32>
   %fifth = arith.constant 0.2 : f32
   %e = tensor.empty() : tensor<1298x1298xf32>
   %ac = tensor.extract_slice %A[1, 1] [1298, 1298] [1, 1]
@@ -57,5 +58,7 @@ func.func @kernel_jacobi_2d(%A: tensor<1300x1300xf32>, %B: tensor<1300x1300xf32>
   } -> tensor<1298x1298xf32>
   %A1 = tensor.insert_slice %a into %A[1, 1] [1298, 1298] [1, 1]
       : tensor<1298x1298xf32> into tensor<1300x1300xf32>
-  return %A1, %B1 : tensor<1300x1300xf32>, tensor<1300x1300xf32>
+  bufferization.materialize_in_destination %A1 in restrict writable %A_m : (tensor<1300x1300xf32>, memref<1300x1300xf32>) -> ()
+  bufferization.materialize_in_destination %B1 in restrict writable %B_m : (tensor<1300x1300xf32>, memref<1300x1300xf32>) -> ()
+  return
 }

@@ -438,13 +438,33 @@ def PKInsertIntoArgumentCopies
     statically shaped tensor argument (a stencil sweep putting its interior
     back into the grid) and a static unit-stride box is rebuilt on a new
     tensor that holds only the argument's elements outside the box (two
-    slabs per dim, copied at the top of the function); upstream empty-tensor
-    elimination then computes `%x` in place in the new tensor's interior.
+    slabs per dim, copied at the top of the function); empty-tensor
+    elimination (`pk-eliminate-empty-tensors`) then computes `%x` in place
+    in the new tensor's interior.
     Bufferized as it was, the whole argument was copied into the result and
     `%x`, computed in a temporary, copied over it.
 
     ```
     pk-opt --pass-pipeline="builtin.module(func.func(pk-insert-into-argument-copies))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+def PKEliminateEmptyTensors
+    : Pass<"pk-eliminate-empty-tensors", "::mlir::func::FuncOp"> {
+  let summary = "Ops whose result is inserted elsewhere compute it in place";
+  let description = [{
+    Before bufferization: upstream empty-tensor elimination on every
+    `tensor.empty` use: an op whose `tensor.empty` init ends up inserted
+    into a larger tensor (a stencil's interior into its grid, a result
+    materialized into a kernel's memref argument) writes straight into that
+    tensor's slice instead of a temporary copied there afterwards. Each use
+    of a shared `tensor.empty` (CSE merges them) first gets its own, since
+    upstream replaces only single-use empties.
+
+    ```
+    pk-opt --pass-pipeline="builtin.module(func.func(pk-eliminate-empty-tensors))" in.mlir
     ```
   }];
   let dependentDialects = ["::mlir::bufferization::BufferizationDialect",

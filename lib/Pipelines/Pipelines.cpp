@@ -52,6 +52,7 @@ void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
 void pk::addBufferizationWithOutParams(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(pk::createPKProtectTensorArguments());
   pm.addNestedPass<func::FuncOp>(pk::createPKInsertIntoArgumentCopies());
+  pm.addNestedPass<func::FuncOp>(pk::createPKEliminateEmptyTensors());
   pm.addNestedPass<func::FuncOp>(pk::createPKReadThroughInserts());
   // Top-down: the analysis decides an op's result buffer before the ops
   // that read it, so a stencil sweep into its grid's interior stays in

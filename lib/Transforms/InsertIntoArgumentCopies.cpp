@@ -7,8 +7,8 @@
 // the loop nest a user would write in C makes one. The result is instead
 // built in a new tensor: only the parts of the argument outside the slice
 // are copied into it (2 slabs per dim), at the top of the function, so
-// upstream empty-tensor elimination can then compute %x in place in its
-// interior. Where the result only feeds further inserts (fdtd-2d sets a
+// that empty-tensor elimination (pk-eliminate-empty-tensors) can then
+// compute %x in place in its interior. Where the result only feeds further inserts (fdtd-2d sets a
 // row, then sweeps the rest), what those overwrite is not copied either.
 //
 //===----------------------------------------------------------------------===//
@@ -16,7 +16,7 @@
 #include "Transforms/Passes.h"
 #include "Transforms/TransformUtils.h"
 
-#include "mlir/Dialect/Bufferization/Transforms/Transforms.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
@@ -125,6 +125,13 @@ bool rebuildOnComplement(RewriterBase &rewriter, tensor::InsertSliceOp insert,
   if (!dest || dest.getOwner() != &entry || !type || !type.hasStaticShape() ||
       !head)
     return false;
+  // A writable argument is updated in place: nothing to copy.
+  auto func = cast<FunctionOpInterface>(entry.getParentOp());
+  if (auto writable = func.getArgAttrOfType<BoolAttr>(
+          dest.getArgNumber(),
+          bufferization::BufferizationDialect::kWritableAttrName);
+      writable && writable.getValue())
+    return false;
   ArrayRef<int64_t> shape = type.getShape();
   int64_t rank = type.getRank();
 
@@ -176,22 +183,8 @@ struct PKInsertIntoArgumentCopiesPass
     SmallVector<tensor::InsertSliceOp> inserts;
     func.walk([&](tensor::InsertSliceOp insert) { inserts.push_back(insert); });
     IRRewriter rewriter(&getContext());
-    bool changed = false;
     for (tensor::InsertSliceOp insert : inserts)
-      changed |= rebuildOnComplement(rewriter, insert, entry);
-    if (!changed)
-      return;
-    // Empty-tensor elimination replaces a tensor.empty only where it has
-    // a single use.
-    SmallVector<OpOperand *> emptyUses;
-    func.walk([&](tensor::EmptyOp empty) {
-      for (OpOperand &use : empty->getUses())
-        emptyUses.push_back(&use);
-    });
-    for (OpOperand *use : emptyUses)
-      pk::useOwnEmptyTensor(rewriter, *use);
-    if (failed(bufferization::eliminateEmptyTensors(rewriter, func)))
-      signalPassFailure();
+      (void)rebuildOnComplement(rewriter, insert, entry);
   }
 };
 

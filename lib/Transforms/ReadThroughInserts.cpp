@@ -8,7 +8,8 @@
 // onto itself, but the analysis cannot tell, and copies %s into a
 // temporary before the read: a whole extra pass over memory per sweep.
 // Such reads are rewritten to `tensor.extract_slice %r[same box]`, the same
-// values, read from the buffer that holds them.
+// values, read from the buffer that holds them; so are reads, after the
+// insert, of a slice of %s taken before it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,26 +29,65 @@ using namespace mlir;
 
 namespace {
 
-/// Redirects the reads of `insert`'s source that come after it; the
+/// Makes the uses of `old` that come after `insert` use `reread` (the same
+/// values, read from the insert's result) instead; a slice of `old` taken
+/// before the insert but read after it is re-taken from `reread`. The
 /// number of uses rewritten.
+unsigned redirectLaterReads(RewriterBase &rewriter, DominanceInfo &dominance,
+                            tensor::InsertSliceOp insert, Value old,
+                            function_ref<Value()> reread) {
+  unsigned rewritten = 0;
+  SmallVector<OpOperand *> laterUses;
+  SmallVector<tensor::ExtractSliceOp> earlierSlices;
+  for (OpOperand &use : old.getUses()) {
+    Operation *user = use.getOwner();
+    if (user == insert)
+      continue;
+    if (dominance.properlyDominates(insert.getOperation(), user))
+      laterUses.push_back(&use);
+    else if (auto slice = dyn_cast<tensor::ExtractSliceOp>(user))
+      earlierSlices.push_back(slice);
+  }
+  if (!laterUses.empty()) {
+    Value value = reread();
+    for (OpOperand *use : laterUses)
+      rewriter.modifyOpInPlace(use->getOwner(), [&] { use->set(value); });
+    rewritten += laterUses.size();
+  }
+  for (tensor::ExtractSliceOp slice : earlierSlices) {
+    Value resliced;
+    rewritten += redirectLaterReads(
+        rewriter, dominance, insert, slice.getResult(), [&]() -> Value {
+          if (!resliced) {
+            Value base = reread();
+            rewriter.setInsertionPointAfterValue(base);
+            resliced = tensor::ExtractSliceOp::create(
+                rewriter, slice.getLoc(), slice.getType(), base,
+                slice.getMixedOffsets(), slice.getMixedSizes(),
+                slice.getMixedStrides());
+          }
+          return resliced;
+        });
+  }
+  return rewritten;
+}
+
+/// Redirects the reads of `insert`'s source that come after it, directly
+/// or through a slice taken before it; the number of uses rewritten.
 unsigned readThroughInsert(RewriterBase &rewriter, DominanceInfo &dominance,
                            tensor::InsertSliceOp insert) {
-  Value source = insert.getSource();
-  SmallVector<OpOperand *> laterUses;
-  for (OpOperand &use : source.getUses())
-    if (use.getOwner() != insert &&
-        dominance.properlyDominates(insert.getOperation(), use.getOwner()))
-      laterUses.push_back(&use);
-  if (laterUses.empty())
-    return 0;
-  rewriter.setInsertionPointAfter(insert);
-  Value reread = tensor::ExtractSliceOp::create(
-      rewriter, insert.getLoc(), insert.getSourceType(), insert.getResult(),
-      insert.getMixedOffsets(), insert.getMixedSizes(),
-      insert.getMixedStrides());
-  for (OpOperand *use : laterUses)
-    rewriter.modifyOpInPlace(use->getOwner(), [&] { use->set(reread); });
-  return laterUses.size();
+  Value reread;
+  return redirectLaterReads(
+      rewriter, dominance, insert, insert.getSource(), [&]() -> Value {
+        if (!reread) {
+          rewriter.setInsertionPointAfter(insert);
+          reread = tensor::ExtractSliceOp::create(
+              rewriter, insert.getLoc(), insert.getSourceType(),
+              insert.getResult(), insert.getMixedOffsets(),
+              insert.getMixedSizes(), insert.getMixedStrides());
+        }
+        return reread;
+      });
 }
 
 struct PKReadThroughInsertsPass

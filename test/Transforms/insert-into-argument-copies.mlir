@@ -1,4 +1,4 @@
-// RUN: pk-opt --pass-pipeline="builtin.module(func.func(pk-insert-into-argument-copies))" --split-input-file %s | FileCheck %s
+// RUN: pk-opt --pass-pipeline="builtin.module(func.func(pk-insert-into-argument-copies,pk-eliminate-empty-tensors))" --split-input-file %s | FileCheck %s
 
 // A sweep over the interior of %a put back into %a: the result is a new
 // tensor holding %a's border (rows 0 and 7, then columns 0 and 9 of rows
@@ -77,4 +77,15 @@ func.func @chain_with_a_reader(%a: tensor<8x10xf32>, %row: tensor<1x9xf32>, %res
   %r0 = tensor.insert_slice %row into %a[0, 0] [1, 9] [1, 1] : tensor<1x9xf32> into tensor<8x10xf32>
   %r1 = tensor.insert_slice %rest into %r0[1, 0] [7, 9] [1, 1] : tensor<7x9xf32> into tensor<8x10xf32>
   return %r0, %r1 : tensor<8x10xf32>, tensor<8x10xf32>
+}
+
+// -----
+
+// A writable argument is updated in place: nothing is copied.
+// CHECK-LABEL: func.func @writable
+// CHECK-NOT:     tensor.empty
+// CHECK:         tensor.insert_slice %{{.+}} into %arg0[1, 1] [6, 8] [1, 1]
+func.func @writable(%a: tensor<8x10xf32> {bufferization.writable = true}, %x: tensor<6x8xf32>) -> tensor<8x10xf32> {
+  %r = tensor.insert_slice %x into %a[1, 1] [6, 8] [1, 1] : tensor<6x8xf32> into tensor<8x10xf32>
+  return %r : tensor<8x10xf32>
 }

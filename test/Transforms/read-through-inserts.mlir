@@ -42,3 +42,26 @@ func.func @before_and_dynamic(%g: tensor<8x10xf32>, %v: tensor<10xf32>, %i: inde
   }
   return %r, %a, %l : tensor<8x10xf32>, tensor<10xf32>, tensor<10xf32>
 }
+
+// -----
+
+// A slice of the inserted tensor taken before the insert but read after
+// it (canonicalization hoists and merges such slices) is re-taken from
+// the insert's result for the later read; the earlier read keeps it.
+// CHECK-LABEL: func.func @slice_before_insert
+// CHECK-SAME:    (%[[G:[a-z0-9_]+]]: tensor<8x10xf32>, %[[X:[a-z0-9_]+]]: tensor<6x8xf32>)
+// CHECK:         %[[S:.+]] = tensor.extract_slice %[[X]][0, 0] [2, 8] [1, 1]
+// CHECK:         linalg.negf ins(%[[S]] : tensor<2x8xf32>)
+// CHECK:         %[[R:.+]] = tensor.insert_slice %[[X]] into %[[G]][1, 1] [6, 8] [1, 1]
+// CHECK:         %[[RX:.+]] = tensor.extract_slice %[[R]][1, 1] [6, 8] [1, 1]
+// CHECK:         %[[RS:.+]] = tensor.extract_slice %[[RX]][0, 0] [2, 8] [1, 1]
+// CHECK:         linalg.exp ins(%[[RS]] : tensor<2x8xf32>)
+func.func @slice_before_insert(%g: tensor<8x10xf32>, %x: tensor<6x8xf32>) -> (tensor<8x10xf32>, tensor<2x8xf32>, tensor<2x8xf32>) {
+  %s = tensor.extract_slice %x[0, 0] [2, 8] [1, 1] : tensor<6x8xf32> to tensor<2x8xf32>
+  %e = tensor.empty() : tensor<2x8xf32>
+  %n = linalg.negf ins(%s : tensor<2x8xf32>) outs(%e : tensor<2x8xf32>) -> tensor<2x8xf32>
+  %r = tensor.insert_slice %x into %g[1, 1] [6, 8] [1, 1] : tensor<6x8xf32> into tensor<8x10xf32>
+  %e2 = tensor.empty() : tensor<2x8xf32>
+  %c = linalg.exp ins(%s : tensor<2x8xf32>) outs(%e2 : tensor<2x8xf32>) -> tensor<2x8xf32>
+  return %r, %n, %c : tensor<8x10xf32>, tensor<2x8xf32>, tensor<2x8xf32>
+}

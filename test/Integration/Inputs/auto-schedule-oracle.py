@@ -29,3 +29,19 @@ check("stencil", [L("sten0")], [want])
 m, x, y = L("m"), L("x"), L("y")
 check("matvecs", [L("mv0"), L("mv1"), L("mv2")],
       [m @ x, m.T @ y, (m * m).sum(0)])
+
+# In place: B := 5-point average of A, then A := that of B (borders kept).
+ja, jb = L("ja"), L("jb")
+avg = lambda g: 0.2 * (g[1:-1, 1:-1] + g[1:-1, :-2] + g[1:-1, 2:] + g[:-2, 1:-1] + g[2:, 1:-1])
+wb = jb.copy()
+wb[1:-1, 1:-1] = avg(ja)
+wa = ja.copy()
+wa[1:-1, 1:-1] = avg(wb)
+check("in_place_jacobi2d", [L("ip0"), L("ip1")], [wa, wb])
+ux, uy, uh = L("ux"), L("uy"), L("uh")
+wy = uy.copy()
+wy[1:] -= 0.5 * (uh[1:] - uh[:-1])
+wy[0] = 0
+wx = ux.copy()
+wx[:, 1:] -= 0.5 * (uh[:, 1:] - uh[:, :-1])
+check("in_place_update", [L("up0"), L("up1"), L("up2")], [wx, wy, uh])
