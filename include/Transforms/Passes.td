@@ -397,8 +397,11 @@ def PKApplyLoweringConfig
     Each linalg op with a `pk.lowering_config` is tiled into an
     `scf.forall` of its `thread_tiles` (OpenMP work items), each work item
     into `scf.for` loops over register tiles of its `vector_sizes`, and
-    each register tile is vectorized whole, with masks where a tile is
-    partial. An op on buffers, or a tile the vectorizer cannot handle,
+    each register tile is vectorized whole. Register loops are peeled, so
+    only the last, partial tile of a loop has masks (or vectors of its
+    static size). An `inner_reduction`'s reduction loops are split into
+    partial reductions: vector accumulators per row, reduced across lanes
+    once after the loop. An op on buffers, or a tile the vectorizer cannot handle,
     stays a correct scalar loop nest and a remark says so. The config
     attribute is removed once applied.
 

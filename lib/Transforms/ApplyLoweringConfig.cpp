@@ -19,6 +19,7 @@
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -80,21 +81,116 @@ void peelPartialTiles(RewriterBase &rewriter,
   }
 }
 
-/// Vectorizes one register tile whole: with masks only where its sizes are
-/// not known to be the vector sizes.
-void vectorizeRegisterTile(RewriterBase &rewriter, linalg::LinalgOp tileOp,
-                           ArrayRef<int64_t> vectorSizes) {
+/// Upper bounds of `op`'s loop ranges: a register tile's ranges are at
+/// most its tile sizes, also where a partial tile makes them dynamic.
+FailureOr<SmallVector<int64_t>> loopUpperBounds(linalg::LinalgOp op) {
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  for (auto [loop, bound] : llvm::enumerate(bounds)) {
+    if (!ShapedType::isDynamic(bound))
+      continue;
+    for (OpOperand &operand : op->getOpOperands()) {
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+        auto d = dyn_cast<AffineDimExpr>(expr);
+        if (!d || d.getPosition() != loop)
+          continue;
+        FailureOr<int64_t> ub = ValueBoundsConstraintSet::computeConstantBound(
+            presburger::BoundType::UB,
+            ValueBoundsConstraintSet::Variable(operand.get(), dim),
+            /*stopCondition=*/nullptr, /*closedUB=*/true);
+        if (succeeded(ub)) {
+          bound = *ub;
+          break;
+        }
+      }
+      if (!ShapedType::isDynamic(bound))
+        break;
+    }
+    if (ShapedType::isDynamic(bound))
+      return failure();
+  }
+  return bounds;
+}
+
+/// Vectorizes one register tile whole: with vector sizes its loops' upper
+/// bounds, masked only where its sizes are not known to be those.
+void vectorizeRegisterTile(RewriterBase &rewriter, linalg::LinalgOp tileOp) {
+  FailureOr<SmallVector<int64_t>> vectorSizes = loopUpperBounds(tileOp);
+  if (failed(vectorSizes)) {
+    tileOp->emitRemark("lowering config: the register tile has no bounded "
+                       "size; it stays scalar");
+    return;
+  }
   rewriter.setInsertionPoint(tileOp);
   // Fixed-length vectors: the mask types must say so dim by dim.
-  SmallVector<bool> scalable(vectorSizes.size(), false);
+  SmallVector<bool> scalable(vectorSizes->size(), false);
   FailureOr<linalg::VectorizationResult> vectorized =
-      linalg::vectorize(rewriter, tileOp, vectorSizes, scalable);
+      linalg::vectorize(rewriter, tileOp, *vectorSizes, scalable);
   if (failed(vectorized)) {
     tileOp->emitRemark("lowering config: the register tile could not be "
                        "vectorized; it stays scalar");
     return;
   }
   rewriter.replaceOp(tileOp, vectorized->replacements);
+}
+
+/// The ops under `root` marked as register tiles, unmarked.
+SmallVector<linalg::LinalgOp> takeRegisterTiles(Operation *root) {
+  SmallVector<linalg::LinalgOp> tiles;
+  root->walk([&](linalg::LinalgOp tileOp) {
+    if (tileOp->removeAttr(kRegisterTileAttr))
+      tiles.push_back(tileOp);
+  });
+  return tiles;
+}
+
+/// An inner reduction's block of rows: its reduction loops are tiled by
+/// `vectorSizes` into partial reductions, so each step of the loop adds a
+/// vector into vector accumulators (one per row) and the accumulators are
+/// reduced across their lanes once, after the loop, instead of at every
+/// step. The ops to vectorize are marked; false when the block needs no
+/// such loop or cannot be split (it is then vectorized as it is).
+bool splitReductionIntoPartials(RewriterBase &rewriter,
+                                linalg::LinalgOp block,
+                                ArrayRef<int64_t> vectorSizes) {
+  SmallVector<int64_t> ranges = block.getStaticLoopRanges();
+  SmallVector<utils::IteratorType> iterators = block.getIteratorTypesArray();
+  SmallVector<OpFoldResult> tileSizes;
+  SmallVector<unsigned> reductionDims;
+  for (auto [loop, range] : llvm::enumerate(ranges)) {
+    int64_t size = vectorSizes[loop];
+    bool split = iterators[loop] == utils::IteratorType::reduction &&
+                 size > 0 && (ShapedType::isDynamic(range) || size < range);
+    tileSizes.push_back(rewriter.getIndexAttr(split ? size : 0));
+    if (split)
+      reductionDims.push_back(loop);
+  }
+  if (reductionDims.empty())
+    return false;
+  scf::SCFTilingOptions options;
+  options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp)
+      .setTileSizes(tileSizes)
+      .setReductionTilingStrategy(
+          ReductionTilingStrategy::PartialReductionOuterReduction)
+      .setReductionDims(reductionDims);
+  rewriter.setInsertionPoint(block);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(block.getOperation()), options);
+  if (failed(tiled))
+    return false;
+  rewriter.replaceOp(block, tiled->replacements);
+  auto mark = [&](Operation *op) {
+    if (isa_and_nonnull<linalg::LinalgOp>(op))
+      op->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());
+  };
+  for (Operation *op : tiled->tiledOps)
+    mark(op);
+  for (Value init : tiled->initialValues)
+    mark(init.getDefiningOp());
+  for (Operation *op : tiled->mergeOps)
+    mark(op);
+  peelPartialTiles(rewriter, tiled->loops);
+  return true;
 }
 
 struct PKApplyLoweringConfigPass
@@ -126,9 +222,18 @@ struct PKApplyLoweringConfigPass
         continue;
       }
       ArrayRef<int64_t> vectorSizes = config.getVectorSizes().asArrayRef();
+      // An inner reduction's rows are tiled first; its reduction loops are
+      // then split into partial reductions, block by block.
+      bool partials = config.getKind() == pk::ScheduleKind::InnerReduction;
+      SmallVector<int64_t> registerSizes(vectorSizes);
+      if (partials)
+        for (auto [size, iterator] :
+             llvm::zip(registerSizes, work->getIteratorTypesArray()))
+          if (iterator == utils::IteratorType::reduction)
+            size = 0;
       SmallVector<LoopLikeOpInterface> registerLoops;
       FailureOr<linalg::LinalgOp> registers =
-          tile(rewriter, *work, vectorSizes,
+          tile(rewriter, *work, registerSizes,
                scf::SCFTilingOptions::LoopType::ForOp, &registerLoops);
       if (failed(registers)) {
         work->emitRemark("lowering config: register tiling failed; the op "
@@ -137,13 +242,15 @@ struct PKApplyLoweringConfigPass
       }
       (*registers)->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());
       peelPartialTiles(rewriter, registerLoops);
-      SmallVector<linalg::LinalgOp> tiles;
-      getOperation().walk([&](linalg::LinalgOp tileOp) {
-        if (tileOp->removeAttr(kRegisterTileAttr))
-          tiles.push_back(tileOp);
-      });
+      SmallVector<linalg::LinalgOp> tiles = takeRegisterTiles(getOperation());
+      if (partials)
+        for (linalg::LinalgOp block : tiles)
+          if (!splitReductionIntoPartials(rewriter, block, vectorSizes))
+            block->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());
+      if (partials)
+        tiles = takeRegisterTiles(getOperation());
       for (linalg::LinalgOp tileOp : tiles)
-        vectorizeRegisterTile(rewriter, tileOp, vectorSizes);
+        vectorizeRegisterTile(rewriter, tileOp);
     }
 
     // The vector forms the LLVM lowering expects: leading unit dims of
