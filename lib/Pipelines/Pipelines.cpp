@@ -176,10 +176,13 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   // Polynomial exp/tanh/... instead of element-wise libm calls; the
   // reference pipeline keeps libm, so pk-run measures the difference.
   pm.addNestedPass<func::FuncOp>(pk::createPKApproximateMath());
-  pk::addUpstreamPasses(pm,
-                        llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
-                                      options.threads.getValue())
-                            .str());
+  // One thread needs no OpenMP runtime: the parallel loops stay loops (an
+  // omp.parallel per nest costs a fork and a join even on one thread).
+  if (options.threads != 1)
+    pk::addUpstreamPasses(
+        pm, llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
+                          options.threads.getValue())
+                .str());
   addLoweringToLLVM(pm);
 }
 

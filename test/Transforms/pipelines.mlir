@@ -1,6 +1,8 @@
 // pk-cpu-pipeline: one OpenMP region with the requested thread count,
 // vector FMAs, everything in the LLVM dialect; results are out-params.
 // RUN: pk-opt --pk-cpu-pipeline="threads=2" %s | FileCheck %s --check-prefix=CPU
+// threads=1: the same vector code without the OpenMP runtime.
+// RUN: pk-opt --pk-cpu-pipeline="threads=1" %s | FileCheck %s --check-prefix=ONE
 // pk-reference-pipeline: sequential scalar loops, no OpenMP, no vectors.
 // RUN: pk-opt --pk-reference-pipeline %s | FileCheck %s --check-prefix=REF
 
@@ -11,6 +13,12 @@
 // CPU:         llvm.intr.fmuladd({{.*}}) : (vector<[[W:16|32]]xf32>, vector<[[W]]xf32>, vector<[[W]]xf32>) -> vector<[[W]]xf32>
 // CPU:         llvm.return
 // CPU-NOT:     builtin.unrealized_conversion_cast
+
+// ONE-LABEL: llvm.func @matmul(
+// ONE-NOT:     omp.
+// ONE:         llvm.intr.fmuladd({{.*}}) : (vector<[[W:16|32]]xf32>, vector<[[W]]xf32>, vector<[[W]]xf32>) -> vector<[[W]]xf32>
+// ONE-NOT:     omp.
+// ONE:         llvm.return
 
 // REF-LABEL: llvm.func @matmul(
 // REF-NOT:   omp.
