@@ -317,7 +317,7 @@ def main():
 
     bandwidth = memory_bandwidth()
     print(f"memory bandwidth (NumPy copy, read + write): {bandwidth:.1f} GB/s")
-    print(f"pk: pk-cpu-pipeline, recipe {args.recipe or 'cpu-default (built in)'}")
+    print(f"pk: pk-cpu-pipeline, recipe {args.recipe or 'cpu.mlir (built in)'}")
     print(f"workload: {args.rows} rows, {args.bags} bags of {args.per_bag} random "
           f"indices, sum mode, offsets; PyTorch {torch.__version__}; "
           f"{args.runs} runs x {args.rounds} alternating rounds, medians\n")

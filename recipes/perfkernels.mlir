@@ -10,8 +10,8 @@
 // Their shapes are static (one row), so each is vectorized whole: one
 // vector op per row (odd widths too: LLVM splits the vector), row loads
 // without the runtime alias checks LLVM adds to scalar loops. The foralls
-// become OpenMP loops. The built-in CPU recipes (cpu-default.mlir,
-// cpu-avx2.mlir) apply the same sequence to the same marker.
+// become OpenMP loops. The built-in CPU recipe (cpu.mlir)
+// applies the same sequence to the same marker.
 //
 //   build/bin/pk-run examples/embedding_bag.mlir --recipe recipes/perfkernels.mlir --bench 10
 module attributes {transform.with_named_sequence} {

@@ -32,22 +32,25 @@ struct BuiltinRecipe {
   const char *text;
 };
 
-/// The built-in CPU recipe for a target with or without AVX-512
-/// (recipes/cpu-default.mlir or recipes/cpu-avx2.mlir).
-BuiltinRecipe getBuiltinCPURecipe(bool avx512);
+/// The built-in CPU recipe (recipes/cpu.mlir): one schedule library whose
+/// register tile is a parameter.
+BuiltinRecipe getBuiltinCPURecipe();
 
-/// The built-in CPU recipe for the module's #pk.target (the host's when
-/// it names none).
-BuiltinRecipe getTargetCPURecipe(ModuleOp module);
+/// The register tile (MR rows, NR floats per row) for `target`, the
+/// parameters pk-apply-recipe passes a recipe's entry after the payload.
+SmallVector<int64_t> getRegisterTileParams(TargetAttr target);
 
 /// Parses the recipe file at `path` (or `builtin`'s text when `path` is
 /// empty) and runs its named sequence `entry` on `payload`. Unreadable,
 /// malformed and entry-less recipes are errors at the payload's location
 /// naming the recipe; `label` names the kind of recipe in them ("recipe",
-/// "GPU recipe").
+/// "GPU recipe"). An entry that takes more than the payload gets `params`
+/// as !transform.param values (an entry whose arguments do not fit is an
+/// error).
 LogicalResult applyRecipe(ModuleOp payload, StringRef path,
                           BuiltinRecipe builtin, StringRef entry,
-                          StringRef label = "recipe");
+                          StringRef label = "recipe",
+                          ArrayRef<int64_t> params = {});
 
 } // namespace mlir::pk
 

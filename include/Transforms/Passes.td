@@ -28,10 +28,10 @@ def PKApplyRecipe : Pass<"pk-apply-recipe", "::mlir::ModuleOp"> {
     A recipe is a transform-dialect module whose `@__transform_main` named
     sequence schedules the linalg ops of the payload (tiling to `scf.forall`
     for parallel dimensions, `scf.for` for reductions, vectorization). Without
-    `recipe`, a built-in recipe chosen for the host CPU is used:
-    `recipes/cpu-default.mlir` with AVX-512, `recipes/cpu-avx2.mlir`
-    otherwise (their register tiles are sized for 32 and 16 vector
-    registers).
+    `recipe`, the built-in `recipes/cpu.mlir` is used. A recipe entry that
+    takes `(%root, %mr, %nr)` gets the module target's register tile as
+    `!transform.param<i64>` values (MR rows x NR floats: 8 x 32 for
+    x86-64-v4, 4 x 16 for x86-64-v3); other entries take only `%root`.
 
     ```
     pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=my-recipe.mlir in.mlir

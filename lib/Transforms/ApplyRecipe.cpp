@@ -2,7 +2,10 @@
 
 #include "Transforms/Passes.h"
 
+#include "Dialect/PK/PKAttributes.h"
+
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
+#include "mlir/Dialect/Transform/IR/TransformOps.h"
 #include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
 #include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -11,17 +14,19 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 
-// Register tiles are sized for the vector register file: the target
-// decides which built-in recipe fits (a recipe file overrides the choice).
-mlir::pk::BuiltinRecipe mlir::pk::getTargetCPURecipe(ModuleOp module) {
-  return getBuiltinCPURecipe(getTargetOrHost(module).getVectorBits() >= 512);
-}
-
 using namespace mlir;
+
+// Accumulators fill half the vector register file: MR rows of NR floats,
+// two registers per row.
+SmallVector<int64_t> pk::getRegisterTileParams(TargetAttr target) {
+  int64_t mr = std::max<int64_t>(1, target.getVectorRegisters() / 4);
+  int64_t nr = std::max<int64_t>(1, 2 * target.getVectorBits() / 32);
+  return {mr, nr};
+}
 
 LogicalResult pk::applyRecipe(ModuleOp payload, StringRef path,
                               BuiltinRecipe builtin, StringRef entry,
-                              StringRef label) {
+                              StringRef label, ArrayRef<int64_t> params) {
   MLIRContext *ctx = payload.getContext();
   std::string recipeName = path.empty()
                                ? "<built-in " + std::string(builtin.name) + ">"
@@ -88,8 +93,35 @@ LogicalResult pk::applyRecipe(ModuleOp payload, StringRef path,
     reemitting = false;
     return success();
   });
-  return transform::applyTransformNamedSequence(payload, entryOp, *recipeModule,
-                                                transform::TransformOptions());
+  // The entry takes the payload, then (optionally) one !transform.param
+  // per parameter pk offers, in order.
+  auto sequence = cast<transform::NamedSequenceOp>(entryOp.getOperation());
+  ArrayRef<Type> argTypes = sequence.getArgumentTypes();
+  size_t extra = argTypes.size() - 1;
+  bool paramsOk =
+      !argTypes.empty() &&
+      (extra == 0 ||
+       (extra == params.size() &&
+        llvm::all_of(argTypes.drop_front(),
+                     llvm::IsaPred<transform::TransformParamTypeInterface>)));
+  if (!paramsOk) {
+    InFlightDiagnostic diag = error()
+                              << label << " '" << recipeName << "': @" << entry
+                              << " takes " << argTypes.size()
+                              << " arguments; pk passes the payload";
+    if (!params.empty())
+      diag << " and, optionally, " << params.size()
+           << " !transform.param<i64> (the register tile)";
+    return diag;
+  }
+  RaggedArray<transform::MappedValue> bindings;
+  bindings.push_back(ArrayRef<Operation *>{payload.getOperation()});
+  Builder builder(ctx);
+  for (int64_t value : params.take_front(extra))
+    bindings.push_back(
+        ArrayRef<transform::Param>{builder.getI64IntegerAttr(value)});
+  return transform::applyTransformNamedSequence(
+      bindings, entryOp, *recipeModule, transform::TransformOptions());
 }
 
 namespace mlir::pk {
@@ -102,9 +134,12 @@ struct PKApplyRecipePass : pk::impl::PKApplyRecipeBase<PKApplyRecipePass> {
   using Base::Base;
 
   void runOnOperation() override {
+    ModuleOp module = getOperation();
     if (failed(pk::applyRecipe(
-            getOperation(), recipe, pk::getTargetCPURecipe(getOperation()),
-            transform::TransformDialect::kTransformEntryPointSymbolName)))
+            module, recipe, pk::getBuiltinCPURecipe(),
+            transform::TransformDialect::kTransformEntryPointSymbolName,
+            "recipe",
+            pk::getRegisterTileParams(pk::getTargetOrHost(module)))))
       signalPassFailure();
   }
 };

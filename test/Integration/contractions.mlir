@@ -8,9 +8,9 @@
 // RUN: pk-run %s --entry collapsed | FileCheck %s
 // RUN: pk-run %s --entry sum_of_products | FileCheck %s
 // RUN: pk-run %s --entry packed_transposed_accumulate | FileCheck %s
-// RUN: pk-run %s --entry packed_transposed_accumulate --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
+// RUN: pk-run %s --entry packed_transposed_accumulate --target x86-64-v3 | FileCheck %s
 // RUN: pk-run %s --entry packed_named_accumulate | FileCheck %s
-// RUN: pk-run %s --entry packed_named_accumulate --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
+// RUN: pk-run %s --entry packed_named_accumulate --target x86-64-v3 | FileCheck %s
 // CHECK: PASS
 
 #at = affine_map<(i, j, k) -> (k, i)>

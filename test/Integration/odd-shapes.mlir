@@ -15,13 +15,13 @@
 // Packed GEMMs (M >= 64, N >= 768) with remainders in M, N and K, with
 // both built-in recipes (pk-run prints FAIL on any wrong element):
 // RUN: pk-run %s --entry mm_packed_odd | FileCheck %s
-// RUN: pk-run %s --entry mm_packed_odd --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_odd --target x86-64-v3 | FileCheck %s
 // RUN: pk-run %s --entry mm_packed_k1 | FileCheck %s
 // RUN: pk-run %s --entry mm_packed_transposed | FileCheck %s
-// RUN: pk-run %s --entry mm_packed_k1 --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_k1 --target x86-64-v3 | FileCheck %s
 // More rows than one 2048-row work item, K past one 256-deep panel:
 // RUN: pk-run %s --entry mm_packed_tall | FileCheck %s
-// RUN: pk-run %s --entry mm_packed_tall --recipe %pk_src_root/recipes/cpu-avx2.mlir | FileCheck %s
+// RUN: pk-run %s --entry mm_packed_tall --target x86-64-v3 | FileCheck %s
 // CHECK: PASS
 
 func.func @mm_primes(%a: tensor<7x13xf32>, %b: tensor<13x5xf32>) -> tensor<7x5xf32> {

@@ -117,7 +117,7 @@ def test_noncontiguous_and_unaligned_inputs():
 
 
 def test_threads_and_recipe_options(tmp_path):
-    recipe = os.path.join(SRC, "recipes", "cpu-default.mlir")
+    recipe = os.path.join(SRC, "recipes", "cpu.mlir")
     spaced = tmp_path / "my recipes" / "tile 64.mlir"
     spaced.parent.mkdir()
     spaced.write_text(open(recipe).read())

@@ -24,7 +24,7 @@ func.func @k(%a: tensor<128x8xf32>, %b: tensor<8x256xf32>) -> tensor<128x256xf32
     "builtin.module(pk-cpu-pipeline)",
     "builtin.module(pk-cpu-pipeline{threads=2})",
     "builtin.module(pk-cpu-pipeline{recipe=%s})"
-    % os.path.abspath(os.path.join(SRC, "recipes", "cpu-default.mlir")),
+    % os.path.abspath(os.path.join(SRC, "recipes", "cpu.mlir")),
     "builtin.module(pk-reference-pipeline)",
 ])
 def test_pipelines_lower_to_llvm(pipeline):

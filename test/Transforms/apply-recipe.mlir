@@ -1,10 +1,10 @@
-// The built-in recipes, named explicitly so the test does not depend on the
-// host (pk-apply-recipe picks cpu-default.mlir with AVX-512, cpu-avx2.mlir
-// otherwise): 64x64 parallel tiles, K panels of 128, a register tile (8x32
-// or 4x16) whose accumulator stays in vector registers, FMAs.
-// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-default.mlir --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=AVX512
-// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-avx2.mlir --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=AVX2
-// Without a recipe one of the two applies.
+// The built-in recipe with each named target, so the test does not depend
+// on the host (the register tile is the target's: 8x32 with AVX-512's 32
+// registers, 4x16 with AVX2's 16): 64x64 parallel tiles, K panels of 128,
+// a register tile whose accumulator stays in vector registers, FMAs.
+// RUN: pk-opt --pk-lower-to-linalg --pk-set-target=target=x86-64-v4 --pk-apply-recipe --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=AVX512
+// RUN: pk-opt --pk-lower-to-linalg --pk-set-target=target=x86-64-v3 --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu.mlir --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=AVX2
+// Without a target, the host's register tile.
 // RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe --canonicalize --pk-hoist-vector-transfers %s | FileCheck %s --check-prefix=HOST
 // A user recipe replaces the default.
 // RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%S/Inputs/tile-only-recipe.mlir %s | FileCheck %s --check-prefix=USER
@@ -46,7 +46,7 @@ func.func @matmul(%a: tensor<256x512xf32>, %b: tensor<512x128xf32>) -> tensor<25
 // The default recipe's convolution schedule: parallel tiles of 4 output rows
 // x 64 channels, a 7-pixel x 32-channel register tile as a 1-D convolution
 // vectorized along the (contiguous) channels.
-// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-default.mlir --canonicalize %s | FileCheck %s --check-prefix=CONV
+// RUN: pk-opt --pk-lower-to-linalg --pk-set-target=target=x86-64-v4 --pk-apply-recipe --canonicalize %s | FileCheck %s --check-prefix=CONV
 // CONV-LABEL: func.func @conv_nhwc
 // CONV:       scf.forall ({{.*}}) in (14) shared_outs
 // CONV:         scf.for {{.*}} step %c7

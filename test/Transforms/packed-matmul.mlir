@@ -1,12 +1,13 @@
-// The built-in recipes pack the operands of large static GEMMs (M >= 64,
-// N >= 768) and keep the direct schedule for small and skinny ones. After
-// pk-cpu-pipeline, the packed inner loop is a register tile of FMAs:
-// 8x32 on vector<32xf32> with the AVX-512 recipe, 4x(2x8) on vector<8xf32>
-// (one ymm each) with the AVX2 recipe.
-// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-default.mlir --canonicalize %s | FileCheck %s --check-prefix=PACK512
-// RUN: pk-opt --pk-lower-to-linalg --pk-apply-recipe=recipe=%pk_src_root/recipes/cpu-avx2.mlir --canonicalize %s | FileCheck %s --check-prefix=PACK2
-// RUN: pk-opt --pk-cpu-pipeline=recipe=%pk_src_root/recipes/cpu-avx2.mlir %s | FileCheck %s --check-prefix=LLVM2
-// RUN: pk-opt --pk-cpu-pipeline=recipe=%pk_src_root/recipes/cpu-default.mlir %s | FileCheck %s --check-prefix=LLVM512
+// The built-in recipe packs the operands of large static GEMMs (M >= 64,
+// N >= 768) and keeps the direct schedule for small and skinny ones. After
+// pk-cpu-pipeline, the packed inner loop is a register tile of FMAs: 8x32
+// on vector<32xf32> for x86-64-v4, 4x16 on vector<16xf32> (two ymm each)
+// for x86-64-v3: the target's register tile, a parameter of the recipe.
+// RUN: pk-opt --pk-lower-to-linalg --pk-set-target=target=x86-64-v4 --pk-apply-recipe --canonicalize %s | FileCheck %s --check-prefix=PACK512
+// RUN: pk-opt --pk-lower-to-linalg --pk-set-target=target=x86-64-v3 --pk-apply-recipe --canonicalize %s | FileCheck %s --check-prefix=PACK2
+// RUN: pk-opt --pk-cpu-pipeline=target=x86-64-v3 %s | FileCheck %s --check-prefix=LLVM2
+// A copy of the library given as recipe= gets the same parameters.
+// RUN: pk-opt --pk-cpu-pipeline="target=x86-64-v4 recipe=%pk_src_root/recipes/cpu.mlir" %s | FileCheck %s --check-prefix=LLVM512
 
 // A (M x K) is copied to [M/8][K][8] by a loop of its own. Each work item
 // is a 2048x64 tile of C (here all 128 rows, 16 tiles): it copies its 64
@@ -29,12 +30,12 @@
 // PACK512: return
 // PACK2-LABEL: func.func @large
 // PACK2: scf.forall {{.*}} -> (tensor<32x130x4xf32>)
-// PACK2-NOT: tensor<125x130x8xf32>)
+// PACK2-NOT: tensor<63x130x16xf32>)
 // PACK2: scf.forall (%{{.*}}) in (16) {{.*}} -> (tensor<128x1000xf32>)
-// PACK2: vector.transfer_read {{.*}} : tensor<?x1x8xf32>, vector<8x8xf32>
-// PACK2: arith.mulf {{.*}} : vector<2x4x8xf32>
+// PACK2: vector.transfer_read {{.*}} : tensor<?x1x16xf32>, vector<8x16xf32>
+// PACK2: arith.mulf {{.*}} : vector<4x16xf32>
 // LLVM2-LABEL: llvm.func @large
-// LLVM2-COUNT-8: llvm.intr.fmuladd({{.*}}) : (vector<8xf32>, vector<8xf32>, vector<8xf32>) -> vector<8xf32>
+// LLVM2-COUNT-4: llvm.intr.fmuladd({{.*}}) : (vector<16xf32>, vector<16xf32>, vector<16xf32>) -> vector<16xf32>
 // LLVM512-LABEL: llvm.func @large
 // LLVM512-COUNT-8: llvm.intr.fmuladd({{.*}}) : (vector<32xf32>, vector<32xf32>, vector<32xf32>) -> vector<32xf32>
 func.func @large(%a: tensor<128x130xf32>, %b: tensor<130x1000xf32>) -> tensor<128x1000xf32> {
