@@ -362,8 +362,16 @@ LogicalResult Lowering::run() {
   llvm::StringSet<> assigned;
   SmallVector<EdgeOp> edges(body->getOps<EdgeOp>());
   for (EdgeOp edge : edges)
-    for (auto [symbol, value] : edge.getAssignments())
+    for (auto [symbol, value] : edge.getAssignments()) {
+      // A constant in place of a variable the SDFG changes (a loop
+      // counter) would compute something else, or never terminate.
+      if (bindings.count(symbol))
+        return edge.emitError("symbol '")
+               << symbol
+               << "' is bound by 'symbols=' but this interstate edge "
+                  "assigns it";
       assigned.insert(symbol);
+    }
   // The function signature: data arguments, specialized, then free symbols.
   SmallVector<Type> argTypes;
   for (BlockArgument arg : body->getArguments()) {
