@@ -83,6 +83,22 @@ bool isIdentifier(StringRef name) {
                       [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
+/// A state of the flattened state machine: DaCe's control-flow regions
+/// (loops, conditionals, plain regions) become states and edges.
+struct FlatState {
+  /// The `SDFGState`, or null for a state the flattening adds (a loop's
+  /// guard, a region's exit).
+  const json::Object *json;
+  std::string label;
+};
+
+struct FlatEdge {
+  size_t src, dst;
+  std::string condition;
+  /// `symbol = expression`, in order.
+  SmallVector<std::pair<std::string, std::string>> assignments;
+};
+
 /// One dimension of a memlet subset or map range, inclusive as in DaCe.
 struct SubsetRange {
   std::string start, end, step;
@@ -112,6 +128,9 @@ struct Container {
   std::string name;
   bool isScalar = false;
   bool transient = false;
+  /// A non-transient Scalar some state writes: an output, so it is passed
+  /// as a rank-0 memref rather than by value.
+  bool written = false;
   Type elementType;
   /// DaCe's `uint*` dtypes: the element type is signless, the ops the
   /// importer picks for it are unsigned.
@@ -121,18 +140,20 @@ struct Container {
   Value value;
 };
 
-/// Reads the key order of the `assignments` object of every top-level
-/// interstate edge (`edges[k].attributes.data.attributes.assignments`) from
-/// the JSON text. DaCe runs assignments one after another in that order
-/// (Python dicts keep insertion order), but llvm::json::Object is a hash
-/// map. The text has already passed json::parse, so this is a plain scanner
-/// over JSON's grammar that tracks the path from the root to each value.
+/// Reads the key order of the `assignments` object of every interstate
+/// edge (`<region>/edges/<k>/attributes/data/attributes/assignments`, the
+/// region being the SDFG or a control-flow region inside it) from the JSON
+/// text. DaCe runs assignments one after another in that order (Python
+/// dicts keep insertion order), but llvm::json::Object is a hash map. The
+/// text has already passed json::parse, so this is a plain scanner over
+/// JSON's grammar that tracks the path from the root to each value.
 class AssignmentOrderScanner {
 public:
   explicit AssignmentOrderScanner(StringRef text) : text(text) {}
 
-  /// The keys by edge index; fails only on text that is not JSON.
-  FailureOr<std::map<size_t, SmallVector<std::string>>> run() {
+  /// The keys by the path of the edge object (`edges/0`,
+  /// `nodes/2/edges/1`); fails only on text that is not JSON.
+  FailureOr<std::map<std::string, SmallVector<std::string>>> run() {
     if (!value())
       return failure();
     return std::move(order);
@@ -143,7 +164,7 @@ private:
   size_t pos = 0;
   /// Object keys and array indices from the root to the current value.
   SmallVector<std::string, 8> path;
-  std::map<size_t, SmallVector<std::string>> order;
+  std::map<std::string, SmallVector<std::string>> order;
 
   void skipSpace() {
     while (pos < text.size() && StringRef(" \t\n\r").contains(text[pos]))
@@ -191,22 +212,21 @@ private:
     return true;
   }
 
-  std::optional<size_t> assignmentsOfEdge() {
-    size_t index;
-    if (path.size() != 6 || path[0] != "edges" ||
-        StringRef(path[1]).getAsInteger(10, index) || path[2] != "attributes" ||
-        path[3] != "data" || path[4] != "attributes" ||
-        path[5] != "assignments")
+  std::optional<std::string> assignmentsOfEdge() {
+    size_t n = path.size(), index;
+    if (n < 6 || path[n - 6] != "edges" ||
+        StringRef(path[n - 5]).getAsInteger(10, index) ||
+        path[n - 4] != "attributes" || path[n - 3] != "data" ||
+        path[n - 2] != "attributes" || path[n - 1] != "assignments")
       return std::nullopt;
-    return index;
+    return llvm::join(ArrayRef(path).drop_back(4), "/");
   }
-
   bool value() {
     skipSpace();
     if (pos >= text.size())
       return false;
     if (consume('{')) {
-      std::optional<size_t> edge = assignmentsOfEdge();
+      std::optional<std::string> edge = assignmentsOfEdge();
       SmallVector<std::string> keys;
       if (!consume('}')) {
         do {
@@ -276,7 +296,9 @@ private:
   /// tasklet results): expressions over them use unsigned ops.
   llvm::DenseSet<Value> unsignedValues;
   /// The keys of each interstate edge's `assignments`, in file order.
-  std::map<size_t, SmallVector<std::string>> assignmentOrder;
+  std::map<std::string, SmallVector<std::string>> assignmentOrder;
+  std::vector<FlatState> flatStates;
+  std::vector<FlatEdge> flatEdges;
 
   // Per-state bookkeeping.
   StateOp state;
@@ -299,8 +321,34 @@ private:
   FailureOr<expr::DType> parseDType(StringRef dtype, const Twine &what);
   LogicalResult importContainers(const json::Object &attrs);
   LogicalResult importState(const json::Object &stateJson, StringRef stateName);
-  LogicalResult importInterstateEdge(const json::Object &edge, size_t index,
-                                     const std::map<int64_t, std::string> &ids);
+
+  // Control flow.
+  /// Where a flattened block starts and the state it falls through from
+  /// (none for break, continue and return blocks).
+  struct BlockSpan {
+    size_t entry;
+    std::optional<size_t> exit;
+  };
+  struct LoopTargets {
+    size_t continueTo;
+    SmallVector<std::pair<std::string, std::string>> continueAssignments;
+    size_t breakTo;
+  };
+  FailureOr<std::optional<std::string>> codeText(const json::Object *attrs,
+                                                 StringRef key);
+  FailureOr<std::optional<std::string>> codeText(const json::Value *value,
+                                                 StringRef key);
+  FailureOr<SmallVector<std::pair<std::string, std::string>>>
+  readAssignments(const std::optional<std::string> &code, StringRef what);
+  size_t addState(const json::Object *json, StringRef label);
+  void addEdge(size_t src, size_t dst, StringRef condition,
+               ArrayRef<std::pair<std::string, std::string>> assigns);
+  FailureOr<BlockSpan> flattenRegion(const json::Object &region,
+                                     StringRef path, const LoopTargets *loop,
+                                     bool top);
+  FailureOr<BlockSpan> flattenBlock(const json::Object &block, StringRef path,
+                                    const LoopTargets *loop);
+  LogicalResult readEdge(const json::Object &edge, StringRef path);
   FailureOr<SmallVector<SubsetRange>> parseSubset(const json::Value *value,
                                                   const Twine &what);
   FailureOr<Memlet> parseMemlet(const json::Object &edgeAttrs);
@@ -366,9 +414,10 @@ FailureOr<expr::DType> Importer::parseDType(StringRef dtype,
 }
 
 LogicalResult Importer::importContainers(const json::Object &attrs) {
+  // DaCe >= 0.15 leaves out an empty `_arrays`.
   const json::Object *arrays = attrs.getObject("_arrays");
   if (!arrays)
-    return fail("'attributes._arrays' is missing");
+    return success();
   for (const auto &[key, value] : *arrays) {
     std::string name = key.str();
     where = "data container '" + name + "'";
@@ -389,9 +438,17 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
     data.name = name;
     data.isScalar = *type == "Scalar";
     data.transient = descAttrs->getBoolean("transient").value_or(false);
-    std::optional<StringRef> dtype = descAttrs->getString("dtype");
-    if (!dtype)
-      return fail("'dtype' is missing or not a string");
+    // DaCe >= 0.15 leaves out properties equal to their defaults (int32
+    // here, see dace/data.py).
+    const json::Value *dtypeValue = descAttrs->get("dtype");
+    std::optional<StringRef> dtype =
+        dtypeValue ? dtypeValue->getAsString() : StringRef("int32");
+    if (!dtype) {
+      const json::Object *object = dtypeValue->getAsObject();
+      StringRef kind = object ? object->getString("type").value_or("") : "";
+      return fail("dtype of kind '" + kind +
+                  "' is not supported (only scalar types such as float64)");
+    }
     FailureOr<expr::DType> element = parseDType(*dtype, "");
     if (failed(element))
       return failure();
@@ -539,10 +596,17 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   if (const json::Array *names = attrs->getArray("arg_names"))
     for (const json::Value &value : *names) {
       std::optional<StringRef> argName = value.getAsString();
-      if (!argName || !containers.count(argName->str())) {
-        (void)fail("'arg_names' names an unknown data container");
+      if (!argName) {
+        (void)fail("an 'arg_names' entry is not a string");
         return nullptr;
       }
+      // DaCe keeps `arg_names` only for its Python calling convention and
+      // leaves stale names there after transformations; the arguments are
+      // the non-transient containers.
+      auto it = containers.find(argName->str());
+      if (it == containers.end() || it->second.transient ||
+          llvm::is_contained(argNames, argName->str()))
+        continue;
       argNames.push_back(argName->str());
     }
   for (bool scalars : {false, true})
@@ -551,83 +615,81 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
           !llvm::is_contained(argNames, containerName))
         argNames.push_back(containerName);
 
-  // States and their names.
-  const json::Array *stateArray = root->getArray("nodes");
-  if (!stateArray || stateArray->empty()) {
-    (void)fail("the SDFG has no states ('nodes')");
-    return nullptr;
+  // Control-flow regions (loops, conditionals, plain regions) flatten into
+  // one state machine.
+  {
+    FailureOr<std::map<std::string, SmallVector<std::string>>> order =
+        AssignmentOrderScanner(source).run();
+    if (failed(order)) {
+      (void)fail("cannot read the order of the interstate assignments");
+      return nullptr;
+    }
+    assignmentOrder = std::move(*order);
   }
-  std::map<int64_t, std::string> stateIds;
-  llvm::StringSet<> stateNames;
-  SmallVector<std::pair<const json::Object *, std::string>> states;
-  for (auto [index, value] : llvm::enumerate(*stateArray)) {
-    const json::Object *stateJson = value.getAsObject();
-    std::optional<StringRef> type =
-        stateJson ? stateJson->getString("type") : std::nullopt;
-    if (!type) {
-      (void)fail("state #" + Twine(index) + " has no 'type'");
-      return nullptr;
-    }
-    if (*type != "SDFGState") {
-      (void)fail("control-flow block #" + Twine(index) + " has type '" + *type +
-                 "', which is not supported (only SDFGState; "
-                 "loop and conditional regions are not)");
-      return nullptr;
-    }
-    std::optional<int64_t> id = asId(stateJson->get("id"));
-    std::string label = stateJson->getString("label").value_or("state").str();
+  FailureOr<BlockSpan> top = flattenRegion(*root, "", nullptr, /*top=*/true);
+  if (failed(top))
+    return nullptr;
+  where.clear();
+  SmallVector<std::string> stateNames;
+  llvm::StringSet<> usedStateNames;
+  for (auto [index, flat] : llvm::enumerate(flatStates)) {
     std::string stateName;
-    for (char c : label)
+    for (char c : flat.label)
       stateName += llvm::isAlnum(c) || c == '_' ? c : '_';
     if (stateName.empty() || llvm::isDigit(stateName[0]))
       stateName = "s_" + stateName;
-    if (stateNames.contains(stateName))
-      stateName += "_" + std::to_string(id.value_or(index));
-    stateNames.insert(stateName);
-    stateIds[id.value_or(index)] = stateName;
-    states.push_back({stateJson, stateName});
+    if (usedStateNames.contains(stateName))
+      stateName += "_" + std::to_string(index);
+    while (usedStateNames.contains(stateName))
+      stateName += "_";
+    usedStateNames.insert(stateName);
+    stateNames.push_back(stateName);
   }
 
-  // The start state: `start_block`/`start_state`, else the first state
-  // without incoming edges, as DaCe does.
-  const json::Array *interstate = root->getArray("edges");
-  std::optional<int64_t> start = asId(root->get("start_block"));
-  if (!start)
-    start = asId(root->get("start_state"));
-  if (!start) {
-    llvm::DenseSet<int64_t> targets;
-    if (interstate)
-      for (const json::Value &edge : *interstate)
-        if (const json::Object *object = edge.getAsObject())
-          if (std::optional<int64_t> dst = asId(object->get("dst")))
-            targets.insert(*dst);
-    for (auto &[id, stateName] : stateIds)
-      if (!targets.contains(id)) {
-        start = id;
-        break;
-      }
-    if (!start)
-      start = stateIds.begin()->first;
-  }
-  if (!stateIds.count(*start)) {
-    (void)fail("the start state " + Twine(*start) + " does not exist");
-    return nullptr;
-  }
+  // DaCe >= 0.15 leaves out an empty `symbols`, and some files size data
+  // with symbols they never declare: declare them with DaCe's default
+  // symbol type (int32, dace/symbolic.py).
+  for (auto &[containerName, data] : containers)
+    for (const std::string &dim : data.shape) {
+      std::string error;
+      SmallVector<std::string> names;
+      if (expr::NodePtr node = expr::parse(dim, error))
+        expr::collectNames(*node, names);
+      for (const std::string &symbol : names)
+        if (!symbolTypes.count(symbol) && isIdentifier(symbol))
+          symbolTypes[symbol] = IntegerType::get(context, 32);
+    }
 
   // Interstate assignments may introduce symbols DaCe did not list.
-  if (interstate)
-    for (const json::Value &edge : *interstate)
-      if (const json::Object *object = edge.getAsObject())
-        if (const json::Object *data =
-                object->getObject("attributes")
-                    ? object->getObject("attributes")->getObject("data")
-                    : nullptr)
-          if (const json::Object *edgeAttrs = data->getObject("attributes"))
-            if (const json::Object *assignments =
-                    edgeAttrs->getObject("assignments"))
-              for (const auto &[key, value] : *assignments)
-                if (!symbolTypes.count(key))
-                  symbolTypes[key] = IntegerType::get(context, 64);
+  for (const FlatEdge &edge : flatEdges)
+    for (const auto &[key, value] : edge.assignments)
+      if (!symbolTypes.count(key))
+        symbolTypes[key] = IntegerType::get(context, 64);
+
+  // Scalars that a state writes (into an access node) are outputs.
+  for (const FlatState &flat : flatStates) {
+    const json::Array *nodeArray = flat.json ? flat.json->getArray("nodes")
+                                             : nullptr;
+    const json::Array *edgeArray = flat.json ? flat.json->getArray("edges")
+                                             : nullptr;
+    if (!nodeArray || !edgeArray)
+      continue;
+    std::map<int64_t, std::string> accessData;
+    for (auto [index, value] : llvm::enumerate(*nodeArray))
+      if (const json::Object *node = value.getAsObject())
+        if (node->getString("type") == "AccessNode")
+          if (const json::Object *nodeAttrs = node->getObject("attributes"))
+            if (std::optional<StringRef> data = nodeAttrs->getString("data"))
+              accessData[asId(node->get("id")).value_or(index)] = data->str();
+    for (const json::Value &value : *edgeArray)
+      if (const json::Object *edge = value.getAsObject())
+        if (std::optional<int64_t> dst = asId(edge->get("dst")))
+          if (auto it = accessData.find(*dst); it != accessData.end())
+            if (auto data = containers.find(it->second);
+                data != containers.end() && data->second.isScalar &&
+                !data->second.transient)
+              data->second.written = true;
+  }
 
   SmallVector<Type> argTypes;
   SmallVector<Attribute> argAttrs;
@@ -638,7 +700,7 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     if (data.isUnsigned)
       attrsOfArg.push_back(
           builder.getNamedAttr("unsigned", builder.getUnitAttr()));
-    if (data.isScalar) {
+    if (data.isScalar && !data.written) {
       argTypes.push_back(data.elementType);
     } else {
       auto type = cast<MemRefType>(memrefTypeOf(data));
@@ -656,7 +718,7 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
 
   OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
   builder.setInsertionPointToEnd(module->getBody());
-  sdfg = SDFGOp::create(builder, loc, name, stateIds[*start], argTypes,
+  sdfg = SDFGOp::create(builder, loc, name, stateNames[top->entry], argTypes,
                         symbolAttrs.empty()
                             ? DictionaryAttr()
                             : builder.getDictionaryAttr(symbolAttrs));
@@ -685,31 +747,24 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     data.value = alloc.getResult();
   }
 
-  for (auto &[stateJson, stateName] : states) {
+  for (auto [flat, stateName] : llvm::zip_equal(flatStates, stateNames)) {
     builder.setInsertionPointToEnd(sdfg.getBody());
     state = StateOp::create(builder, loc, stateName);
-    if (failed(importState(*stateJson, stateName)))
+    if (flat.json && failed(importState(*flat.json, stateName)))
       return nullptr;
   }
   where.clear();
-  if (interstate) {
-    FailureOr<std::map<size_t, SmallVector<std::string>>> order =
-        AssignmentOrderScanner(source).run();
-    if (failed(order)) {
-      (void)fail("cannot read the order of the interstate assignments");
-      return nullptr;
-    }
-    assignmentOrder = std::move(*order);
-    for (auto [index, edge] : llvm::enumerate(*interstate)) {
-      where = "interstate edge #" + std::to_string(index);
-      const json::Object *object = edge.getAsObject();
-      if (!object) {
-        (void)fail("not an object");
-        return nullptr;
-      }
-      if (failed(importInterstateEdge(*object, index, stateIds)))
-        return nullptr;
-    }
+  builder.setInsertionPointToEnd(sdfg.getBody());
+  for (const FlatEdge &edge : flatEdges) {
+    SmallVector<std::string> texts;
+    for (const auto &[key, value] : edge.assignments)
+      texts.push_back(key + " = " + value);
+    EdgeOp::create(builder, loc,
+                   FlatSymbolRefAttr::get(context, stateNames[edge.src]),
+                   FlatSymbolRefAttr::get(context, stateNames[edge.dst]),
+                   builder.getStringAttr(edge.condition),
+                   builder.getStrArrayAttr(
+                       SmallVector<StringRef>(texts.begin(), texts.end())));
   }
   where.clear();
   // Transients no state accesses (DaCe's scalars between two tasklets,
@@ -723,42 +778,324 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   return module;
 }
 
-LogicalResult
-Importer::importInterstateEdge(const json::Object &edge, size_t index,
-                               const std::map<int64_t, std::string> &ids) {
-  std::optional<int64_t> src = asId(edge.get("src"));
-  std::optional<int64_t> dst = asId(edge.get("dst"));
-  if (!src || !dst || !ids.count(*src) || !ids.count(*dst))
-    return fail("'src'/'dst' do not name states");
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+/// The text of a code property: a CodeBlock object (Python only), a plain
+/// string, or nothing (null or missing).
+FailureOr<std::optional<std::string>>
+Importer::codeText(const json::Object *attrs, StringRef key) {
+  return codeText(attrs ? attrs->get(key) : nullptr, key);
+}
+
+FailureOr<std::optional<std::string>>
+Importer::codeText(const json::Value *value, StringRef key) {
+  if (!value || value->kind() == json::Value::Null)
+    return std::optional<std::string>();
+  if (const json::Object *code = value->getAsObject()) {
+    StringRef language = code->getString("language").value_or("Python");
+    if (language != "Python")
+      return fail("'" + key + "' language '" + language +
+                  "' is not supported (only Python)");
+    std::optional<StringRef> text = code->getString("string_data");
+    if (!text)
+      return std::optional<std::string>();
+    return std::optional<std::string>(text->str());
+  }
+  if (std::optional<std::string> text = scalarText(value))
+    return std::optional<std::string>(*text);
+  return fail("'" + key + "' is not code");
+}
+
+/// Reads `name = expression` statements (loop init and update) as
+/// interstate assignments.
+FailureOr<SmallVector<std::pair<std::string, std::string>>>
+Importer::readAssignments(const std::optional<std::string> &code,
+                          StringRef what) {
+  SmallVector<std::pair<std::string, std::string>> result;
+  if (!code)
+    return result;
+  std::string error;
+  FailureOr<SmallVector<expr::Statement>> statements =
+      expr::parseStatements(*code, error);
+  if (failed(statements))
+    return fail(what + " \"" + *code + "\": " + error);
+  for (const expr::Statement &statement : *statements)
+    result.push_back({statement.target, expr::print(*statement.value)});
+  return result;
+}
+
+size_t Importer::addState(const json::Object *json, StringRef label) {
+  flatStates.push_back({json, label.str()});
+  return flatStates.size() - 1;
+}
+
+void Importer::addEdge(size_t src, size_t dst, StringRef condition,
+                       ArrayRef<std::pair<std::string, std::string>> assigns) {
+  flatEdges.push_back({src, dst, condition.str(),
+                       SmallVector<std::pair<std::string, std::string>>(
+                           assigns.begin(), assigns.end())});
+}
+
+FailureOr<Importer::BlockSpan>
+Importer::flattenRegion(const json::Object &region, StringRef path,
+                        const LoopTargets *loop, bool top) {
+  std::string label = region.getString("label").value_or("region").str();
+  const json::Array *blocks = region.getArray("nodes");
+  if (!blocks || blocks->empty()) {
+    if (top)
+      return fail("the SDFG has no states ('nodes')");
+    size_t empty = addState(nullptr, label);
+    return BlockSpan{empty, empty};
+  }
+  std::string prefix = path.empty() ? "" : (path + "/").str();
+  std::map<int64_t, BlockSpan> spans;
+  SmallVector<int64_t> order;
+  for (auto [index, value] : llvm::enumerate(*blocks)) {
+    const json::Object *block = value.getAsObject();
+    if (!block)
+      return fail("control-flow block #" + Twine(index) + " of '" + label +
+                  "' is not an object");
+    int64_t id = asId(block->get("id")).value_or(index);
+    if (spans.count(id))
+      return fail("two control-flow blocks of '" + label + "' have id " +
+                  Twine(id));
+    FailureOr<BlockSpan> span =
+        flattenBlock(*block, prefix + "nodes/" + std::to_string(index), loop);
+    if (failed(span))
+      return failure();
+    spans[id] = *span;
+    order.push_back(id);
+  }
+
+  std::set<int64_t> hasIn, hasOut;
+  if (const json::Array *edgeArray = region.getArray("edges"))
+    for (auto [index, value] : llvm::enumerate(*edgeArray)) {
+      where = "interstate edge #" + std::to_string(index) +
+              (top ? "" : " of '" + label + "'");
+      const json::Object *edge = value.getAsObject();
+      if (!edge)
+        return fail("not an object");
+      std::optional<int64_t> src = asId(edge->get("src"));
+      std::optional<int64_t> dst = asId(edge->get("dst"));
+      if (!src || !dst || !spans.count(*src) || !spans.count(*dst))
+        return fail("'src'/'dst' do not name states");
+      if (failed(readEdge(*edge, prefix + "edges/" + std::to_string(index))))
+        return failure();
+      hasOut.insert(*src);
+      hasIn.insert(*dst);
+      // Edges leaving a break, continue or return block are never taken.
+      if (!spans[*src].exit) {
+        flatEdges.pop_back();
+        continue;
+      }
+      flatEdges.back().src = *spans[*src].exit;
+      flatEdges.back().dst = spans[*dst].entry;
+    }
+  where.clear();
+
+  // The start block: `start_block` (`start_state` in older files), else
+  // the first block without incoming edges, as DaCe does.
+  std::optional<int64_t> start = asId(region.get("start_block"));
+  if (!start && top)
+    start = asId(region.get("start_state"));
+  if (start && !spans.count(*start)) {
+    if (top)
+      return fail("the start state " + Twine(*start) + " does not exist");
+    start.reset();
+  }
+  if (!start)
+    for (int64_t id : order)
+      if (!hasIn.count(id)) {
+        start = id;
+        break;
+      }
+  if (!start)
+    start = order.front();
+  if (top)
+    return BlockSpan{spans[*start].entry, std::nullopt};
+
+  // The region falls through from each of its sinks.
+  SmallVector<size_t> sinks;
+  for (int64_t id : order)
+    if (!hasOut.count(id) && spans[id].exit)
+      sinks.push_back(*spans[id].exit);
+  if (sinks.empty())
+    return BlockSpan{spans[*start].entry, std::nullopt};
+  if (sinks.size() == 1)
+    return BlockSpan{spans[*start].entry, sinks.front()};
+  size_t exit = addState(nullptr, label + "_exit");
+  for (size_t sink : sinks)
+    addEdge(sink, exit, "1", {});
+  return BlockSpan{spans[*start].entry, exit};
+}
+
+FailureOr<Importer::BlockSpan>
+Importer::flattenBlock(const json::Object &block, StringRef path,
+                       const LoopTargets *loop) {
+  StringRef type = block.getString("type").value_or("");
+  std::string label = block.getString("label").value_or("block").str();
+  const json::Object *attrs = block.getObject("attributes");
+  if (type == "SDFGState") {
+    size_t state = addState(&block, label);
+    return BlockSpan{state, state};
+  }
+  if (type == "ControlFlowRegion" || type == "FunctionCallRegion" ||
+      type == "NamedRegion")
+    return flattenRegion(block, path, loop, /*top=*/false);
+  if (type == "BreakBlock" || type == "ContinueBlock") {
+    if (!loop)
+      return fail("control-flow block '" + label + "' (" + type +
+                  ") is not inside a loop");
+    size_t state = addState(nullptr, label);
+    if (type == "BreakBlock")
+      addEdge(state, loop->breakTo, "1", {});
+    else
+      addEdge(state, loop->continueTo, "1", loop->continueAssignments);
+    return BlockSpan{state, std::nullopt};
+  }
+  if (type == "ReturnBlock") {
+    // A state without outgoing edges ends the SDFG.
+    size_t state = addState(nullptr, label);
+    return BlockSpan{state, std::nullopt};
+  }
+  if (type == "LoopRegion") {
+    where = "loop '" + label + "'";
+    FailureOr<std::optional<std::string>> condition =
+        codeText(attrs, "loop_condition");
+    FailureOr<std::optional<std::string>> initCode =
+        succeeded(condition) ? codeText(attrs, "init_statement")
+                             : FailureOr<std::optional<std::string>>();
+    FailureOr<std::optional<std::string>> updateCode =
+        succeeded(initCode) ? codeText(attrs, "update_statement")
+                            : FailureOr<std::optional<std::string>>();
+    if (failed(updateCode))
+      return failure();
+    std::string cond = condition->value_or("1");
+    std::string error;
+    if (!expr::parse(cond, error))
+      return fail("condition \"" + cond + "\": " + error);
+    FailureOr<SmallVector<std::pair<std::string, std::string>>> init =
+        readAssignments(*initCode, "init statement");
+    FailureOr<SmallVector<std::pair<std::string, std::string>>> update =
+        succeeded(init) ? readAssignments(*updateCode, "update statement")
+                        : FailureOr<SmallVector<
+                              std::pair<std::string, std::string>>>();
+    if (failed(update))
+      return failure();
+    where.clear();
+    bool inverted = attrs && attrs->getBoolean("inverted").value_or(false);
+    // A do-while loop updates before testing (DaCe's default) or on the
+    // edge back into the body.
+    bool updateOnBackEdge =
+        inverted && attrs &&
+        !attrs->getBoolean("update_before_condition").value_or(true);
+    size_t guard = addState(nullptr, label + "_guard");
+    size_t exit = addState(nullptr, label + "_exit");
+    LoopTargets targets{guard, {}, exit};
+    if (!updateOnBackEdge)
+      targets.continueAssignments = *update;
+    FailureOr<BlockSpan> body = flattenRegion(block, path, &targets, false);
+    if (failed(body))
+      return failure();
+    size_t entry = inverted ? body->entry : guard;
+    if (!init->empty()) {
+      entry = addState(nullptr, label + "_init");
+      addEdge(entry, inverted ? body->entry : guard, "1", *init);
+    }
+    if (body->exit)
+      addEdge(*body->exit, guard, "1", targets.continueAssignments);
+    addEdge(guard, body->entry, cond,
+            updateOnBackEdge ? ArrayRef(*update)
+                             : ArrayRef<std::pair<std::string, std::string>>());
+    addEdge(guard, exit, "not (" + cond + ")", {});
+    return BlockSpan{entry, exit};
+  }
+  if (type == "ConditionalBlock") {
+    const json::Array *branches = block.getArray("branches");
+    if (!branches)
+      return fail("conditional block '" + label + "' has no 'branches'");
+    size_t head = addState(nullptr, label);
+    size_t exit = addState(nullptr, label + "_exit");
+    // DaCe takes the first branch whose condition holds: each condition
+    // excludes the earlier ones, so the edges are mutually exclusive.
+    std::string earlier;
+    bool hasElse = false;
+    for (auto [index, value] : llvm::enumerate(*branches)) {
+      const json::Array *branch = value.getAsArray();
+      const json::Object *region =
+          branch && branch->size() == 2 ? (*branch)[1].getAsObject() : nullptr;
+      if (!region)
+        return fail("branch #" + Twine(index) + " of conditional block '" +
+                    label + "' is not a [condition, region] pair");
+      std::optional<std::string> cond;
+      if ((*branch)[0].kind() != json::Value::Null) {
+        where = "conditional block '" + label + "'";
+        FailureOr<std::optional<std::string>> text =
+            codeText(&(*branch)[0], "condition");
+        if (failed(text))
+          return failure();
+        cond = *text;
+        std::string error;
+        if (cond && !expr::parse(*cond, error))
+          return fail("condition \"" + *cond + "\": " + error);
+        where.clear();
+      }
+      FailureOr<BlockSpan> span = flattenRegion(
+          *region, (path + "/branches/" + Twine(index) + "/1").str(), loop,
+          false);
+      if (failed(span))
+        return failure();
+      std::string guard = cond ? (earlier.empty() ? "(" + *cond + ")"
+                                                  : earlier + " and (" +
+                                                        *cond + ")")
+                               : (earlier.empty() ? "1" : earlier);
+      addEdge(head, span->entry, guard, {});
+      if (span->exit)
+        addEdge(*span->exit, exit, "1", {});
+      if (!cond) {
+        hasElse = true;
+        break;
+      }
+      earlier += (earlier.empty() ? "" : " and ") + ("not (" + *cond + ")");
+    }
+    if (!hasElse)
+      addEdge(head, exit, earlier.empty() ? "1" : earlier, {});
+    return BlockSpan{head, exit};
+  }
+  return fail("control-flow block '" + label + "' has type '" + type +
+              "', which is not supported (SDFGState, ControlFlowRegion, "
+              "LoopRegion, ConditionalBlock, BreakBlock, ContinueBlock, "
+              "ReturnBlock)");
+}
+
+/// Reads an interstate edge's condition and assignments into a new
+/// FlatEdge (the caller sets its ends).
+LogicalResult Importer::readEdge(const json::Object &edge, StringRef path) {
   const json::Object *attrs = edge.getObject("attributes");
   const json::Object *data = attrs ? attrs->getObject("data") : nullptr;
   const json::Object *edgeAttrs =
       data ? data->getObject("attributes") : nullptr;
-  if (!edgeAttrs)
-    return fail("'attributes.data.attributes' is missing");
 
-  std::string condition = "1";
-  if (const json::Value *value = edgeAttrs->get("condition")) {
-    if (const json::Object *code = value->getAsObject()) {
-      StringRef language = code->getString("language").value_or("Python");
-      if (language != "Python")
-        return fail("condition language '" + language +
-                    "' is not supported (only Python)");
-      condition = code->getString("string_data").value_or("1").str();
-    } else if (std::optional<std::string> text = scalarText(value)) {
-      condition = *text;
-    }
-  }
+  // DaCe >= 0.15 leaves out the defaults: no condition is `1`.
+  FailureOr<std::optional<std::string>> text =
+      codeText(edgeAttrs, "condition");
+  if (failed(text))
+    return failure();
+  std::string condition = text->value_or("1");
   std::string error;
   if (!expr::parse(condition, error))
     return fail("condition \"" + condition + "\": " + error);
 
   // In file order: DaCe performs them one after another, so a later
   // assignment reads the symbols that earlier ones set.
-  SmallVector<std::string> texts;
-  if (const json::Object *object = edgeAttrs->getObject("assignments")) {
+  SmallVector<std::pair<std::string, std::string>> assignments;
+  if (const json::Object *object =
+          edgeAttrs ? edgeAttrs->getObject("assignments") : nullptr) {
     ArrayRef<std::string> keys;
-    if (auto it = assignmentOrder.find(index); it != assignmentOrder.end())
+    if (auto it = assignmentOrder.find(path.str());
+        it != assignmentOrder.end())
       keys = it->second;
     llvm::StringSet<> seen;
     for (const std::string &key : keys)
@@ -767,22 +1104,15 @@ Importer::importInterstateEdge(const json::Object &edge, size_t index,
     if (keys.size() != object->size())
       return fail("cannot read the order of the assignments");
     for (const std::string &key : keys) {
-      const json::Value *value = object->get(key);
-      std::optional<std::string> text = scalarText(value);
-      if (!text)
+      std::optional<std::string> value = scalarText(object->get(key));
+      if (!value)
         return fail("assignment to '" + key + "' is not a string");
-      if (!expr::parse(*text, error))
-        return fail("assignment \"" + key + " = " + *text + "\": " + error);
-      texts.push_back(key + " = " + *text);
+      if (!expr::parse(*value, error))
+        return fail("assignment \"" + key + " = " + *value + "\": " + error);
+      assignments.push_back({key, *value});
     }
   }
-
-  builder.setInsertionPointToEnd(sdfg.getBody());
-  EdgeOp::create(builder, loc, FlatSymbolRefAttr::get(context, ids.at(*src)),
-                 FlatSymbolRefAttr::get(context, ids.at(*dst)),
-                 builder.getStringAttr(condition),
-                 builder.getStrArrayAttr(
-                     SmallVector<StringRef>(texts.begin(), texts.end())));
+  flatEdges.push_back({0, 0, condition, std::move(assignments)});
   return success();
 }
 
