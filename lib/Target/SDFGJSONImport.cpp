@@ -90,6 +90,8 @@ struct FlatState {
   /// guard, a region's exit).
   const json::Object *json;
   std::string label;
+  /// The JSON path of the state's object.
+  std::string path;
 };
 
 struct FlatEdge {
@@ -112,6 +114,8 @@ struct Memlet {
 
 struct DFNode {
   int64_t id;
+  /// The position in the state's `nodes` array.
+  size_t index;
   std::string type, label;
   const json::Object *attrs;
   std::optional<int64_t> scope;
@@ -287,6 +291,14 @@ private:
   OpBuilder builder;
   /// Where in the file we are, for messages.
   std::string where;
+  /// For a nested SDFG: where its node is in the caller, for messages.
+  std::string outerWhere;
+
+  ModuleOp module;
+  /// The JSON path of this SDFG's object (empty at the top; a nested
+  /// SDFG's `.../nodes/<k>/attributes/sdfg`), for the assignment order.
+  std::string rootPath;
+  bool nested = false;
 
   SDFGOp sdfg;
   std::map<std::string, Container> containers;
@@ -302,6 +314,8 @@ private:
 
   // Per-state bookkeeping.
   StateOp state;
+  /// The JSON path of the state's object.
+  std::string statePath;
   std::map<int64_t, DFNode> nodes;
   std::vector<DFEdge> edges;
   llvm::StringMap<Value> accesses;
@@ -312,12 +326,15 @@ private:
 
   LogicalResult fail(const Twine &message) {
     InFlightDiagnostic diag = emitError(loc);
+    if (!outerWhere.empty())
+      diag << outerWhere << ": ";
     if (!where.empty())
       diag << where << ": ";
     diag << message;
     return failure();
   }
 
+  LogicalResult importSDFG(const json::Object &root);
   FailureOr<expr::DType> parseDType(StringRef dtype, const Twine &what);
   LogicalResult importContainers(const json::Object &attrs);
   LogicalResult importState(const json::Object &stateJson, StringRef stateName);
@@ -340,7 +357,8 @@ private:
                                                  StringRef key);
   FailureOr<SmallVector<std::pair<std::string, std::string>>>
   readAssignments(const std::optional<std::string> &code, StringRef what);
-  size_t addState(const json::Object *json, StringRef label);
+  size_t addState(const json::Object *json, StringRef label,
+                  StringRef path = "");
   void addEdge(size_t src, size_t dst, StringRef condition,
                ArrayRef<std::pair<std::string, std::string>> assigns);
   FailureOr<BlockSpan> flattenRegion(const json::Object &region,
@@ -358,6 +376,7 @@ private:
   LogicalResult importMapEntry(const DFNode &node);
   LogicalResult importTasklet(const DFNode &node);
   LogicalResult importAccessNode(const DFNode &node);
+  LogicalResult importNestedSDFG(const DFNode &node);
 
   Block *scopeBlock(std::optional<int64_t> scope) {
     return scope ? maps.at(*scope).getBody() : state.getBody();
@@ -545,21 +564,39 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
                "\"SDFG\"");
     return nullptr;
   }
+  FailureOr<std::map<std::string, SmallVector<std::string>>> order =
+      AssignmentOrderScanner(source).run();
+  if (failed(order)) {
+    (void)fail("cannot read the order of the interstate assignments");
+    return nullptr;
+  }
+  assignmentOrder = std::move(*order);
+  OwningOpRef<ModuleOp> owned = ModuleOp::create(loc);
+  module = *owned;
+  builder.setInsertionPointToEnd(module.getBody());
+  if (failed(importSDFG(*root)) || failed(verify(*owned)))
+    return nullptr;
+  return owned;
+}
+
+LogicalResult Importer::importSDFG(const json::Object &rootObject) {
+  const json::Object *root = &rootObject;
+  OpBuilder::InsertPoint sdfgPoint = builder.saveInsertionPoint();
   const json::Object *attrs = root->getObject("attributes");
   if (!attrs) {
     (void)fail("'attributes' is missing");
-    return nullptr;
+    return failure();
   }
   std::string name = attrs->getString("name").value_or("sdfg").str();
   if (!isIdentifier(name)) {
     (void)fail("SDFG name '" + name + "' is not an identifier");
-    return nullptr;
+    return failure();
   }
   if (const json::Object *constants = attrs->getObject("constants_prop"))
     if (!constants->empty()) {
       (void)fail("compile-time constants ('constants_prop') are not "
                  "supported");
-      return nullptr;
+      return failure();
     }
 
   // Symbols.
@@ -570,14 +607,14 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
       std::optional<StringRef> dtype = value.getAsString();
       if (!dtype) {
         (void)fail("the type is not a string");
-        return nullptr;
+        return failure();
       }
       FailureOr<expr::DType> type = parseDType(*dtype, "");
       if (failed(type))
-        return nullptr;
+        return failure();
       if (!isa<IntegerType>(type->type) || type->type.isInteger(1)) {
         (void)fail("only integer symbols are supported, got '" + *dtype + "'");
-        return nullptr;
+        return failure();
       }
       symbolTypes[key] = type->type;
       if (type->isUnsigned)
@@ -587,7 +624,7 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   where.clear();
 
   if (failed(importContainers(*attrs)))
-    return nullptr;
+    return failure();
 
   // Arguments: `arg_names` first, then the other non-transients in the
   // order of DaCe's `SDFG.arglist()` (the signature of the code it
@@ -598,7 +635,7 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
       std::optional<StringRef> argName = value.getAsString();
       if (!argName) {
         (void)fail("an 'arg_names' entry is not a string");
-        return nullptr;
+        return failure();
       }
       // DaCe keeps `arg_names` only for its Python calling convention and
       // leaves stale names there after transformations; the arguments are
@@ -617,18 +654,9 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
 
   // Control-flow regions (loops, conditionals, plain regions) flatten into
   // one state machine.
-  {
-    FailureOr<std::map<std::string, SmallVector<std::string>>> order =
-        AssignmentOrderScanner(source).run();
-    if (failed(order)) {
-      (void)fail("cannot read the order of the interstate assignments");
-      return nullptr;
-    }
-    assignmentOrder = std::move(*order);
-  }
-  FailureOr<BlockSpan> top = flattenRegion(*root, "", nullptr, /*top=*/true);
+  FailureOr<BlockSpan> top = flattenRegion(*root, rootPath, nullptr, /*top=*/true);
   if (failed(top))
-    return nullptr;
+    return failure();
   where.clear();
   SmallVector<std::string> stateNames;
   llvm::StringSet<> usedStateNames;
@@ -716,8 +744,13 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     symbolAttrs.push_back(
         builder.getNamedAttr(symbolName, TypeAttr::get(type)));
 
-  OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
-  builder.setInsertionPointToEnd(module->getBody());
+  // A nested SDFG goes before its caller, under a name of its own.
+  builder.restoreInsertionPoint(sdfgPoint);
+  if (nested) {
+    std::string base = name;
+    for (int k = 1; module.lookupSymbol(name); ++k)
+      name = base + "_" + std::to_string(k);
+  }
   sdfg = SDFGOp::create(builder, loc, name, stateNames[top->entry], argTypes,
                         symbolAttrs.empty()
                             ? DictionaryAttr()
@@ -750,8 +783,9 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   for (auto [flat, stateName] : llvm::zip_equal(flatStates, stateNames)) {
     builder.setInsertionPointToEnd(sdfg.getBody());
     state = StateOp::create(builder, loc, stateName);
+    statePath = flat.path;
     if (flat.json && failed(importState(*flat.json, stateName)))
-      return nullptr;
+      return failure();
   }
   where.clear();
   builder.setInsertionPointToEnd(sdfg.getBody());
@@ -773,9 +807,9 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
        llvm::make_early_inc_range(sdfg.getBody()->getOps<AllocOp>()))
     if (alloc->use_empty())
       alloc.erase();
-  if (failed(verify(*module)))
-    return nullptr;
-  return module;
+  if (nested)
+    SymbolTable::setSymbolVisibility(sdfg, SymbolTable::Visibility::Private);
+  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -826,8 +860,9 @@ Importer::readAssignments(const std::optional<std::string> &code,
   return result;
 }
 
-size_t Importer::addState(const json::Object *json, StringRef label) {
-  flatStates.push_back({json, label.str()});
+size_t Importer::addState(const json::Object *json, StringRef label,
+                          StringRef path) {
+  flatStates.push_back({json, label.str(), path.str()});
   return flatStates.size() - 1;
 }
 
@@ -938,7 +973,7 @@ Importer::flattenBlock(const json::Object &block, StringRef path,
   std::string label = block.getString("label").value_or("block").str();
   const json::Object *attrs = block.getObject("attributes");
   if (type == "SDFGState") {
-    size_t state = addState(&block, label);
+    size_t state = addState(&block, label, path);
     return BlockSpan{state, state};
   }
   if (type == "ControlFlowRegion" || type == "FunctionCallRegion" ||
@@ -1212,6 +1247,7 @@ LogicalResult Importer::importState(const json::Object &stateJson,
                     " has no 'type'");
       DFNode node;
       node.id = asId(object->get("id")).value_or(index);
+      node.index = index;
       node.type = type->str();
       node.label = object->getString("label").value_or("").str();
       node.attrs = object->getObject("attributes");
@@ -1460,8 +1496,11 @@ LogicalResult Importer::importNode(const DFNode &node) {
     return importTasklet(node);
   if (node.type == "AccessNode")
     return importAccessNode(node);
+  if (node.type == "NestedSDFG")
+    return importNestedSDFG(node);
   return fail("node type '" + node.type +
-              "' is not supported (AccessNode, MapEntry, MapExit, Tasklet)");
+              "' is not supported (AccessNode, MapEntry, MapExit, Tasklet, "
+              "NestedSDFG)");
 }
 
 LogicalResult Importer::importMapEntry(const DFNode &node) {
@@ -1624,7 +1663,8 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         in = &edge;
     if (!in || !in->memlet)
       return fail("in-connector '" + name + "' has no incoming memlet");
-    if (nodes.at(in->src).type == "Tasklet") {
+    if (nodes.at(in->src).type == "Tasklet" ||
+        nodes.at(in->src).type == "NestedSDFG") {
       auto it = taskletResults.find({in->src, in->srcConn});
       if (it == taskletResults.end())
         return fail("in-connector '" + name +
@@ -1750,7 +1790,8 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     for (const DFEdge &edge : edges) {
       if (edge.src != node.id || edge.srcConn != name || !edge.memlet)
         continue;
-      if (nodes.at(edge.dst).type == "Tasklet") {
+      if (nodes.at(edge.dst).type == "Tasklet" ||
+          nodes.at(edge.dst).type == "NestedSDFG") {
         taskletResults[{node.id, name}] = result;
         if (FailureOr<Container *> data = container(edge.memlet->data);
             succeeded(data) && (*data)->isUnsigned)
@@ -1876,6 +1917,228 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
     return fail("copy from '" + (*source)->name + "' to '" + (*target)->name +
                 "' covers part of a container; only whole containers and "
                 "single elements are supported");
+  }
+  return success();
+}
+
+LogicalResult Importer::importNestedSDFG(const DFNode &node) {
+  const json::Object *innerJson = node.attrs->getObject("sdfg");
+  if (!innerJson || innerJson->getString("type") != "SDFG")
+    return fail("'sdfg' is missing or not an SDFG");
+
+  // The nested SDFG becomes a private sdfg.sdfg of the module, before this
+  // one, and the node a call of it.
+  Importer inner(context, loc, source);
+  inner.module = module;
+  inner.nested = true;
+  inner.assignmentOrder = assignmentOrder;
+  inner.rootPath =
+      statePath + "/nodes/" + std::to_string(node.index) + "/attributes/sdfg";
+  inner.outerWhere = (outerWhere.empty() ? "" : outerWhere + ": ") + where;
+  inner.builder.setInsertionPoint(sdfg);
+  if (failed(inner.importSDFG(*innerJson)))
+    return failure();
+  SDFGOp callee = inner.sdfg;
+
+  setInsertionInto(node.scope);
+  SmallVector<Value> operands;
+  SmallVector<int64_t> outputs;
+  SmallVector<Type> resultTypes;
+  struct Output {
+    std::string connector;
+    const DFEdge *edge;
+    Container *data;
+  };
+  SmallVector<Output> outputEdges;
+  for (auto [index, arg] : llvm::enumerate(callee.getBody()->getArguments())) {
+    std::string name = callee.getArgDataName(index);
+    const DFEdge *in = nullptr, *out = nullptr;
+    for (const DFEdge &edge : edges) {
+      if (edge.dst == node.id && edge.dstConn == name && edge.memlet)
+        in = &edge;
+      if (edge.src == node.id && edge.srcConn == name && edge.memlet)
+        out = &edge;
+    }
+    if (!in && !out)
+      return fail("nested SDFG argument '" + name + "' has no memlet");
+    auto argType = dyn_cast<MemRefType>(arg.getType());
+    bool single = !argType || (argType.hasStaticShape() &&
+                               argType.getNumElements() == 1);
+    Type elementType = argType ? argType.getElementType() : arg.getType();
+    auto fromTasklet = [&](const DFEdge *edge) {
+      StringRef type = nodes.at(edge->src).type;
+      return type == "Tasklet" || type == "NestedSDFG";
+    };
+    auto toTasklet = [&](const DFEdge *edge) {
+      StringRef type = nodes.at(edge->dst).type;
+      return type == "Tasklet" || type == "NestedSDFG";
+    };
+    // Values passed between code nodes.
+    if ((in && fromTasklet(in)) || (out && toTasklet(out))) {
+      if (!single)
+        return fail("nested SDFG argument '" + name +
+                    "' is connected to a code node but holds more than one "
+                    "element");
+      Value value;
+      if (in && fromTasklet(in)) {
+        auto it = taskletResults.find({in->src, in->srcConn});
+        if (it == taskletResults.end())
+          return fail("nested SDFG argument '" + name +
+                      "' reads an unknown tasklet output");
+        value = it->second;
+      } else if (in) {
+        FailureOr<Container *> data = container(in->memlet->data);
+        if (failed(data) || !isPoint(*in->memlet->subset))
+          return fail("nested SDFG argument '" + name +
+                      "' reads more than one element");
+        if (!isa<MemRefType>((*data)->value.getType())) {
+          value = (*data)->value;
+        } else {
+          FailureOr<SmallVector<Value>> indices =
+              pointIndices(*in->memlet->subset, **data, node.scope);
+          if (failed(indices))
+            return failure();
+          value = load(**data, *indices);
+        }
+      } else {
+        // Written only: the nested SDFG's buffer starts at zero.
+        value = arith::ConstantOp::create(builder, loc, elementType,
+                                          builder.getZeroAttr(elementType));
+      }
+      if (value.getType() != elementType)
+        return fail("nested SDFG argument '" + name + "' holds " +
+                    typeString(elementType) + " but gets a " +
+                    typeString(value.getType()));
+      operands.push_back(value);
+      if (out) {
+        if (!argType)
+          return fail("nested SDFG argument '" + name +
+                      "' is written but passed by value");
+        outputs.push_back(index);
+        resultTypes.push_back(elementType);
+        outputEdges.push_back({name, out, nullptr});
+      }
+      continue;
+    }
+
+    const DFEdge *edge = in ? in : out;
+    if (in && out && in->memlet->data != out->memlet->data)
+      return fail("nested SDFG argument '" + name + "' reads '" +
+                  in->memlet->data + "' but writes '" + out->memlet->data +
+                  "'");
+    FailureOr<Container *> data = container(edge->memlet->data);
+    if (failed(data))
+      return failure();
+    ArrayRef<SubsetRange> subset = *edge->memlet->subset;
+    auto dataType = dyn_cast<MemRefType>((*data)->value.getType());
+    if (argType && dataType && isFull(subset, **data) &&
+        argType.getRank() == dataType.getRank()) {
+      if (argType.getElementType() != dataType.getElementType())
+        return fail("nested SDFG argument '" + name + "' holds " +
+                    typeString(argType.getElementType()) + " but '" +
+                    (*data)->name + "' holds " +
+                    typeString(dataType.getElementType()));
+      if (out && !out->memlet->wcr.empty())
+        return fail("write-conflict resolution on nested SDFG argument '" +
+                    name + "', which covers a whole container, is not "
+                    "supported");
+      operands.push_back(access(**data));
+      continue;
+    }
+    if (!single || !isPoint(subset))
+      return fail("memlet '" + (*data)->name + "' of nested SDFG argument '" +
+                  name +
+                  "' covers part of the container; only whole containers "
+                  "and single elements are supported");
+    Value value;
+    if (!in) {
+      // Written only: DaCe leaves the nested SDFG's element uninitialized;
+      // zero here, so an inner accumulation does not count the caller's
+      // value twice when the caller's memlet has a write-conflict
+      // resolution.
+      value = arith::ConstantOp::create(builder, loc, elementType,
+                                        builder.getZeroAttr(elementType));
+    } else if (!dataType) {
+      value = (*data)->value; // A scalar argument, by value.
+    } else {
+      FailureOr<SmallVector<Value>> indices =
+          pointIndices(subset, **data, node.scope);
+      if (failed(indices))
+        return failure();
+      value = load(**data, *indices);
+    }
+    if (value.getType() != elementType)
+      return fail("nested SDFG argument '" + name + "' holds " +
+                  typeString(elementType) + " but '" + (*data)->name +
+                  "' holds " + typeString(value.getType()));
+    operands.push_back(value);
+    if (out) {
+      if (!argType)
+        return fail("nested SDFG argument '" + name +
+                    "' is written but passed by value");
+      if (!dataType)
+        return fail("nested SDFG argument '" + name + "' writes scalar '" +
+                    (*data)->name + "', which is passed by value");
+      outputs.push_back(index);
+      resultTypes.push_back(elementType);
+      outputEdges.push_back({name, out, *data});
+    }
+  }
+
+  // DaCe's symbol_mapping: the callee's symbols as expressions of the
+  // caller's; an unmapped one with a name the caller knows is that name.
+  const json::Object *mapping = node.attrs->getObject("symbol_mapping");
+  SmallVector<Value> symbolValues;
+  SmallVector<StringRef> symbolNames;
+  if (DictionaryAttr symbols = callee.getSymbolsAttr())
+    for (NamedAttribute symbol : symbols) {
+      StringRef name = symbol.getName().getValue();
+      std::optional<std::string> text =
+          mapping ? scalarText(mapping->get(name)) : std::nullopt;
+      if (!text) {
+        bool known = symbolTypes.count(name);
+        for (std::optional<int64_t> s = node.scope; s && !known;
+             s = parentScope(*s))
+          known = scopeNames[*s].count(name);
+        if (!known)
+          continue;
+        text = name.str();
+      }
+      FailureOr<Value> value = emitIndex(*text, node.scope);
+      if (failed(value))
+        return failure();
+      symbolValues.push_back(*value);
+      symbolNames.push_back(name);
+    }
+
+  auto call = CallOp::create(builder, loc, resultTypes,
+                             FlatSymbolRefAttr::get(callee.getSymNameAttr()),
+                             operands, symbolValues,
+                             builder.getStrArrayAttr(symbolNames),
+                             builder.getDenseI64ArrayAttr(outputs));
+  for (auto [result, output] : llvm::zip_equal(call.getResults(), outputEdges)) {
+    if (!output.data) {
+      taskletResults[{node.id, output.connector}] = result;
+      continue;
+    }
+    std::optional<WCRKind> wcr;
+    if (!output.edge->memlet->wcr.empty()) {
+      wcr = parseWCR(output.edge->memlet->wcr);
+      if (!wcr)
+        return fail("write-conflict resolution '" + output.edge->memlet->wcr +
+                    "' is not supported (a + b, a * b, min, max)");
+      if (output.data->isUnsigned &&
+          (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+        return fail("write-conflict resolution '" + output.edge->memlet->wcr +
+                    "' into unsigned container '" + output.data->name +
+                    "' is not supported (min and max compare signed)");
+    }
+    FailureOr<SmallVector<Value>> indices =
+        pointIndices(*output.edge->memlet->subset, *output.data, node.scope);
+    if (failed(indices))
+      return failure();
+    StoreOp::create(builder, loc, result, access(*output.data), *indices,
+                    wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
   }
   return success();
 }
