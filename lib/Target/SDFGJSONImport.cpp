@@ -377,6 +377,35 @@ private:
   LogicalResult importTasklet(const DFNode &node);
   LogicalResult importAccessNode(const DFNode &node);
   LogicalResult importNestedSDFG(const DFNode &node);
+  /// DaCe's Reduce, MatMul (2-d) and Transpose (2-d) on whole containers,
+  /// expanded into maps as DaCe's pure expansions do.
+  LogicalResult importLibraryNode(const DFNode &node);
+  /// A map over `extents` (`cpu_multicore`) with the builder inside it;
+  /// returns its parameters.
+  FailureOr<SmallVector<Value>> beginMap(ArrayRef<std::string> extents);
+  /// A tasklet computing `code` (one Python expression over `inputs`,
+  /// named a, b, ...) as `type`.
+  FailureOr<Value> emitTasklet(StringRef code, ValueRange inputs, Type type);
+  /// An access node inside a map scope of a transient with one element: a
+  /// map-local value, carried as an SSA value (DaCe allocates it per
+  /// iteration; one shared container would be a race in a parallel map).
+  bool isLocalValue(int64_t id);
+  LogicalResult importLocalValue(const DFNode &node, Container &data);
+  /// Any other access node inside a map scope: the container itself, which
+  /// tasklets write and read through their memlets; element copies in and
+  /// out of it.
+  LogicalResult importScopedAccess(const DFNode &node, Container &data);
+  /// The container and element a memlet out of an access node of `data`
+  /// writes: its own subset, or its other subset when it names `data`
+  /// (then the destination is the access node or map exit it leads to).
+  FailureOr<std::pair<Container *, SmallVector<SubsetRange>>>
+  memletTarget(const DFEdge &edge, const Container &data);
+  /// Whether an edge into `id` passes an SSA value (code nodes and
+  /// map-local values) rather than a memlet into a container.
+  bool takesValue(int64_t id) {
+    StringRef type = nodes.at(id).type;
+    return type == "Tasklet" || type == "NestedSDFG" || isLocalValue(id);
+  }
 
   Block *scopeBlock(std::optional<int64_t> scope) {
     return scope ? maps.at(*scope).getBody() : state.getBody();
@@ -1296,7 +1325,7 @@ LogicalResult Importer::importState(const json::Object &stateJson,
   // the op order does not depend on DaCe's node numbering.
   std::set<std::string> accessed;
   for (auto &[id, node] : nodes)
-    if (node.type == "AccessNode")
+    if (node.type == "AccessNode" && !node.scope)
       if (std::optional<StringRef> data = node.attrs->getString("data"))
         accessed.insert(data->str());
   for (const std::string &name : accessed) {
@@ -1498,9 +1527,11 @@ LogicalResult Importer::importNode(const DFNode &node) {
     return importAccessNode(node);
   if (node.type == "NestedSDFG")
     return importNestedSDFG(node);
+  if (node.type == "LibraryNode")
+    return importLibraryNode(node);
   return fail("node type '" + node.type +
               "' is not supported (AccessNode, MapEntry, MapExit, Tasklet, "
-              "NestedSDFG)");
+              "NestedSDFG, LibraryNode)");
 }
 
 LogicalResult Importer::importMapEntry(const DFNode &node) {
@@ -1663,8 +1694,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         in = &edge;
     if (!in || !in->memlet)
       return fail("in-connector '" + name + "' has no incoming memlet");
-    if (nodes.at(in->src).type == "Tasklet" ||
-        nodes.at(in->src).type == "NestedSDFG") {
+    if (takesValue(in->src)) {
       auto it = taskletResults.find({in->src, in->srcConn});
       if (it == taskletResults.end())
         return fail("in-connector '" + name +
@@ -1790,8 +1820,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     for (const DFEdge &edge : edges) {
       if (edge.src != node.id || edge.srcConn != name || !edge.memlet)
         continue;
-      if (nodes.at(edge.dst).type == "Tasklet" ||
-          nodes.at(edge.dst).type == "NestedSDFG") {
+      if (takesValue(edge.dst)) {
         taskletResults[{node.id, name}] = result;
         if (FailureOr<Container *> data = container(edge.memlet->data);
             succeeded(data) && (*data)->isUnsigned)
@@ -1843,8 +1872,11 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
   FailureOr<Container *> target = container(*name);
   if (failed(target))
     return failure();
-  if (node.scope)
-    return fail("access nodes inside a map scope are not supported");
+  if (node.scope) {
+    if (isLocalValue(node.id))
+      return importLocalValue(node, **target);
+    return importScopedAccess(node, **target);
+  }
   if (isa<MemRefType>((*target)->value.getType()))
     access(**target);
 
@@ -1921,6 +1953,454 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
   return success();
 }
 
+bool Importer::isLocalValue(int64_t id) {
+  const DFNode &node = nodes.at(id);
+  if (node.type != "AccessNode" || !node.scope)
+    return false;
+  std::optional<StringRef> name = node.attrs->getString("data");
+  auto it = name ? containers.find(name->str()) : containers.end();
+  if (it == containers.end() || !it->second.transient)
+    return false;
+  const Container &data = it->second;
+  return data.isScalar ||
+         llvm::all_of(data.shape, [](const std::string &dim) {
+           return StringRef(dim).trim() == "1";
+         });
+}
+
+LogicalResult Importer::importLocalValue(const DFNode &node, Container &data) {
+  setInsertionInto(node.scope);
+  Value value;
+  for (const DFEdge &edge : edges) {
+    if (edge.dst != node.id || !edge.memlet)
+      continue;
+    if (value)
+      return fail("map-local value '" + data.name +
+                  "' has more than one writer");
+    if (takesValue(edge.src)) {
+      auto it = taskletResults.find({edge.src, edge.srcConn});
+      if (it == taskletResults.end())
+        return fail("map-local value '" + data.name +
+                    "' reads an unknown tasklet output");
+      value = it->second;
+      continue;
+    }
+    // A memlet from a container: one element of it.
+    std::optional<SmallVector<SubsetRange>> subset =
+        edge.memlet->data == data.name ? edge.memlet->otherSubset
+                                       : edge.memlet->subset;
+    StringRef sourceName = edge.memlet->data;
+    if (edge.memlet->data == data.name) {
+      if (nodes.at(edge.src).type != "AccessNode")
+        return fail("map-local value '" + data.name +
+                    "' is written by a memlet that does not name its source");
+      sourceName = nodes.at(edge.src).attrs->getString("data").value_or("");
+    }
+    FailureOr<Container *> source = container(sourceName);
+    if (failed(source))
+      return failure();
+    if (!isa<MemRefType>((*source)->value.getType())) {
+      value = (*source)->value;
+    } else {
+      if (!subset || !isPoint(*subset))
+        return fail("map-local value '" + data.name +
+                    "' is written from more than one element of '" +
+                    (*source)->name + "'");
+      FailureOr<SmallVector<Value>> indices =
+          pointIndices(*subset, **source, node.scope);
+      if (failed(indices))
+        return failure();
+      value = load(**source, *indices);
+    }
+  }
+  if (!value)
+    return fail("map-local value '" + data.name + "' is read but never written");
+  if (value.getType() != data.elementType)
+    return fail("map-local value '" + data.name + "' holds " +
+                typeString(data.elementType) + " but is written a " +
+                typeString(value.getType()));
+  taskletResults[{node.id, ""}] = value;
+
+  // Memlets out of it into containers (through the map exit or to an
+  // access node): stores of the value.
+  for (const DFEdge &edge : edges) {
+    if (edge.src != node.id || !edge.memlet || takesValue(edge.dst))
+      continue;
+    FailureOr<std::pair<Container *, SmallVector<SubsetRange>>> where =
+        memletTarget(edge, data);
+    if (failed(where))
+      return failure();
+    Container **target = &where->first;
+    SmallVector<SubsetRange> &subset = where->second;
+    if (!isa<MemRefType>((*target)->value.getType()))
+      return fail("map-local value '" + data.name + "' writes scalar '" +
+                  (*target)->name + "', which is passed by value");
+    if (!isPoint(subset))
+      return fail("map-local value '" + data.name +
+                  "' writes more than one element of '" + (*target)->name +
+                  "'");
+    if ((*target)->elementType != data.elementType)
+      return fail("map-local value '" + data.name + "' holds " +
+                  typeString(data.elementType) + " but '" + (*target)->name +
+                  "' holds " + typeString((*target)->elementType));
+    std::optional<WCRKind> wcr;
+    if (!edge.memlet->wcr.empty()) {
+      wcr = parseWCR(edge.memlet->wcr);
+      if (!wcr)
+        return fail("write-conflict resolution '" + edge.memlet->wcr +
+                    "' is not supported (a + b, a * b, min, max)");
+      if ((*target)->isUnsigned &&
+          (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+        return fail("write-conflict resolution '" + edge.memlet->wcr +
+                    "' into unsigned container '" + (*target)->name +
+                    "' is not supported (min and max compare signed)");
+    }
+    FailureOr<SmallVector<Value>> indices =
+        pointIndices(subset, **target, node.scope);
+    if (failed(indices))
+      return failure();
+    StoreOp::create(builder, loc, value, access(**target), *indices,
+                    wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
+  }
+  return success();
+}
+
+FailureOr<std::pair<Container *, SmallVector<SubsetRange>>>
+Importer::memletTarget(const DFEdge &edge, const Container &data) {
+  if (edge.memlet->data != data.name) {
+    FailureOr<Container *> target = container(edge.memlet->data);
+    if (failed(target))
+      return failure();
+    return std::make_pair(*target, *edge.memlet->subset);
+  }
+  const DFNode &dst = nodes.at(edge.dst);
+  std::optional<StringRef> name;
+  if (dst.type == "AccessNode") {
+    name = dst.attrs->getString("data");
+  } else if (dst.type == "MapExit" && StringRef(edge.dstConn).starts_with("IN_")) {
+    std::string out = "OUT_" + edge.dstConn.substr(3);
+    for (const DFEdge &next : edges)
+      if (next.src == edge.dst && next.srcConn == out && next.memlet)
+        name = next.memlet->data;
+  }
+  if (!name) {
+    (void)fail("cannot tell where the memlet of '" + data.name + "' leads");
+    return failure();
+  }
+  FailureOr<Container *> target = container(*name);
+  if (failed(target))
+    return failure();
+  if (*target == &data)
+    return std::make_pair(*target, *edge.memlet->subset);
+  if (!edge.memlet->otherSubset) {
+    (void)fail("the memlet from '" + data.name + "' into '" + *name +
+               "' has no 'other_subset'");
+    return failure();
+  }
+  return std::make_pair(*target, *edge.memlet->otherSubset);
+}
+
+LogicalResult Importer::importScopedAccess(const DFNode &node,
+                                           Container &data) {
+  if (!isa<MemRefType>(data.value.getType()))
+    return fail("scalar argument '" + data.name +
+                "' inside a map scope is not supported");
+  setInsertionInto(node.scope);
+  auto copyElement = [&](Container &from, ArrayRef<SubsetRange> fromSubset,
+                         Container &to,
+                         ArrayRef<SubsetRange> toSubset) -> LogicalResult {
+    if (!isPoint(fromSubset) || !isPoint(toSubset))
+      return fail("copy from '" + from.name + "' to '" + to.name +
+                  "' inside a map scope covers more than one element");
+    if (from.elementType != to.elementType)
+      return fail("copy from '" + from.name + "' to '" + to.name +
+                  "' changes the element type");
+    FailureOr<SmallVector<Value>> fromIndices =
+        pointIndices(fromSubset, from, node.scope);
+    if (failed(fromIndices))
+      return failure();
+    FailureOr<SmallVector<Value>> toIndices =
+        pointIndices(toSubset, to, node.scope);
+    if (failed(toIndices))
+      return failure();
+    Value value = load(from, *fromIndices);
+    StoreOp::create(builder, loc, value, access(to), *toIndices,
+                    WCRKindAttr());
+    return success();
+  };
+  // Element copies into it from other containers (the data already in
+  // it flows in without one).
+  for (const DFEdge &edge : edges) {
+    if (edge.dst != node.id || !edge.memlet || takesValue(edge.src) ||
+        edge.memlet->data == data.name)
+      continue;
+    FailureOr<Container *> source = container(edge.memlet->data);
+    if (failed(source))
+      return failure();
+    if (!edge.memlet->otherSubset && !data.isScalar)
+      return fail("the memlet from '" + (*source)->name + "' into '" +
+                  data.name + "' has no 'other_subset'");
+    SmallVector<SubsetRange> to = edge.memlet->otherSubset.value_or(
+        SmallVector<SubsetRange>{{"0", "0", "1"}});
+    if (failed(copyElement(**source, *edge.memlet->subset, data, to)))
+      return failure();
+  }
+  // Out of it: nothing where the data stays in the container, an element
+  // copy otherwise.
+  for (const DFEdge &edge : edges) {
+    if (edge.src != node.id || !edge.memlet || takesValue(edge.dst))
+      continue;
+    if (!edge.memlet->wcr.empty())
+      return fail("a copy with write-conflict resolution is not supported");
+    FailureOr<std::pair<Container *, SmallVector<SubsetRange>>> target =
+        memletTarget(edge, data);
+    if (failed(target))
+      return failure();
+    if (target->first == &data)
+      continue;
+    SmallVector<SubsetRange> from =
+        edge.memlet->data == data.name
+            ? *edge.memlet->subset
+            : edge.memlet->otherSubset.value_or(
+                  SmallVector<SubsetRange>{{"0", "0", "1"}});
+    if (failed(copyElement(data, from, *target->first, target->second)))
+      return failure();
+  }
+  return success();
+}
+
+FailureOr<SmallVector<Value>>
+Importer::beginMap(ArrayRef<std::string> extents) {
+  SmallVector<OpFoldResult> lbs, ubs, steps;
+  for (const std::string &extent : extents) {
+    FailureOr<OpFoldResult> ub =
+        emitBound("(" + extent + ") - 1", std::nullopt);
+    if (failed(ub))
+      return failure();
+    lbs.push_back(builder.getIndexAttr(0));
+    ubs.push_back(*ub);
+    steps.push_back(builder.getIndexAttr(1));
+  }
+  auto map =
+      MapOp::create(builder, loc, lbs, ubs, steps, ScheduleKind::CPUMulticore);
+  builder.setInsertionPoint(map.getBody()->getTerminator());
+  return SmallVector<Value>(map.getParams());
+}
+
+FailureOr<Value> Importer::emitTasklet(StringRef code, ValueRange inputs,
+                                       Type type) {
+  std::string error;
+  expr::NodePtr node = expr::parse(code, error);
+  if (!node)
+    return fail("expression \"" + code + "\": " + error);
+  SmallVector<StringRef> names = {"a", "b", "c"};
+  auto tasklet = TaskletOp::create(builder, loc, TypeRange{type}, inputs);
+  tasklet.setInConnectorsAttr(builder.getStrArrayAttr(
+      ArrayRef(names).take_front(inputs.size())));
+  tasklet.setOutConnectorsAttr(builder.getStrArrayAttr({"out"}));
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToStart(tasklet.getBody());
+  llvm::StringMap<expr::Operand> locals;
+  for (auto [name, arg] : llvm::zip(names, tasklet.getBody()->getArguments()))
+    locals[name] = expr::Operand(arg, false);
+  expr::Operand value = expr::emit(
+      builder, loc, *node, [&](StringRef name) { return locals.lookup(name); },
+      isa<IntegerType>(type) ? type : builder.getI64Type(), error);
+  if (!value)
+    return fail("expression \"" + code + "\": " + error);
+  Value cast = expr::castTo(builder, loc, value.value, type, value.isUnsigned,
+                            false);
+  if (!cast)
+    return fail("expression \"" + code + "\" does not convert to " +
+                typeString(type));
+  ReturnOp::create(builder, loc, cast);
+  return tasklet.getResult(0);
+}
+
+LogicalResult Importer::importLibraryNode(const DFNode &node) {
+  StringRef name = node.attrs->getString("name").value_or(node.label);
+  if (node.scope)
+    return fail("library node '" + name +
+                "' inside a map scope is not supported");
+  // The containers on its memlets, by connector; each memlet must cover
+  // its whole container.
+  std::map<std::string, Container *> ins, outs;
+  for (const DFEdge &edge : edges) {
+    bool in = edge.dst == node.id, out = edge.src == node.id;
+    if ((!in && !out) || !edge.memlet)
+      continue;
+    FailureOr<Container *> data = container(edge.memlet->data);
+    if (failed(data))
+      return failure();
+    if (!isa<MemRefType>((*data)->value.getType()) ||
+        !isFull(*edge.memlet->subset, **data))
+      return fail("library node '" + name + "': the memlet of '" +
+                  (*data)->name +
+                  "' covers part of the container; only whole containers "
+                  "are supported");
+    if (out && !edge.memlet->wcr.empty())
+      return fail("library node '" + name +
+                  "': write-conflict resolution on its output is not "
+                  "supported");
+    (in ? ins : outs)[in ? edge.dstConn : edge.srcConn] = *data;
+  }
+  auto single = [&](std::map<std::string, Container *> &map,
+                    StringRef what) -> Container * {
+    if (map.size() != 1) {
+      (void)fail("library node '" + name + "' needs one " + what +
+                 " memlet, has " + Twine(map.size()));
+      return nullptr;
+    }
+    return map.begin()->second;
+  };
+  auto dims = [](Container *data) {
+    return data->isScalar ? SmallVector<std::string>{"1"} : data->shape;
+  };
+  setInsertionInto(std::nullopt);
+  OpBuilder::InsertionGuard guard(builder);
+
+  if (name == "Reduce") {
+    Container *input = single(ins, "input");
+    Container *output = input ? single(outs, "output") : nullptr;
+    if (!output)
+      return failure();
+    if (input->elementType != output->elementType)
+      return fail("library node 'Reduce': input and output element types "
+                  "differ");
+    std::string wcrText = node.attrs->getString("wcr").value_or("").str();
+    std::optional<WCRKind> wcr = parseWCR(wcrText);
+    if (!wcr)
+      return fail("library node 'Reduce': reduction '" + wcrText +
+                  "' is not supported (a + b, a * b, min, max)");
+    if (output->isUnsigned && (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+      return fail("library node 'Reduce': min and max of unsigned data are "
+                  "not supported (they compare signed)");
+    SmallVector<std::string> inShape = dims(input);
+    SmallVector<bool> reduced(inShape.size(), true);
+    if (const json::Array *axes = node.attrs->getArray("axes")) {
+      reduced.assign(inShape.size(), false);
+      for (const json::Value &axis : *axes) {
+        std::optional<int64_t> index = axis.getAsInteger();
+        if (!index || *index < 0 ||
+            *index >= static_cast<int64_t>(inShape.size()))
+          return fail("library node 'Reduce': an axis is out of range");
+        reduced[*index] = true;
+      }
+    }
+    // The output has the input's other dimensions (or one element).
+    SmallVector<std::string> kept;
+    for (auto [dim, isReduced] : llvm::zip_equal(inShape, reduced))
+      if (!isReduced)
+        kept.push_back(dim);
+    SmallVector<std::string> outShape = dims(output);
+    bool scalarOut = kept.empty() &&
+                     llvm::all_of(outShape, [](const std::string &d) {
+                       return StringRef(d).trim() == "1";
+                     });
+    if (!scalarOut && outShape != kept)
+      return fail("library node 'Reduce': the output's shape is not the "
+                  "input's without the reduced axes");
+    auto outIndices = [&](ArrayRef<Value> keptParams) {
+      if (!scalarOut)
+        return SmallVector<Value>(keptParams);
+      return SmallVector<Value>(
+          output->isScalar ? 0 : outShape.size(),
+          arith::ConstantIndexOp::create(builder, loc, 0).getResult());
+    };
+    // DaCe initializes the output only with an identity; without one the
+    // reduction accumulates into what it holds.
+    if (std::optional<std::string> identity =
+            scalarText(node.attrs->get("identity"))) {
+      OpBuilder::InsertionGuard mapGuard(builder);
+      FailureOr<SmallVector<Value>> params =
+          beginMap(scalarOut ? SmallVector<std::string>{"1"} : kept);
+      if (failed(params))
+        return failure();
+      FailureOr<Value> value =
+          emitTasklet(*identity, {}, output->elementType);
+      if (failed(value))
+        return failure();
+      StoreOp::create(builder, loc, *value, access(*output),
+                      outIndices(*params), WCRKindAttr());
+    }
+    FailureOr<SmallVector<Value>> params = beginMap(inShape);
+    if (failed(params))
+      return failure();
+    SmallVector<Value> keptParams;
+    for (auto [param, isReduced] : llvm::zip_equal(*params, reduced))
+      if (!isReduced)
+        keptParams.push_back(param);
+    Value x = load(*input, input->isScalar ? SmallVector<Value>() : *params);
+    FailureOr<Value> value = emitTasklet("a", {x}, output->elementType);
+    if (failed(value))
+      return failure();
+    StoreOp::create(builder, loc, *value, access(*output),
+                    outIndices(keptParams), WCRKindAttr::get(context, *wcr));
+    return success();
+  }
+
+  if (name == "_MatMult_" || name == "MatMul") {
+    Container *a = ins.count("_a") ? ins["_a"] : nullptr;
+    Container *b = ins.count("_b") ? ins["_b"] : nullptr;
+    Container *c = outs.count("_c") ? outs["_c"] : nullptr;
+    if (!a || !b || !c)
+      return fail("library node 'MatMul' needs memlets on '_a', '_b' and "
+                  "'_c'");
+    if (a->shape.size() != 2 || b->shape.size() != 2 || c->shape.size() != 2)
+      return fail("library node 'MatMul': only matrix-matrix products are "
+                  "supported");
+    if (a->elementType != c->elementType || b->elementType != c->elementType)
+      return fail("library node 'MatMul': element types differ");
+    {
+      OpBuilder::InsertionGuard mapGuard(builder);
+      FailureOr<SmallVector<Value>> params = beginMap(c->shape);
+      if (failed(params))
+        return failure();
+      FailureOr<Value> zero = emitTasklet("0", {}, c->elementType);
+      if (failed(zero))
+        return failure();
+      StoreOp::create(builder, loc, *zero, access(*c), *params, WCRKindAttr());
+    }
+    FailureOr<SmallVector<Value>> params =
+        beginMap({a->shape[0], b->shape[1], a->shape[1]});
+    if (failed(params))
+      return failure();
+    Value i = (*params)[0], j = (*params)[1], k = (*params)[2];
+    Value x = load(*a, {i, k});
+    Value y = load(*b, {k, j});
+    FailureOr<Value> product = emitTasklet("a * b", {x, y}, c->elementType);
+    if (failed(product))
+      return failure();
+    StoreOp::create(builder, loc, *product, access(*c), {i, j},
+                    WCRKindAttr::get(context, WCRKind::Add));
+    return success();
+  }
+
+  if (name == "transpose" || name == "_Transpose_" || name == "Transpose") {
+    Container *input = single(ins, "input");
+    Container *output = input ? single(outs, "output") : nullptr;
+    if (!output)
+      return failure();
+    if (input->shape.size() != 2 || output->shape.size() != 2)
+      return fail("library node 'Transpose': only 2-d transposes are "
+                  "supported");
+    if (input->elementType != output->elementType)
+      return fail("library node 'Transpose': element types differ");
+    FailureOr<SmallVector<Value>> params = beginMap(input->shape);
+    if (failed(params))
+      return failure();
+    Value x = load(*input, *params);
+    FailureOr<Value> value = emitTasklet("a", {x}, output->elementType);
+    if (failed(value))
+      return failure();
+    StoreOp::create(builder, loc, *value, access(*output),
+                    {(*params)[1], (*params)[0]}, WCRKindAttr());
+    return success();
+  }
+  return fail("library node '" + name +
+              "' is not supported (Reduce, MatMul, Transpose)");
+}
+
 LogicalResult Importer::importNestedSDFG(const DFNode &node) {
   const json::Object *innerJson = node.attrs->getObject("sdfg");
   if (!innerJson || innerJson->getString("type") != "SDFG")
@@ -1966,12 +2446,10 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
                                argType.getNumElements() == 1);
     Type elementType = argType ? argType.getElementType() : arg.getType();
     auto fromTasklet = [&](const DFEdge *edge) {
-      StringRef type = nodes.at(edge->src).type;
-      return type == "Tasklet" || type == "NestedSDFG";
+      return takesValue(edge->src);
     };
     auto toTasklet = [&](const DFEdge *edge) {
-      StringRef type = nodes.at(edge->dst).type;
-      return type == "Tasklet" || type == "NestedSDFG";
+      return takesValue(edge->dst);
     };
     // Values passed between code nodes.
     if ((in && fromTasklet(in)) || (out && toTasklet(out))) {
