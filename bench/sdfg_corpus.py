@@ -111,6 +111,8 @@ def run_tool(cmd, timeout):
                            timeout=timeout, errors="replace")
     except subprocess.TimeoutExpired:
         return "timeout", ""
+    except OSError as e:  # e.g. a tool being relinked
+        return "error", f"cannot run {cmd[0]}: {e}"
     out = p.stdout + p.stderr
     if p.returncode < 0 or "Stack dump" in out or "PLEASE submit" in out:
         sig = -p.returncode if p.returncode < 0 else 0
