@@ -135,6 +135,16 @@ struct Container {
   /// A non-transient Scalar some state writes: an output, so it is passed
   /// as a rank-0 memref rather than by value.
   bool written = false;
+  /// Non-row-major `strides` (column-major, padded): the container is the
+  /// 1-d memref of its `total_size` elements DaCe allocates, and an element
+  /// is at sum(index * stride), as in DaCe's generated code.
+  SmallVector<std::string> strides;
+  std::string totalSize;
+  bool isFlat() const { return !strides.empty(); }
+  /// The memref's symbolic shape.
+  SmallVector<std::string> memrefShape() const {
+    return isFlat() ? SmallVector<std::string>{totalSize} : shape;
+  }
   Type elementType;
   /// DaCe's `uint*` dtypes: the element type is signless, the ops the
   /// importer picks for it are unsigned.
@@ -538,7 +548,16 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
       if (const json::Array *strides = descAttrs->getArray("strides")) {
         if (strides->size() != data.shape.size())
           return fail("'strides' and 'shape' differ in length");
+        SmallVector<std::string> texts;
+        for (const json::Value &entry : *strides) {
+          std::optional<std::string> text = scalarText(&entry);
+          std::string error;
+          if (!text || !expr::parse(*text, error))
+            return fail("a 'strides' entry is not an expression");
+          texts.push_back(*text);
+        }
         // Compare with the row-major strides at a few symbol values.
+        bool rowMajor = true;
         for (int64_t probe : {7, 13}) {
           auto lookup = [&](StringRef) -> std::optional<int64_t> {
             return probe;
@@ -546,13 +565,11 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
           int64_t expected = 1;
           for (int64_t dim = data.shape.size() - 1; dim >= 0; --dim) {
             std::string error;
-            std::optional<std::string> text = scalarText(&(*strides)[dim]);
-            expr::NodePtr stride = text ? expr::parse(*text, error) : nullptr;
+            expr::NodePtr stride = expr::parse(texts[dim], error);
             expr::NodePtr size = expr::parse(data.shape[dim], error);
-            std::optional<int64_t> actual =
-                stride ? expr::evaluateInt(*stride, lookup) : std::nullopt;
+            std::optional<int64_t> actual = expr::evaluateInt(*stride, lookup);
             if (!actual || *actual != expected)
-              return fail("non-row-major 'strides' are not supported");
+              rowMajor = false;
             std::optional<int64_t> extent =
                 size ? expr::evaluateInt(*size, lookup) : std::nullopt;
             if (!extent)
@@ -560,6 +577,15 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
                           "\" is not an integer expression");
             expected *= *extent;
           }
+        }
+        if (!rowMajor) {
+          std::optional<std::string> total =
+              scalarText(descAttrs->get("total_size"));
+          std::string error;
+          if (!total || !expr::parse(*total, error))
+            return fail("non-row-major 'strides' without a 'total_size'");
+          data.strides = std::move(texts);
+          data.totalSize = *total;
         }
       }
     }
@@ -573,7 +599,7 @@ static Type memrefTypeOf(const Container &data) {
   if (data.isScalar)
     return MemRefType::get({}, data.elementType);
   SmallVector<int64_t> sizes;
-  for (const std::string &dim : data.shape) {
+  for (const std::string &dim : data.memrefShape()) {
     int64_t size;
     sizes.push_back(StringRef(dim).trim().getAsInteger(10, size)
                         ? ShapedType::kDynamic
@@ -762,10 +788,11 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
     } else {
       auto type = cast<MemRefType>(memrefTypeOf(data));
       argTypes.push_back(type);
+      SmallVector<std::string> shape = data.memrefShape();
       if (!type.hasStaticShape())
         attrsOfArg.push_back(builder.getNamedAttr(
-            "shape", builder.getStrArrayAttr(SmallVector<StringRef>(
-                         data.shape.begin(), data.shape.end()))));
+            "shape", builder.getStrArrayAttr(
+                         SmallVector<StringRef>(shape.begin(), shape.end()))));
     }
     argAttrs.push_back(builder.getDictionaryAttr(attrsOfArg));
   }
@@ -799,9 +826,10 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
       continue;
     auto type = cast<MemRefType>(memrefTypeOf(data));
     ArrayAttr shape;
+    SmallVector<std::string> dims = data.memrefShape();
     if (!type.hasStaticShape())
       shape = builder.getStrArrayAttr(
-          SmallVector<StringRef>(data.shape.begin(), data.shape.end()));
+          SmallVector<StringRef>(dims.begin(), dims.end()));
     auto alloc = AllocOp::create(
         builder, loc, type, builder.getStringAttr(containerName), shape,
         StorageKindAttr::get(context, data.storage),
@@ -1472,6 +1500,7 @@ bool Importer::isPoint(ArrayRef<SubsetRange> subset) {
 bool Importer::isFull(ArrayRef<SubsetRange> subset, const Container &data) {
   if (data.isScalar)
     return subset.size() == 1;
+
   if (subset.size() != data.shape.size())
     return false;
   // Symbolic equality by evaluation at a few symbol values: start == 0,
@@ -1507,6 +1536,16 @@ Importer::pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
     return fail("memlet into '" + data.name + "' has " + Twine(subset.size()) +
                 " dimensions but the container has " +
                 Twine(data.shape.size()));
+  if (data.isFlat()) {
+    std::string offset = "0";
+    for (auto [range, stride] : llvm::zip_equal(subset, data.strides))
+      offset += " + (" + range.start + ") * (" + stride + ")";
+    FailureOr<Value> index = emitIndex(offset, scope);
+    if (failed(index))
+      return failure();
+    indices.push_back(*index);
+    return indices;
+  }
   for (const SubsetRange &range : subset) {
     FailureOr<Value> index = emitIndex(range.start, scope);
     if (failed(index))
@@ -1720,6 +1759,10 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         return failure();
       inputs.push_back(load(**data, *indices));
     } else if (isFull(subset, **data)) {
+      if ((*data)->isFlat())
+        return fail("whole-array connector '" + name + "' of '" +
+                    (*data)->name +
+                    "', which has non-row-major strides, is not supported");
       inputs.push_back(access(**data));
     } else {
       return fail("memlet '" + in->memlet->data + "' into in-connector '" +
@@ -1919,6 +1962,12 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
         !isa<MemRefType>((*target)->value.getType()))
       return fail("copies between scalar arguments are not supported");
     setInsertionInto(std::nullopt);
+    if (full(sourceSubset, **source) && full(targetSubset, **target) &&
+        ((*source)->isFlat() || (*target)->isFlat()))
+      return fail("copy from '" + (*source)->name + "' to '" +
+                  (*target)->name +
+                  "' covers a container with non-row-major strides whole, "
+                  "which is not supported");
     if (full(sourceSubset, **source) && full(targetSubset, **target) &&
         !(*source)->isScalar && !(*target)->isScalar) {
       CopyOp::create(builder, loc, access(**source), access(**target));
@@ -2232,6 +2281,9 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
     FailureOr<Container *> data = container(edge.memlet->data);
     if (failed(data))
       return failure();
+    if ((*data)->isFlat())
+      return fail("library node '" + name + "': '" + (*data)->name +
+                  "' has non-row-major strides, which is not supported");
     if (!isa<MemRefType>((*data)->value.getType()) ||
         !isFull(*edge.memlet->subset, **data))
       return fail("library node '" + name + "': the memlet of '" +
@@ -2509,6 +2561,11 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
       return failure();
     ArrayRef<SubsetRange> subset = *edge->memlet->subset;
     auto dataType = dyn_cast<MemRefType>((*data)->value.getType());
+    if (argType && dataType && isFull(subset, **data) && (*data)->isFlat())
+      return fail("nested SDFG argument '" + name + "' passes '" +
+                  (*data)->name +
+                  "', which has non-row-major strides, whole; that is not "
+                  "supported");
     if (argType && dataType && isFull(subset, **data) &&
         argType.getRank() == dataType.getRank()) {
       if (argType.getElementType() != dataType.getElementType())
