@@ -75,6 +75,11 @@ private:
   Value lookupName(StringRef name) {
     Location loc = sdfg.getLoc();
     if (Type type = sdfg.getSymbolType(name)) {
+      // An assigned symbol is a variable; a binding only gives its value
+      // on entry (a constant in its place would turn a loop counter into
+      // an endless loop).
+      if (Value slot = symbolSlots.lookup(name))
+        return memref::LoadOp::create(builder, loc, slot);
       if (auto it = bindings.find(name); it != bindings.end()) {
         if (isa<FloatType>(type))
           return arith::ConstantOp::create(
@@ -83,8 +88,6 @@ private:
         return arith::ConstantOp::create(
             builder, loc, builder.getIntegerAttr(type, it->second));
       }
-      if (Value slot = symbolSlots.lookup(name))
-        return memref::LoadOp::create(builder, loc, slot);
       return symbolArgs.lookup(name);
     }
     // Interstate edges may read scalar data (rank-0 containers, scalars).
@@ -366,16 +369,8 @@ LogicalResult Lowering::run() {
   llvm::StringSet<> assigned;
   SmallVector<EdgeOp> edges(body->getOps<EdgeOp>());
   for (EdgeOp edge : edges)
-    for (auto [symbol, value] : edge.getAssignments()) {
-      // A constant in place of a variable the SDFG changes (a loop
-      // counter) would compute something else, or never terminate.
-      if (bindings.count(symbol))
-        return edge.emitError("symbol '")
-               << symbol
-               << "' is bound by 'symbols=' but this interstate edge "
-                  "assigns it";
+    for (auto [symbol, value] : edge.getAssignments())
       assigned.insert(symbol);
-    }
   // The function signature: data arguments, specialized, then free symbols.
   SmallVector<Type> argTypes;
   for (BlockArgument arg : body->getArguments()) {
@@ -429,8 +424,22 @@ LogicalResult Lowering::run() {
         entry->getArgument(body->getNumArguments() + index);
   for (StringRef name : assigned.keys()) {
     Type type = sdfg.getSymbolType(name);
-    symbolSlots[name] =
+    Value slot =
         memref::AllocaOp::create(builder, loc, MemRefType::get({}, type));
+    // DaCe passes a symbol that is read before any edge assigns it as an
+    // argument; here its binding is that value.
+    if (auto it = bindings.find(name); it != bindings.end()) {
+      Value value =
+          isa<FloatType>(type)
+              ? Value(arith::ConstantOp::create(
+                    builder, loc,
+                    builder.getFloatAttr(type,
+                                         static_cast<double>(it->second))))
+              : Value(arith::ConstantOp::create(
+                    builder, loc, builder.getIntegerAttr(type, it->second)));
+      memref::StoreOp::create(builder, loc, value, slot);
+    }
+    symbolSlots[name] = slot;
   }
 
   // Transients live as long as the call. They are not freed here: pk's
