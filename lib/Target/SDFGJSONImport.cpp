@@ -38,6 +38,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <functional>
 #include <map>
 
 using namespace mlir;
@@ -141,6 +142,26 @@ struct Container {
   SmallVector<std::string> strides;
   std::string totalSize;
   bool isFlat() const { return !strides.empty(); }
+  /// DaCe's View/ArrayView: no memory of its own. In each state it views
+  /// (part of) another container, named by the access node's `views` edge:
+  /// `viewRoot` is the container owning the memory (through views of
+  /// views), `viewStart` the element offset of the view's first element in
+  /// it, `viewStrides` the view's strides in elements of that memory.
+  bool isView = false;
+  SmallVector<std::string> viewStrides;
+  struct Container *viewRoot = nullptr;
+  std::string viewStart;
+  /// The strides of the memory layout, in elements.
+  SmallVector<std::string> memoryStrides() const {
+    if (isView)
+      return viewStrides;
+    if (isFlat())
+      return strides;
+    SmallVector<std::string> result(shape.size(), "1");
+    for (int64_t dim = static_cast<int64_t>(shape.size()) - 2; dim >= 0; --dim)
+      result[dim] = "(" + result[dim + 1] + ") * (" + shape[dim + 1] + ")";
+    return result;
+  }
   /// The memref's symbolic shape.
   SmallVector<std::string> memrefShape() const {
     return isFlat() ? SmallVector<std::string>{totalSize} : shape;
@@ -452,9 +473,26 @@ private:
   }
   bool isPoint(ArrayRef<SubsetRange> subset);
   bool isFull(ArrayRef<SubsetRange> subset, const Container &data);
-  FailureOr<SmallVector<Value>> pointIndices(ArrayRef<SubsetRange> subset,
-                                             const Container &data,
-                                             std::optional<int64_t> scope);
+  FailureOr<SmallVector<Value>>
+  pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
+               std::optional<int64_t> scope,
+               const llvm::StringMap<Value> *extra = nullptr);
+  /// Binds the views of the state to what their `views` edges name.
+  LogicalResult bindViews();
+  /// Copies between access nodes at the top of a state that are neither
+  /// whole containers nor single elements (slices, views): a map over the
+  /// copied extent.
+  LogicalResult copyElementwise(Container &source,
+                                ArrayRef<SubsetRange> sourceSubset,
+                                Container &target,
+                                ArrayRef<SubsetRange> targetSubset);
+  SmallVector<SubsetRange> wholeSubset(const Container &data) {
+    if (data.isScalar)
+      return {{"0", "0", "1"}};
+    return llvm::map_to_vector(data.shape, [](const std::string &dim) {
+      return SubsetRange{"0", "(" + dim + ") - 1", "1"};
+    });
+  }
 };
 
 } // namespace
@@ -486,15 +524,17 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
         desc ? desc->getString("type") : std::nullopt;
     if (!descAttrs || !type)
       return fail("expected an object with 'type' and 'attributes'");
-    if (*type != "Array" && *type != "Scalar")
+    if (*type != "Array" && *type != "Scalar" && *type != "View" &&
+        *type != "ArrayView")
       return fail("descriptor type '" + *type +
-                  "' is not supported (only Array and Scalar)");
+                  "' is not supported (Array, Scalar, View, ArrayView)");
     if (!isIdentifier(name))
       return fail("the name is not an identifier");
 
     Container data;
     data.name = name;
     data.isScalar = *type == "Scalar";
+    data.isView = *type == "View" || *type == "ArrayView";
     data.transient = descAttrs->getBoolean("transient").value_or(false);
     // DaCe >= 0.15 leaves out properties equal to their defaults (int32
     // here, see dace/data.py).
@@ -578,7 +618,9 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
             expected *= *extent;
           }
         }
-        if (!rowMajor) {
+        if (data.isView) {
+          data.viewStrides = texts;
+        } else if (!rowMajor) {
           std::optional<std::string> total =
               scalarText(descAttrs->get("total_size"));
           std::string error;
@@ -588,6 +630,11 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
           data.totalSize = *total;
         }
       }
+    }
+    if (data.isView && data.viewStrides.empty()) {
+      if (data.isScalar)
+        return fail("scalar views are not supported");
+      data.viewStrides = data.memoryStrides();
     }
     containers[name] = std::move(data);
   }
@@ -697,13 +744,13 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
       // the non-transient containers.
       auto it = containers.find(argName->str());
       if (it == containers.end() || it->second.transient ||
-          llvm::is_contained(argNames, argName->str()))
+          it->second.isView || llvm::is_contained(argNames, argName->str()))
         continue;
       argNames.push_back(argName->str());
     }
   for (bool scalars : {false, true})
     for (auto &[containerName, data] : containers)
-      if (!data.transient && data.isScalar == scalars &&
+      if (!data.transient && !data.isView && data.isScalar == scalars &&
           !llvm::is_contained(argNames, containerName))
         argNames.push_back(containerName);
 
@@ -822,7 +869,7 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
   // Transients, by name.
   builder.setInsertionPointToEnd(sdfg.getBody());
   for (auto &[containerName, data] : containers) {
-    if (!data.transient)
+    if (!data.transient || data.isView)
       continue;
     auto type = cast<MemRefType>(memrefTypeOf(data));
     ArrayAttr shape;
@@ -1349,6 +1396,10 @@ LogicalResult Importer::importState(const json::Object &stateJson,
       edges.push_back(edge);
     }
 
+  where.clear();
+  if (failed(bindViews()))
+    return failure();
+
   // One access node per container, created up front in name order so that
   // the op order does not depend on DaCe's node numbering.
   std::set<std::string> accessed;
@@ -1358,7 +1409,8 @@ LogicalResult Importer::importState(const json::Object &stateJson,
         accessed.insert(data->str());
   for (const std::string &name : accessed) {
     auto it = containers.find(name);
-    if (it != containers.end() && isa<MemRefType>(it->second.value.getType()))
+    if (it != containers.end() && !it->second.isView &&
+        isa<MemRefType>(it->second.value.getType()))
       access(it->second);
   }
 
@@ -1404,10 +1456,15 @@ FailureOr<Container *> Importer::container(StringRef name) {
   if (it == containers.end())
     return fail("memlet names data container '" + name +
                 "', which '_arrays' does not declare");
+  if (it->second.isView && !it->second.viewRoot)
+    return fail("view '" + name +
+                "' is used in a state where no 'views' edge binds it");
   return &it->second;
 }
 
 Value Importer::access(Container &data) {
+  if (data.isView)
+    return access(*data.viewRoot);
   if (Value value = accesses.lookup(data.name))
     return value;
   OpBuilder::InsertionGuard guard(builder);
@@ -1528,26 +1585,55 @@ bool Importer::isFull(ArrayRef<SubsetRange> subset, const Container &data) {
 
 FailureOr<SmallVector<Value>>
 Importer::pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
-                       std::optional<int64_t> scope) {
+                       std::optional<int64_t> scope,
+                       const llvm::StringMap<Value> *extra) {
   SmallVector<Value> indices;
-  if (data.isScalar)
+  if (data.isScalar && !data.isView)
     return indices; // Rank 0: DaCe's `[0]` addresses the only element.
   if (subset.size() != data.shape.size())
     return fail("memlet into '" + data.name + "' has " + Twine(subset.size()) +
                 " dimensions but the container has " +
                 Twine(data.shape.size()));
+  if (data.isView) {
+    // The element's offset in the viewed memory, then its index there.
+    const Container &root = *data.viewRoot;
+    std::string offset = data.viewStart;
+    for (auto [range, stride] : llvm::zip_equal(subset, data.viewStrides))
+      offset += " + (" + range.start + ") * (" + stride + ")";
+    if (root.isScalar)
+      return indices;
+    SmallVector<std::string> texts;
+    if (root.isFlat()) {
+      texts.push_back(offset);
+    } else {
+      SmallVector<std::string> strides = root.memoryStrides();
+      for (auto [dim, stride] : llvm::enumerate(strides)) {
+        std::string index = "((" + offset + ") // (" + stride + "))";
+        if (dim > 0)
+          index += " % (" + root.shape[dim] + ")";
+        texts.push_back(index);
+      }
+    }
+    for (const std::string &text : texts) {
+      FailureOr<Value> index = emitIndex(text, scope, extra);
+      if (failed(index))
+        return failure();
+      indices.push_back(*index);
+    }
+    return indices;
+  }
   if (data.isFlat()) {
     std::string offset = "0";
     for (auto [range, stride] : llvm::zip_equal(subset, data.strides))
       offset += " + (" + range.start + ") * (" + stride + ")";
-    FailureOr<Value> index = emitIndex(offset, scope);
+    FailureOr<Value> index = emitIndex(offset, scope, extra);
     if (failed(index))
       return failure();
     indices.push_back(*index);
     return indices;
   }
   for (const SubsetRange &range : subset) {
-    FailureOr<Value> index = emitIndex(range.start, scope);
+    FailureOr<Value> index = emitIndex(range.start, scope, extra);
     if (failed(index))
       return failure();
     indices.push_back(*index);
@@ -1759,10 +1845,12 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         return failure();
       inputs.push_back(load(**data, *indices));
     } else if (isFull(subset, **data)) {
-      if ((*data)->isFlat())
+      if ((*data)->isFlat() || (*data)->isView)
         return fail("whole-array connector '" + name + "' of '" +
-                    (*data)->name +
-                    "', which has non-row-major strides, is not supported");
+                    (*data)->name + "', which " +
+                    ((*data)->isView ? "is a view"
+                                     : "has non-row-major strides") +
+                    ", is not supported");
       inputs.push_back(access(**data));
     } else {
       return fail("memlet '" + in->memlet->data + "' into in-connector '" +
@@ -1962,14 +2050,12 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
         !isa<MemRefType>((*target)->value.getType()))
       return fail("copies between scalar arguments are not supported");
     setInsertionInto(std::nullopt);
+    auto byElement = [](const Container &data) {
+      return data.isFlat() || data.isView;
+    };
     if (full(sourceSubset, **source) && full(targetSubset, **target) &&
-        ((*source)->isFlat() || (*target)->isFlat()))
-      return fail("copy from '" + (*source)->name + "' to '" +
-                  (*target)->name +
-                  "' covers a container with non-row-major strides whole, "
-                  "which is not supported");
-    if (full(sourceSubset, **source) && full(targetSubset, **target) &&
-        !(*source)->isScalar && !(*target)->isScalar) {
+        !(*source)->isScalar && !(*target)->isScalar &&
+        !byElement(**source) && !byElement(**target)) {
       CopyOp::create(builder, loc, access(**source), access(**target));
       continue;
     }
@@ -1995,10 +2081,181 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
                       WCRKindAttr());
       continue;
     }
-    return fail("copy from '" + (*source)->name + "' to '" + (*target)->name +
-                "' covers part of a container; only whole containers and "
-                "single elements are supported");
+    if (failed(copyElementwise(
+            **source, sourceSubset.value_or(wholeSubset(**source)), **target,
+            targetSubset.value_or(wholeSubset(**target)))))
+      return failure();
   }
+  return success();
+}
+
+LogicalResult Importer::copyElementwise(Container &source,
+                                        ArrayRef<SubsetRange> sourceSubset,
+                                        Container &target,
+                                        ArrayRef<SubsetRange> targetSubset) {
+  std::string what = "copy from '" + source.name + "' to '" + target.name + "'";
+  // The dimensions of more than one element, paired in order.
+  auto spread = [&](ArrayRef<SubsetRange> subset,
+                    SmallVector<size_t> &dims) -> LogicalResult {
+    for (auto [dim, range] : llvm::enumerate(subset)) {
+      if (StringRef(range.step).trim() != "1")
+        return fail(what + " has a step other than 1");
+      if (StringRef(range.start).trim() != StringRef(range.end).trim())
+        dims.push_back(dim);
+    }
+    return success();
+  };
+  SmallVector<size_t> sourceDims, targetDims;
+  if (failed(spread(sourceSubset, sourceDims)) ||
+      failed(spread(targetSubset, targetDims)))
+    return failure();
+  if (sourceDims.size() != targetDims.size())
+    return fail(what + " changes the shape (" + Twine(sourceDims.size()) +
+                " dimensions of more than one element into " +
+                Twine(targetDims.size()) + "), which is not supported");
+  auto extent = [](const SubsetRange &range) {
+    return "(" + range.end + ") - (" + range.start + ") + 1";
+  };
+  SmallVector<std::string> extents;
+  for (auto [s, t] : llvm::zip_equal(sourceDims, targetDims)) {
+    std::string from = extent(sourceSubset[s]), to = extent(targetSubset[t]);
+    for (int64_t probe : {5, 11}) {
+      auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+      std::string error;
+      expr::NodePtr a = expr::parse(from, error), b = expr::parse(to, error);
+      std::optional<int64_t> x = a ? expr::evaluateInt(*a, lookup)
+                                   : std::nullopt;
+      std::optional<int64_t> y = b ? expr::evaluateInt(*b, lookup)
+                                   : std::nullopt;
+      if (x && y && *x != *y)
+        return fail(what + " copies extents that differ");
+    }
+    extents.push_back(from);
+  }
+  if (source.elementType != target.elementType)
+    return fail(what + " changes the element type");
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionInto(std::nullopt);
+  llvm::StringMap<Value> names;
+  SmallVector<Value> params;
+  if (!extents.empty()) {
+    FailureOr<SmallVector<Value>> mapParams = beginMap(extents);
+    if (failed(mapParams))
+      return failure();
+    params = *mapParams;
+  }
+  for (auto [k, param] : llvm::enumerate(params))
+    names["__pk_copy" + std::to_string(k)] = param;
+  auto at = [&](ArrayRef<SubsetRange> subset, ArrayRef<size_t> dims) {
+    SmallVector<SubsetRange> point;
+    for (auto [dim, range] : llvm::enumerate(subset)) {
+      auto it = llvm::find(dims, dim);
+      std::string index =
+          it == dims.end()
+              ? range.start
+              : "(" + range.start + ") + __pk_copy" +
+                    std::to_string(std::distance(dims.begin(), it));
+      point.push_back({index, index, "1"});
+    }
+    return point;
+  };
+  FailureOr<SmallVector<Value>> from =
+      pointIndices(at(sourceSubset, sourceDims), source, std::nullopt, &names);
+  if (failed(from))
+    return failure();
+  FailureOr<SmallVector<Value>> to =
+      pointIndices(at(targetSubset, targetDims), target, std::nullopt, &names);
+  if (failed(to))
+    return failure();
+  Value value = load(source, *from);
+  StoreOp::create(builder, loc, value, access(target), *to, WCRKindAttr());
+  return success();
+}
+
+LogicalResult Importer::bindViews() {
+  for (auto &[name, data] : containers)
+    if (data.isView) {
+      data.viewRoot = nullptr;
+      data.value = Value();
+    }
+  // Each view's `views` edge: the container it views and the part of it.
+  std::map<std::string, std::pair<std::string, SmallVector<SubsetRange>>>
+      links;
+  for (auto &[id, node] : nodes) {
+    if (node.type != "AccessNode")
+      continue;
+    std::string name = node.attrs->getString("data").value_or("").str();
+    auto it = containers.find(name);
+    if (it == containers.end() || !it->second.isView)
+      continue;
+    for (DFEdge &edge : edges) {
+      bool out = edge.src == id && edge.srcConn == "views";
+      bool in = edge.dst == id && edge.dstConn == "views";
+      if ((!out && !in) || !edge.memlet)
+        continue;
+      const DFNode &other = nodes.at(out ? edge.dst : edge.src);
+      std::string base = other.type == "AccessNode"
+                             ? other.attrs->getString("data").value_or("").str()
+                             : "";
+      auto baseIt = containers.find(base);
+      if (baseIt == containers.end())
+        return fail("view '" + name +
+                    "' views something other than a data container");
+      SmallVector<SubsetRange> subset;
+      if (edge.memlet->data == base)
+        subset = *edge.memlet->subset;
+      else if (edge.memlet->otherSubset)
+        subset = *edge.memlet->otherSubset;
+      else
+        subset = wholeSubset(baseIt->second);
+      auto [link, inserted] = links.insert({name, {base, subset}});
+      if (!inserted && link->second.first != base)
+        return fail("view '" + name + "' views both '" + link->second.first +
+                    "' and '" + base + "'");
+      // The view aliases that memory: the edge copies nothing.
+      edge.memlet.reset();
+    }
+  }
+  std::function<LogicalResult(Container &, int)> resolve =
+      [&](Container &view, int depth) -> LogicalResult {
+    auto it = links.find(view.name);
+    if (view.viewRoot || it == links.end())
+      return success();
+    if (depth > 32)
+      return fail("the views of '" + view.name + "' form a cycle");
+    Container &base = containers[it->second.first];
+    if (base.isView) {
+      if (failed(resolve(base, depth + 1)))
+        return failure();
+      if (!base.viewRoot)
+        return fail("view '" + view.name + "' views view '" + base.name +
+                    "', which nothing binds");
+    }
+    const SmallVector<SubsetRange> &subset = it->second.second;
+    std::string offset = base.isView ? base.viewStart : "0";
+    if (!base.isScalar || base.isView) {
+      SmallVector<std::string> strides = base.memoryStrides();
+      if (subset.size() != strides.size())
+        return fail("the 'views' memlet of '" + view.name + "' has " +
+                    Twine(subset.size()) + " dimensions but '" + base.name +
+                    "' has " + Twine(strides.size()));
+      for (auto [range, stride] : llvm::zip_equal(subset, strides))
+        offset += " + (" + range.start + ") * (" + stride + ")";
+    }
+    view.viewRoot = base.isView ? base.viewRoot : &base;
+    view.viewStart = offset;
+    view.value = view.viewRoot->value;
+    if (view.elementType != view.viewRoot->elementType)
+      return fail("view '" + view.name + "' of '" + view.viewRoot->name +
+                  "' changes the element type");
+    if (!isa<MemRefType>(view.value.getType()))
+      return fail("view '" + view.name + "' views scalar argument '" +
+                  view.viewRoot->name + "', which is passed by value");
+    return success();
+  };
+  for (auto &[name, data] : containers)
+    if (data.isView && failed(resolve(data, 0)))
+      return failure();
   return success();
 }
 
@@ -2281,9 +2538,10 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
     FailureOr<Container *> data = container(edge.memlet->data);
     if (failed(data))
       return failure();
-    if ((*data)->isFlat())
+    if ((*data)->isFlat() || (*data)->isView)
       return fail("library node '" + name + "': '" + (*data)->name +
-                  "' has non-row-major strides, which is not supported");
+                  "' is a view or has non-row-major strides, which is not "
+                  "supported");
     if (!isa<MemRefType>((*data)->value.getType()) ||
         !isFull(*edge.memlet->subset, **data))
       return fail("library node '" + name + "': the memlet of '" +
@@ -2561,11 +2819,12 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
       return failure();
     ArrayRef<SubsetRange> subset = *edge->memlet->subset;
     auto dataType = dyn_cast<MemRefType>((*data)->value.getType());
-    if (argType && dataType && isFull(subset, **data) && (*data)->isFlat())
+    if (argType && dataType && isFull(subset, **data) &&
+        ((*data)->isFlat() || (*data)->isView))
       return fail("nested SDFG argument '" + name + "' passes '" +
                   (*data)->name +
-                  "', which has non-row-major strides, whole; that is not "
-                  "supported");
+                  "', a view or a container with non-row-major strides, "
+                  "whole; that is not supported");
     if (argType && dataType && isFull(subset, **data) &&
         argType.getRank() == dataType.getRank()) {
       if (argType.getElementType() != dataType.getElementType())

@@ -41,6 +41,8 @@ elif variant == "unassigned-output":
     tasklet["code"]["string_data"] = "z = x"
 elif variant == "tuple-target":
     tasklet["code"]["string_data"] = "y, z = x, x"
+elif variant == "stream":
+    arrays["A"]["type"] = "Stream"
 elif variant == "view":
     arrays["A"]["type"] = "View"
 elif variant == "dtype":
