@@ -126,8 +126,8 @@ def run_tool(cmd, timeout):
 
 
 def free_symbols(path):
-    """Symbols to bind for pk-run: those the SDFG declares (or uses in
-    shapes) and no interstate edge assigns."""
+    """Symbols to bind for pk-run: those the SDFG declares or uses in
+    shapes (assigned ones included: the binding is their value on entry)."""
     try:
         with open(path) as f:
             sdfg = json.load(f)
@@ -138,28 +138,10 @@ def free_symbols(path):
     for desc in (attrs.get("_arrays") or {}).values():
         for dim in (desc.get("attributes", {}).get("shape") or []):
             declared.update(re.findall(r"[A-Za-z_]\w*", str(dim)))
-    assigned = set()
-
-    def walk(region):
-        # Interstate edges of the SDFG and of its control-flow regions, and
-        # the variables of loop regions.
-        for e in region.get("edges") or []:
-            data = e.get("attributes", {}).get("data", {})
-            assigned.update((data.get("attributes", {}).get("assignments")
-                             or {}).keys())
-        for block in region.get("nodes") or []:
-            if block.get("type") == "SDFGState":
-                continue
-            loop_var = (block.get("attributes") or {}).get("loop_variable")
-            if loop_var:
-                assigned.add(loop_var)
-            walk(block)
-            for branch in block.get("branches") or []:
-                if isinstance(branch, list) and len(branch) == 2:
-                    walk(branch[1] or {})
-
-    walk(sdfg)
-    return sorted(s for s in declared - assigned
+    # An assigned symbol read before its first assignment is an input in
+    # DaCe: binding it gives that value (convert-sdfg-to-scf stores it on
+    # entry); loop counters are assigned before they are read anyway.
+    return sorted(s for s in declared
                   if s not in ("int", "float", "Min", "Max", "ceiling",
                                "floor", "True", "False"))
 
