@@ -482,6 +482,9 @@ private:
   /// Copies between access nodes at the top of a state that are neither
   /// whole containers nor single elements (slices, views): a map over the
   /// copied extent.
+  /// A whole copy between row-major containers of one size and different
+  /// shapes: a map over the elements in row-major order.
+  LogicalResult copyReshaped(Container &source, Container &target);
   LogicalResult copyElementwise(Container &source,
                                 ArrayRef<SubsetRange> sourceSubset,
                                 Container &target,
@@ -626,6 +629,30 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
           std::string error;
           if (!total || !expr::parse(*total, error))
             return fail("non-row-major 'strides' without a 'total_size'");
+          // Every element must lie inside the allocation (DaCe's cutouts
+          // sometimes keep the strides of a larger array).
+          for (int64_t probe : {7, 13}) {
+            auto lookup = [&](StringRef) -> std::optional<int64_t> {
+              return probe;
+            };
+            std::optional<int64_t> last = 0;
+            for (auto [dim, stride] : llvm::zip_equal(data.shape, texts)) {
+              std::optional<int64_t> extent =
+                  expr::evaluateInt(*expr::parse(dim, error), lookup);
+              std::optional<int64_t> step =
+                  expr::evaluateInt(*expr::parse(stride, error), lookup);
+              if (!extent || !step || !last)
+                last.reset();
+              else
+                *last += (*extent - 1) * *step;
+            }
+            std::optional<int64_t> size =
+                expr::evaluateInt(*expr::parse(*total, error), lookup);
+            if (last && size && *last >= *size)
+              return fail("'strides' reach element " + Twine(*last) +
+                          " but 'total_size' is " + Twine(*size) +
+                          " (with every symbol " + Twine(probe) + ")");
+          }
           data.strides = std::move(texts);
           data.totalSize = *total;
         }
@@ -708,7 +735,13 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
       where = "symbol '" + key.str() + "'";
       std::optional<StringRef> dtype = value.getAsString();
       if (!dtype) {
-        (void)fail("the type is not a string");
+        const json::Object *object = value.getAsObject();
+        std::optional<StringRef> kind =
+            object ? object->getString("type") : std::nullopt;
+        (void)fail(kind ? ("a symbol of kind '" + *kind +
+                           "' is not supported (only integer symbols)")
+                              .str()
+                        : std::string("the type is not a string"));
         return failure();
       }
       FailureOr<expr::DType> type = parseDType(*dtype, "");
@@ -2056,6 +2089,20 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
     if (full(sourceSubset, **source) && full(targetSubset, **target) &&
         !(*source)->isScalar && !(*target)->isScalar &&
         !byElement(**source) && !byElement(**target)) {
+      // A copy between shapes of one size (a reshape) goes element by
+      // element in row-major order.
+      auto sourceType = cast<MemRefType>((*source)->value.getType());
+      auto targetType = cast<MemRefType>((*target)->value.getType());
+      bool sameShape = sourceType.getRank() == targetType.getRank();
+      for (int64_t dim = 0; sameShape && dim < sourceType.getRank(); ++dim)
+        sameShape = sourceType.isDynamicDim(dim) ||
+                    targetType.isDynamicDim(dim) ||
+                    sourceType.getDimSize(dim) == targetType.getDimSize(dim);
+      if (!sameShape) {
+        if (failed(copyReshaped(**source, **target)))
+          return failure();
+        continue;
+      }
       CopyOp::create(builder, loc, access(**source), access(**target));
       continue;
     }
@@ -2165,6 +2212,59 @@ LogicalResult Importer::copyElementwise(Container &source,
     return failure();
   FailureOr<SmallVector<Value>> to =
       pointIndices(at(targetSubset, targetDims), target, std::nullopt, &names);
+  if (failed(to))
+    return failure();
+  Value value = load(source, *from);
+  StoreOp::create(builder, loc, value, access(target), *to, WCRKindAttr());
+  return success();
+}
+
+LogicalResult Importer::copyReshaped(Container &source, Container &target) {
+  auto total = [](const Container &data) {
+    std::string size = "1";
+    for (const std::string &dim : data.shape)
+      size += " * (" + dim + ")";
+    return size;
+  };
+  std::string size = total(source);
+  for (int64_t probe : {5, 11}) {
+    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+    std::string error;
+    expr::NodePtr a = expr::parse(size, error);
+    expr::NodePtr b = expr::parse(total(target), error);
+    std::optional<int64_t> x = a ? expr::evaluateInt(*a, lookup) : std::nullopt;
+    std::optional<int64_t> y = b ? expr::evaluateInt(*b, lookup) : std::nullopt;
+    if (x && y && *x != *y)
+      return fail("copy from '" + source.name + "' to '" + target.name +
+                  "' between shapes of different sizes");
+  }
+  if (source.elementType != target.elementType)
+    return fail("copy from '" + source.name + "' to '" + target.name +
+                "' changes the element type");
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionInto(std::nullopt);
+  FailureOr<SmallVector<Value>> params = beginMap({size});
+  if (failed(params))
+    return failure();
+  llvm::StringMap<Value> names;
+  names["__pk_copy0"] = (*params)[0];
+  auto delinearize = [](const Container &data) {
+    SmallVector<std::string> strides = data.memoryStrides();
+    SmallVector<SubsetRange> point;
+    for (auto [dim, stride] : llvm::enumerate(strides)) {
+      std::string index = "((__pk_copy0) // (" + stride + "))";
+      if (dim > 0)
+        index += " % (" + data.shape[dim] + ")";
+      point.push_back({index, index, "1"});
+    }
+    return point;
+  };
+  FailureOr<SmallVector<Value>> from =
+      pointIndices(delinearize(source), source, std::nullopt, &names);
+  if (failed(from))
+    return failure();
+  FailureOr<SmallVector<Value>> to =
+      pointIndices(delinearize(target), target, std::nullopt, &names);
   if (failed(to))
     return failure();
   Value value = load(source, *from);

@@ -41,6 +41,8 @@ elif variant == "unassigned-output":
     tasklet["code"]["string_data"] = "z = x"
 elif variant == "tuple-target":
     tasklet["code"]["string_data"] = "y, z = x, x"
+elif variant == "callback-symbol":
+    attrs["symbols"] = {"f": {"type": "callback", "arguments": [], "returntypes": []}}
 elif variant == "stream":
     arrays["A"]["type"] = "Stream"
 elif variant == "view":
