@@ -8,7 +8,7 @@ from lit.llvm.subst import ToolSubst
 config.name = "PK"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".py", ".test"]
-config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs", "npy.test.mlir", "sdfg-export-pk.test.mlir", "approximate-math.test.mlir"]
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs", "npy.test.mlir", "sdfg-export-pk.test.mlir", "approximate-math.test.mlir", "scalar-args.test.mlir"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.pk_obj_root, "test")
 

@@ -38,6 +38,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <functional>
 #include <map>
 
 using namespace mlir;
@@ -83,6 +84,24 @@ bool isIdentifier(StringRef name) {
                       [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
+/// A state of the flattened state machine: DaCe's control-flow regions
+/// (loops, conditionals, plain regions) become states and edges.
+struct FlatState {
+  /// The `SDFGState`, or null for a state the flattening adds (a loop's
+  /// guard, a region's exit).
+  const json::Object *json;
+  std::string label;
+  /// The JSON path of the state's object.
+  std::string path;
+};
+
+struct FlatEdge {
+  size_t src, dst;
+  std::string condition;
+  /// `symbol = expression`, in order.
+  SmallVector<std::pair<std::string, std::string>> assignments;
+};
+
 /// One dimension of a memlet subset or map range, inclusive as in DaCe.
 struct SubsetRange {
   std::string start, end, step;
@@ -96,6 +115,8 @@ struct Memlet {
 
 struct DFNode {
   int64_t id;
+  /// The position in the state's `nodes` array.
+  size_t index;
   std::string type, label;
   const json::Object *attrs;
   std::optional<int64_t> scope;
@@ -112,6 +133,39 @@ struct Container {
   std::string name;
   bool isScalar = false;
   bool transient = false;
+  /// A non-transient Scalar some state writes: an output, so it is passed
+  /// as a rank-0 memref rather than by value.
+  bool written = false;
+  /// Non-row-major `strides` (column-major, padded): the container is the
+  /// 1-d memref of its `total_size` elements DaCe allocates, and an element
+  /// is at sum(index * stride), as in DaCe's generated code.
+  SmallVector<std::string> strides;
+  std::string totalSize;
+  bool isFlat() const { return !strides.empty(); }
+  /// DaCe's View/ArrayView: no memory of its own. In each state it views
+  /// (part of) another container, named by the access node's `views` edge:
+  /// `viewRoot` is the container owning the memory (through views of
+  /// views), `viewStart` the element offset of the view's first element in
+  /// it, `viewStrides` the view's strides in elements of that memory.
+  bool isView = false;
+  SmallVector<std::string> viewStrides;
+  struct Container *viewRoot = nullptr;
+  std::string viewStart;
+  /// The strides of the memory layout, in elements.
+  SmallVector<std::string> memoryStrides() const {
+    if (isView)
+      return viewStrides;
+    if (isFlat())
+      return strides;
+    SmallVector<std::string> result(shape.size(), "1");
+    for (int64_t dim = static_cast<int64_t>(shape.size()) - 2; dim >= 0; --dim)
+      result[dim] = "(" + result[dim + 1] + ") * (" + shape[dim + 1] + ")";
+    return result;
+  }
+  /// The memref's symbolic shape.
+  SmallVector<std::string> memrefShape() const {
+    return isFlat() ? SmallVector<std::string>{totalSize} : shape;
+  }
   Type elementType;
   /// DaCe's `uint*` dtypes: the element type is signless, the ops the
   /// importer picks for it are unsigned.
@@ -121,18 +175,20 @@ struct Container {
   Value value;
 };
 
-/// Reads the key order of the `assignments` object of every top-level
-/// interstate edge (`edges[k].attributes.data.attributes.assignments`) from
-/// the JSON text. DaCe runs assignments one after another in that order
-/// (Python dicts keep insertion order), but llvm::json::Object is a hash
-/// map. The text has already passed json::parse, so this is a plain scanner
-/// over JSON's grammar that tracks the path from the root to each value.
+/// Reads the key order of the `assignments` object of every interstate
+/// edge (`<region>/edges/<k>/attributes/data/attributes/assignments`, the
+/// region being the SDFG or a control-flow region inside it) from the JSON
+/// text. DaCe runs assignments one after another in that order (Python
+/// dicts keep insertion order), but llvm::json::Object is a hash map. The
+/// text has already passed json::parse, so this is a plain scanner over
+/// JSON's grammar that tracks the path from the root to each value.
 class AssignmentOrderScanner {
 public:
   explicit AssignmentOrderScanner(StringRef text) : text(text) {}
 
-  /// The keys by edge index; fails only on text that is not JSON.
-  FailureOr<std::map<size_t, SmallVector<std::string>>> run() {
+  /// The keys by the path of the edge object (`edges/0`,
+  /// `nodes/2/edges/1`); fails only on text that is not JSON.
+  FailureOr<std::map<std::string, SmallVector<std::string>>> run() {
     if (!value())
       return failure();
     return std::move(order);
@@ -143,7 +199,7 @@ private:
   size_t pos = 0;
   /// Object keys and array indices from the root to the current value.
   SmallVector<std::string, 8> path;
-  std::map<size_t, SmallVector<std::string>> order;
+  std::map<std::string, SmallVector<std::string>> order;
 
   void skipSpace() {
     while (pos < text.size() && StringRef(" \t\n\r").contains(text[pos]))
@@ -191,22 +247,21 @@ private:
     return true;
   }
 
-  std::optional<size_t> assignmentsOfEdge() {
-    size_t index;
-    if (path.size() != 6 || path[0] != "edges" ||
-        StringRef(path[1]).getAsInteger(10, index) || path[2] != "attributes" ||
-        path[3] != "data" || path[4] != "attributes" ||
-        path[5] != "assignments")
+  std::optional<std::string> assignmentsOfEdge() {
+    size_t n = path.size(), index;
+    if (n < 6 || path[n - 6] != "edges" ||
+        StringRef(path[n - 5]).getAsInteger(10, index) ||
+        path[n - 4] != "attributes" || path[n - 3] != "data" ||
+        path[n - 2] != "attributes" || path[n - 1] != "assignments")
       return std::nullopt;
-    return index;
+    return llvm::join(ArrayRef(path).drop_back(4), "/");
   }
-
   bool value() {
     skipSpace();
     if (pos >= text.size())
       return false;
     if (consume('{')) {
-      std::optional<size_t> edge = assignmentsOfEdge();
+      std::optional<std::string> edge = assignmentsOfEdge();
       SmallVector<std::string> keys;
       if (!consume('}')) {
         do {
@@ -267,6 +322,14 @@ private:
   OpBuilder builder;
   /// Where in the file we are, for messages.
   std::string where;
+  /// For a nested SDFG: where its node is in the caller, for messages.
+  std::string outerWhere;
+
+  ModuleOp module;
+  /// The JSON path of this SDFG's object (empty at the top; a nested
+  /// SDFG's `.../nodes/<k>/attributes/sdfg`), for the assignment order.
+  std::string rootPath;
+  bool nested = false;
 
   SDFGOp sdfg;
   std::map<std::string, Container> containers;
@@ -276,10 +339,14 @@ private:
   /// tasklet results): expressions over them use unsigned ops.
   llvm::DenseSet<Value> unsignedValues;
   /// The keys of each interstate edge's `assignments`, in file order.
-  std::map<size_t, SmallVector<std::string>> assignmentOrder;
+  std::map<std::string, SmallVector<std::string>> assignmentOrder;
+  std::vector<FlatState> flatStates;
+  std::vector<FlatEdge> flatEdges;
 
   // Per-state bookkeeping.
   StateOp state;
+  /// The JSON path of the state's object.
+  std::string statePath;
   std::map<int64_t, DFNode> nodes;
   std::vector<DFEdge> edges;
   llvm::StringMap<Value> accesses;
@@ -290,17 +357,47 @@ private:
 
   LogicalResult fail(const Twine &message) {
     InFlightDiagnostic diag = emitError(loc);
+    if (!outerWhere.empty())
+      diag << outerWhere << ": ";
     if (!where.empty())
       diag << where << ": ";
     diag << message;
     return failure();
   }
 
+  LogicalResult importSDFG(const json::Object &root);
   FailureOr<expr::DType> parseDType(StringRef dtype, const Twine &what);
   LogicalResult importContainers(const json::Object &attrs);
   LogicalResult importState(const json::Object &stateJson, StringRef stateName);
-  LogicalResult importInterstateEdge(const json::Object &edge, size_t index,
-                                     const std::map<int64_t, std::string> &ids);
+
+  // Control flow.
+  /// Where a flattened block starts and the state it falls through from
+  /// (none for break, continue and return blocks).
+  struct BlockSpan {
+    size_t entry;
+    std::optional<size_t> exit;
+  };
+  struct LoopTargets {
+    size_t continueTo;
+    SmallVector<std::pair<std::string, std::string>> continueAssignments;
+    size_t breakTo;
+  };
+  FailureOr<std::optional<std::string>> codeText(const json::Object *attrs,
+                                                 StringRef key);
+  FailureOr<std::optional<std::string>> codeText(const json::Value *value,
+                                                 StringRef key);
+  FailureOr<SmallVector<std::pair<std::string, std::string>>>
+  readAssignments(const std::optional<std::string> &code, StringRef what);
+  size_t addState(const json::Object *json, StringRef label,
+                  StringRef path = "");
+  void addEdge(size_t src, size_t dst, StringRef condition,
+               ArrayRef<std::pair<std::string, std::string>> assigns);
+  FailureOr<BlockSpan> flattenRegion(const json::Object &region,
+                                     StringRef path, const LoopTargets *loop,
+                                     bool top);
+  FailureOr<BlockSpan> flattenBlock(const json::Object &block, StringRef path,
+                                    const LoopTargets *loop);
+  LogicalResult readEdge(const json::Object &edge, StringRef path);
   FailureOr<SmallVector<SubsetRange>> parseSubset(const json::Value *value,
                                                   const Twine &what);
   FailureOr<Memlet> parseMemlet(const json::Object &edgeAttrs);
@@ -310,6 +407,36 @@ private:
   LogicalResult importMapEntry(const DFNode &node);
   LogicalResult importTasklet(const DFNode &node);
   LogicalResult importAccessNode(const DFNode &node);
+  LogicalResult importNestedSDFG(const DFNode &node);
+  /// DaCe's Reduce, MatMul (2-d) and Transpose (2-d) on whole containers,
+  /// expanded into maps as DaCe's pure expansions do.
+  LogicalResult importLibraryNode(const DFNode &node);
+  /// A map over `extents` (`cpu_multicore`) with the builder inside it;
+  /// returns its parameters.
+  FailureOr<SmallVector<Value>> beginMap(ArrayRef<std::string> extents);
+  /// A tasklet computing `code` (one Python expression over `inputs`,
+  /// named a, b, ...) as `type`.
+  FailureOr<Value> emitTasklet(StringRef code, ValueRange inputs, Type type);
+  /// An access node inside a map scope of a transient with one element: a
+  /// map-local value, carried as an SSA value (DaCe allocates it per
+  /// iteration; one shared container would be a race in a parallel map).
+  bool isLocalValue(int64_t id);
+  LogicalResult importLocalValue(const DFNode &node, Container &data);
+  /// Any other access node inside a map scope: the container itself, which
+  /// tasklets write and read through their memlets; element copies in and
+  /// out of it.
+  LogicalResult importScopedAccess(const DFNode &node, Container &data);
+  /// The container and element a memlet out of an access node of `data`
+  /// writes: its own subset, or its other subset when it names `data`
+  /// (then the destination is the access node or map exit it leads to).
+  FailureOr<std::pair<Container *, SmallVector<SubsetRange>>>
+  memletTarget(const DFEdge &edge, const Container &data);
+  /// Whether an edge into `id` passes an SSA value (code nodes and
+  /// map-local values) rather than a memlet into a container.
+  bool takesValue(int64_t id) {
+    StringRef type = nodes.at(id).type;
+    return type == "Tasklet" || type == "NestedSDFG" || isLocalValue(id);
+  }
 
   Block *scopeBlock(std::optional<int64_t> scope) {
     return scope ? maps.at(*scope).getBody() : state.getBody();
@@ -346,9 +473,29 @@ private:
   }
   bool isPoint(ArrayRef<SubsetRange> subset);
   bool isFull(ArrayRef<SubsetRange> subset, const Container &data);
-  FailureOr<SmallVector<Value>> pointIndices(ArrayRef<SubsetRange> subset,
-                                             const Container &data,
-                                             std::optional<int64_t> scope);
+  FailureOr<SmallVector<Value>>
+  pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
+               std::optional<int64_t> scope,
+               const llvm::StringMap<Value> *extra = nullptr);
+  /// Binds the views of the state to what their `views` edges name.
+  LogicalResult bindViews();
+  /// Copies between access nodes at the top of a state that are neither
+  /// whole containers nor single elements (slices, views): a map over the
+  /// copied extent.
+  /// A whole copy between row-major containers of one size and different
+  /// shapes: a map over the elements in row-major order.
+  LogicalResult copyReshaped(Container &source, Container &target);
+  LogicalResult copyElementwise(Container &source,
+                                ArrayRef<SubsetRange> sourceSubset,
+                                Container &target,
+                                ArrayRef<SubsetRange> targetSubset);
+  SmallVector<SubsetRange> wholeSubset(const Container &data) {
+    if (data.isScalar)
+      return {{"0", "0", "1"}};
+    return llvm::map_to_vector(data.shape, [](const std::string &dim) {
+      return SubsetRange{"0", "(" + dim + ") - 1", "1"};
+    });
+  }
 };
 
 } // namespace
@@ -366,9 +513,10 @@ FailureOr<expr::DType> Importer::parseDType(StringRef dtype,
 }
 
 LogicalResult Importer::importContainers(const json::Object &attrs) {
+  // DaCe >= 0.15 leaves out an empty `_arrays`.
   const json::Object *arrays = attrs.getObject("_arrays");
   if (!arrays)
-    return fail("'attributes._arrays' is missing");
+    return success();
   for (const auto &[key, value] : *arrays) {
     std::string name = key.str();
     where = "data container '" + name + "'";
@@ -379,19 +527,29 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
         desc ? desc->getString("type") : std::nullopt;
     if (!descAttrs || !type)
       return fail("expected an object with 'type' and 'attributes'");
-    if (*type != "Array" && *type != "Scalar")
+    if (*type != "Array" && *type != "Scalar" && *type != "View" &&
+        *type != "ArrayView")
       return fail("descriptor type '" + *type +
-                  "' is not supported (only Array and Scalar)");
+                  "' is not supported (Array, Scalar, View, ArrayView)");
     if (!isIdentifier(name))
       return fail("the name is not an identifier");
 
     Container data;
     data.name = name;
     data.isScalar = *type == "Scalar";
+    data.isView = *type == "View" || *type == "ArrayView";
     data.transient = descAttrs->getBoolean("transient").value_or(false);
-    std::optional<StringRef> dtype = descAttrs->getString("dtype");
-    if (!dtype)
-      return fail("'dtype' is missing or not a string");
+    // DaCe >= 0.15 leaves out properties equal to their defaults (int32
+    // here, see dace/data.py).
+    const json::Value *dtypeValue = descAttrs->get("dtype");
+    std::optional<StringRef> dtype =
+        dtypeValue ? dtypeValue->getAsString() : StringRef("int32");
+    if (!dtype) {
+      const json::Object *object = dtypeValue->getAsObject();
+      StringRef kind = object ? object->getString("type").value_or("") : "";
+      return fail("dtype of kind '" + kind +
+                  "' is not supported (only scalar types such as float64)");
+    }
     FailureOr<expr::DType> element = parseDType(*dtype, "");
     if (failed(element))
       return failure();
@@ -433,7 +591,16 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
       if (const json::Array *strides = descAttrs->getArray("strides")) {
         if (strides->size() != data.shape.size())
           return fail("'strides' and 'shape' differ in length");
+        SmallVector<std::string> texts;
+        for (const json::Value &entry : *strides) {
+          std::optional<std::string> text = scalarText(&entry);
+          std::string error;
+          if (!text || !expr::parse(*text, error))
+            return fail("a 'strides' entry is not an expression");
+          texts.push_back(*text);
+        }
         // Compare with the row-major strides at a few symbol values.
+        bool rowMajor = true;
         for (int64_t probe : {7, 13}) {
           auto lookup = [&](StringRef) -> std::optional<int64_t> {
             return probe;
@@ -441,13 +608,11 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
           int64_t expected = 1;
           for (int64_t dim = data.shape.size() - 1; dim >= 0; --dim) {
             std::string error;
-            std::optional<std::string> text = scalarText(&(*strides)[dim]);
-            expr::NodePtr stride = text ? expr::parse(*text, error) : nullptr;
+            expr::NodePtr stride = expr::parse(texts[dim], error);
             expr::NodePtr size = expr::parse(data.shape[dim], error);
-            std::optional<int64_t> actual =
-                stride ? expr::evaluateInt(*stride, lookup) : std::nullopt;
+            std::optional<int64_t> actual = expr::evaluateInt(*stride, lookup);
             if (!actual || *actual != expected)
-              return fail("non-row-major 'strides' are not supported");
+              rowMajor = false;
             std::optional<int64_t> extent =
                 size ? expr::evaluateInt(*size, lookup) : std::nullopt;
             if (!extent)
@@ -456,7 +621,47 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
             expected *= *extent;
           }
         }
+        if (data.isView) {
+          data.viewStrides = texts;
+        } else if (!rowMajor) {
+          std::optional<std::string> total =
+              scalarText(descAttrs->get("total_size"));
+          std::string error;
+          if (!total || !expr::parse(*total, error))
+            return fail("non-row-major 'strides' without a 'total_size'");
+          // Every element must lie inside the allocation (DaCe's cutouts
+          // sometimes keep the strides of a larger array).
+          for (int64_t probe : {7, 13}) {
+            auto lookup = [&](StringRef) -> std::optional<int64_t> {
+              return probe;
+            };
+            std::optional<int64_t> last = 0;
+            for (auto [dim, stride] : llvm::zip_equal(data.shape, texts)) {
+              std::optional<int64_t> extent =
+                  expr::evaluateInt(*expr::parse(dim, error), lookup);
+              std::optional<int64_t> step =
+                  expr::evaluateInt(*expr::parse(stride, error), lookup);
+              if (!extent || !step || !last)
+                last.reset();
+              else
+                *last += (*extent - 1) * *step;
+            }
+            std::optional<int64_t> size =
+                expr::evaluateInt(*expr::parse(*total, error), lookup);
+            if (last && size && *last >= *size)
+              return fail("'strides' reach element " + Twine(*last) +
+                          " but 'total_size' is " + Twine(*size) +
+                          " (with every symbol " + Twine(probe) + ")");
+          }
+          data.strides = std::move(texts);
+          data.totalSize = *total;
+        }
       }
+    }
+    if (data.isView && data.viewStrides.empty()) {
+      if (data.isScalar)
+        return fail("scalar views are not supported");
+      data.viewStrides = data.memoryStrides();
     }
     containers[name] = std::move(data);
   }
@@ -468,7 +673,7 @@ static Type memrefTypeOf(const Container &data) {
   if (data.isScalar)
     return MemRefType::get({}, data.elementType);
   SmallVector<int64_t> sizes;
-  for (const std::string &dim : data.shape) {
+  for (const std::string &dim : data.memrefShape()) {
     int64_t size;
     sizes.push_back(StringRef(dim).trim().getAsInteger(10, size)
                         ? ShapedType::kDynamic
@@ -488,21 +693,39 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
                "\"SDFG\"");
     return nullptr;
   }
+  FailureOr<std::map<std::string, SmallVector<std::string>>> order =
+      AssignmentOrderScanner(source).run();
+  if (failed(order)) {
+    (void)fail("cannot read the order of the interstate assignments");
+    return nullptr;
+  }
+  assignmentOrder = std::move(*order);
+  OwningOpRef<ModuleOp> owned = ModuleOp::create(loc);
+  module = *owned;
+  builder.setInsertionPointToEnd(module.getBody());
+  if (failed(importSDFG(*root)) || failed(verify(*owned)))
+    return nullptr;
+  return owned;
+}
+
+LogicalResult Importer::importSDFG(const json::Object &rootObject) {
+  const json::Object *root = &rootObject;
+  OpBuilder::InsertPoint sdfgPoint = builder.saveInsertionPoint();
   const json::Object *attrs = root->getObject("attributes");
   if (!attrs) {
     (void)fail("'attributes' is missing");
-    return nullptr;
+    return failure();
   }
   std::string name = attrs->getString("name").value_or("sdfg").str();
   if (!isIdentifier(name)) {
     (void)fail("SDFG name '" + name + "' is not an identifier");
-    return nullptr;
+    return failure();
   }
   if (const json::Object *constants = attrs->getObject("constants_prop"))
     if (!constants->empty()) {
       (void)fail("compile-time constants ('constants_prop') are not "
                  "supported");
-      return nullptr;
+      return failure();
     }
 
   // Symbols.
@@ -512,15 +735,21 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
       where = "symbol '" + key.str() + "'";
       std::optional<StringRef> dtype = value.getAsString();
       if (!dtype) {
-        (void)fail("the type is not a string");
-        return nullptr;
+        const json::Object *object = value.getAsObject();
+        std::optional<StringRef> kind =
+            object ? object->getString("type") : std::nullopt;
+        (void)fail(kind ? ("a symbol of kind '" + *kind +
+                           "' is not supported (only integer symbols)")
+                              .str()
+                        : std::string("the type is not a string"));
+        return failure();
       }
       FailureOr<expr::DType> type = parseDType(*dtype, "");
       if (failed(type))
-        return nullptr;
+        return failure();
       if (!isa<IntegerType>(type->type) || type->type.isInteger(1)) {
         (void)fail("only integer symbols are supported, got '" + *dtype + "'");
-        return nullptr;
+        return failure();
       }
       symbolTypes[key] = type->type;
       if (type->isUnsigned)
@@ -530,7 +759,7 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   where.clear();
 
   if (failed(importContainers(*attrs)))
-    return nullptr;
+    return failure();
 
   // Arguments: `arg_names` first, then the other non-transients in the
   // order of DaCe's `SDFG.arglist()` (the signature of the code it
@@ -539,95 +768,91 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   if (const json::Array *names = attrs->getArray("arg_names"))
     for (const json::Value &value : *names) {
       std::optional<StringRef> argName = value.getAsString();
-      if (!argName || !containers.count(argName->str())) {
-        (void)fail("'arg_names' names an unknown data container");
-        return nullptr;
+      if (!argName) {
+        (void)fail("an 'arg_names' entry is not a string");
+        return failure();
       }
+      // DaCe keeps `arg_names` only for its Python calling convention and
+      // leaves stale names there after transformations; the arguments are
+      // the non-transient containers.
+      auto it = containers.find(argName->str());
+      if (it == containers.end() || it->second.transient ||
+          it->second.isView || llvm::is_contained(argNames, argName->str()))
+        continue;
       argNames.push_back(argName->str());
     }
   for (bool scalars : {false, true})
     for (auto &[containerName, data] : containers)
-      if (!data.transient && data.isScalar == scalars &&
+      if (!data.transient && !data.isView && data.isScalar == scalars &&
           !llvm::is_contained(argNames, containerName))
         argNames.push_back(containerName);
 
-  // States and their names.
-  const json::Array *stateArray = root->getArray("nodes");
-  if (!stateArray || stateArray->empty()) {
-    (void)fail("the SDFG has no states ('nodes')");
-    return nullptr;
-  }
-  std::map<int64_t, std::string> stateIds;
-  llvm::StringSet<> stateNames;
-  SmallVector<std::pair<const json::Object *, std::string>> states;
-  for (auto [index, value] : llvm::enumerate(*stateArray)) {
-    const json::Object *stateJson = value.getAsObject();
-    std::optional<StringRef> type =
-        stateJson ? stateJson->getString("type") : std::nullopt;
-    if (!type) {
-      (void)fail("state #" + Twine(index) + " has no 'type'");
-      return nullptr;
-    }
-    if (*type != "SDFGState") {
-      (void)fail("control-flow block #" + Twine(index) + " has type '" + *type +
-                 "', which is not supported (only SDFGState; "
-                 "loop and conditional regions are not)");
-      return nullptr;
-    }
-    std::optional<int64_t> id = asId(stateJson->get("id"));
-    std::string label = stateJson->getString("label").value_or("state").str();
+  // Control-flow regions (loops, conditionals, plain regions) flatten into
+  // one state machine.
+  FailureOr<BlockSpan> top = flattenRegion(*root, rootPath, nullptr, /*top=*/true);
+  if (failed(top))
+    return failure();
+  where.clear();
+  SmallVector<std::string> stateNames;
+  llvm::StringSet<> usedStateNames;
+  for (auto [index, flat] : llvm::enumerate(flatStates)) {
     std::string stateName;
-    for (char c : label)
+    for (char c : flat.label)
       stateName += llvm::isAlnum(c) || c == '_' ? c : '_';
     if (stateName.empty() || llvm::isDigit(stateName[0]))
       stateName = "s_" + stateName;
-    if (stateNames.contains(stateName))
-      stateName += "_" + std::to_string(id.value_or(index));
-    stateNames.insert(stateName);
-    stateIds[id.value_or(index)] = stateName;
-    states.push_back({stateJson, stateName});
+    if (usedStateNames.contains(stateName))
+      stateName += "_" + std::to_string(index);
+    while (usedStateNames.contains(stateName))
+      stateName += "_";
+    usedStateNames.insert(stateName);
+    stateNames.push_back(stateName);
   }
 
-  // The start state: `start_block`/`start_state`, else the first state
-  // without incoming edges, as DaCe does.
-  const json::Array *interstate = root->getArray("edges");
-  std::optional<int64_t> start = asId(root->get("start_block"));
-  if (!start)
-    start = asId(root->get("start_state"));
-  if (!start) {
-    llvm::DenseSet<int64_t> targets;
-    if (interstate)
-      for (const json::Value &edge : *interstate)
-        if (const json::Object *object = edge.getAsObject())
-          if (std::optional<int64_t> dst = asId(object->get("dst")))
-            targets.insert(*dst);
-    for (auto &[id, stateName] : stateIds)
-      if (!targets.contains(id)) {
-        start = id;
-        break;
-      }
-    if (!start)
-      start = stateIds.begin()->first;
-  }
-  if (!stateIds.count(*start)) {
-    (void)fail("the start state " + Twine(*start) + " does not exist");
-    return nullptr;
-  }
+  // DaCe >= 0.15 leaves out an empty `symbols`, and some files size data
+  // with symbols they never declare: declare them with DaCe's default
+  // symbol type (int32, dace/symbolic.py).
+  for (auto &[containerName, data] : containers)
+    for (const std::string &dim : data.shape) {
+      std::string error;
+      SmallVector<std::string> names;
+      if (expr::NodePtr node = expr::parse(dim, error))
+        expr::collectNames(*node, names);
+      for (const std::string &symbol : names)
+        if (!symbolTypes.count(symbol) && isIdentifier(symbol))
+          symbolTypes[symbol] = IntegerType::get(context, 32);
+    }
 
   // Interstate assignments may introduce symbols DaCe did not list.
-  if (interstate)
-    for (const json::Value &edge : *interstate)
-      if (const json::Object *object = edge.getAsObject())
-        if (const json::Object *data =
-                object->getObject("attributes")
-                    ? object->getObject("attributes")->getObject("data")
-                    : nullptr)
-          if (const json::Object *edgeAttrs = data->getObject("attributes"))
-            if (const json::Object *assignments =
-                    edgeAttrs->getObject("assignments"))
-              for (const auto &[key, value] : *assignments)
-                if (!symbolTypes.count(key))
-                  symbolTypes[key] = IntegerType::get(context, 64);
+  for (const FlatEdge &edge : flatEdges)
+    for (const auto &[key, value] : edge.assignments)
+      if (!symbolTypes.count(key))
+        symbolTypes[key] = IntegerType::get(context, 64);
+
+  // Scalars that a state writes (into an access node) are outputs.
+  for (const FlatState &flat : flatStates) {
+    const json::Array *nodeArray = flat.json ? flat.json->getArray("nodes")
+                                             : nullptr;
+    const json::Array *edgeArray = flat.json ? flat.json->getArray("edges")
+                                             : nullptr;
+    if (!nodeArray || !edgeArray)
+      continue;
+    std::map<int64_t, std::string> accessData;
+    for (auto [index, value] : llvm::enumerate(*nodeArray))
+      if (const json::Object *node = value.getAsObject())
+        if (node->getString("type") == "AccessNode")
+          if (const json::Object *nodeAttrs = node->getObject("attributes"))
+            if (std::optional<StringRef> data = nodeAttrs->getString("data"))
+              accessData[asId(node->get("id")).value_or(index)] = data->str();
+    for (const json::Value &value : *edgeArray)
+      if (const json::Object *edge = value.getAsObject())
+        if (std::optional<int64_t> dst = asId(edge->get("dst")))
+          if (auto it = accessData.find(*dst); it != accessData.end())
+            if (auto data = containers.find(it->second);
+                data != containers.end() && data->second.isScalar &&
+                !data->second.transient)
+              data->second.written = true;
+  }
 
   SmallVector<Type> argTypes;
   SmallVector<Attribute> argAttrs;
@@ -638,15 +863,16 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     if (data.isUnsigned)
       attrsOfArg.push_back(
           builder.getNamedAttr("unsigned", builder.getUnitAttr()));
-    if (data.isScalar) {
+    if (data.isScalar && !data.written) {
       argTypes.push_back(data.elementType);
     } else {
       auto type = cast<MemRefType>(memrefTypeOf(data));
       argTypes.push_back(type);
+      SmallVector<std::string> shape = data.memrefShape();
       if (!type.hasStaticShape())
         attrsOfArg.push_back(builder.getNamedAttr(
-            "shape", builder.getStrArrayAttr(SmallVector<StringRef>(
-                         data.shape.begin(), data.shape.end()))));
+            "shape", builder.getStrArrayAttr(
+                         SmallVector<StringRef>(shape.begin(), shape.end()))));
     }
     argAttrs.push_back(builder.getDictionaryAttr(attrsOfArg));
   }
@@ -654,9 +880,14 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     symbolAttrs.push_back(
         builder.getNamedAttr(symbolName, TypeAttr::get(type)));
 
-  OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
-  builder.setInsertionPointToEnd(module->getBody());
-  sdfg = SDFGOp::create(builder, loc, name, stateIds[*start], argTypes,
+  // A nested SDFG goes before its caller, under a name of its own.
+  builder.restoreInsertionPoint(sdfgPoint);
+  if (nested) {
+    std::string base = name;
+    for (int k = 1; module.lookupSymbol(name); ++k)
+      name = base + "_" + std::to_string(k);
+  }
+  sdfg = SDFGOp::create(builder, loc, name, stateNames[top->entry], argTypes,
                         symbolAttrs.empty()
                             ? DictionaryAttr()
                             : builder.getDictionaryAttr(symbolAttrs));
@@ -671,13 +902,14 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
   // Transients, by name.
   builder.setInsertionPointToEnd(sdfg.getBody());
   for (auto &[containerName, data] : containers) {
-    if (!data.transient)
+    if (!data.transient || data.isView)
       continue;
     auto type = cast<MemRefType>(memrefTypeOf(data));
     ArrayAttr shape;
+    SmallVector<std::string> dims = data.memrefShape();
     if (!type.hasStaticShape())
       shape = builder.getStrArrayAttr(
-          SmallVector<StringRef>(data.shape.begin(), data.shape.end()));
+          SmallVector<StringRef>(dims.begin(), dims.end()));
     auto alloc = AllocOp::create(
         builder, loc, type, builder.getStringAttr(containerName), shape,
         StorageKindAttr::get(context, data.storage),
@@ -685,31 +917,25 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
     data.value = alloc.getResult();
   }
 
-  for (auto &[stateJson, stateName] : states) {
+  for (auto [flat, stateName] : llvm::zip_equal(flatStates, stateNames)) {
     builder.setInsertionPointToEnd(sdfg.getBody());
     state = StateOp::create(builder, loc, stateName);
-    if (failed(importState(*stateJson, stateName)))
-      return nullptr;
+    statePath = flat.path;
+    if (flat.json && failed(importState(*flat.json, stateName)))
+      return failure();
   }
   where.clear();
-  if (interstate) {
-    FailureOr<std::map<size_t, SmallVector<std::string>>> order =
-        AssignmentOrderScanner(source).run();
-    if (failed(order)) {
-      (void)fail("cannot read the order of the interstate assignments");
-      return nullptr;
-    }
-    assignmentOrder = std::move(*order);
-    for (auto [index, edge] : llvm::enumerate(*interstate)) {
-      where = "interstate edge #" + std::to_string(index);
-      const json::Object *object = edge.getAsObject();
-      if (!object) {
-        (void)fail("not an object");
-        return nullptr;
-      }
-      if (failed(importInterstateEdge(*object, index, stateIds)))
-        return nullptr;
-    }
+  builder.setInsertionPointToEnd(sdfg.getBody());
+  for (const FlatEdge &edge : flatEdges) {
+    SmallVector<std::string> texts;
+    for (const auto &[key, value] : edge.assignments)
+      texts.push_back(key + " = " + value);
+    EdgeOp::create(builder, loc,
+                   FlatSymbolRefAttr::get(context, stateNames[edge.src]),
+                   FlatSymbolRefAttr::get(context, stateNames[edge.dst]),
+                   builder.getStringAttr(edge.condition),
+                   builder.getStrArrayAttr(
+                       SmallVector<StringRef>(texts.begin(), texts.end())));
   }
   where.clear();
   // Transients no state accesses (DaCe's scalars between two tasklets,
@@ -718,47 +944,330 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
        llvm::make_early_inc_range(sdfg.getBody()->getOps<AllocOp>()))
     if (alloc->use_empty())
       alloc.erase();
-  if (failed(verify(*module)))
-    return nullptr;
-  return module;
+  if (nested)
+    SymbolTable::setSymbolVisibility(sdfg, SymbolTable::Visibility::Private);
+  return success();
 }
 
-LogicalResult
-Importer::importInterstateEdge(const json::Object &edge, size_t index,
-                               const std::map<int64_t, std::string> &ids) {
-  std::optional<int64_t> src = asId(edge.get("src"));
-  std::optional<int64_t> dst = asId(edge.get("dst"));
-  if (!src || !dst || !ids.count(*src) || !ids.count(*dst))
-    return fail("'src'/'dst' do not name states");
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+/// The text of a code property: a CodeBlock object (Python only), a plain
+/// string, or nothing (null or missing).
+FailureOr<std::optional<std::string>>
+Importer::codeText(const json::Object *attrs, StringRef key) {
+  return codeText(attrs ? attrs->get(key) : nullptr, key);
+}
+
+FailureOr<std::optional<std::string>>
+Importer::codeText(const json::Value *value, StringRef key) {
+  if (!value || value->kind() == json::Value::Null)
+    return std::optional<std::string>();
+  if (const json::Object *code = value->getAsObject()) {
+    StringRef language = code->getString("language").value_or("Python");
+    if (language != "Python")
+      return fail("'" + key + "' language '" + language +
+                  "' is not supported (only Python)");
+    std::optional<StringRef> text = code->getString("string_data");
+    if (!text)
+      return std::optional<std::string>();
+    return std::optional<std::string>(text->str());
+  }
+  if (std::optional<std::string> text = scalarText(value))
+    return std::optional<std::string>(*text);
+  return fail("'" + key + "' is not code");
+}
+
+/// Reads `name = expression` statements (loop init and update) as
+/// interstate assignments.
+FailureOr<SmallVector<std::pair<std::string, std::string>>>
+Importer::readAssignments(const std::optional<std::string> &code,
+                          StringRef what) {
+  SmallVector<std::pair<std::string, std::string>> result;
+  if (!code)
+    return result;
+  std::string error;
+  FailureOr<SmallVector<expr::Statement>> statements =
+      expr::parseStatements(*code, error);
+  if (failed(statements))
+    return fail(what + " \"" + *code + "\": " + error);
+  for (const expr::Statement &statement : *statements)
+    result.push_back({statement.target, expr::print(*statement.value)});
+  return result;
+}
+
+size_t Importer::addState(const json::Object *json, StringRef label,
+                          StringRef path) {
+  flatStates.push_back({json, label.str(), path.str()});
+  return flatStates.size() - 1;
+}
+
+void Importer::addEdge(size_t src, size_t dst, StringRef condition,
+                       ArrayRef<std::pair<std::string, std::string>> assigns) {
+  flatEdges.push_back({src, dst, condition.str(),
+                       SmallVector<std::pair<std::string, std::string>>(
+                           assigns.begin(), assigns.end())});
+}
+
+FailureOr<Importer::BlockSpan>
+Importer::flattenRegion(const json::Object &region, StringRef path,
+                        const LoopTargets *loop, bool top) {
+  std::string label = region.getString("label").value_or("region").str();
+  const json::Array *blocks = region.getArray("nodes");
+  if (!blocks || blocks->empty()) {
+    if (top)
+      return fail("the SDFG has no states ('nodes')");
+    size_t empty = addState(nullptr, label);
+    return BlockSpan{empty, empty};
+  }
+  std::string prefix = path.empty() ? "" : (path + "/").str();
+  std::map<int64_t, BlockSpan> spans;
+  SmallVector<int64_t> order;
+  for (auto [index, value] : llvm::enumerate(*blocks)) {
+    const json::Object *block = value.getAsObject();
+    if (!block)
+      return fail("control-flow block #" + Twine(index) + " of '" + label +
+                  "' is not an object");
+    int64_t id = asId(block->get("id")).value_or(index);
+    if (spans.count(id))
+      return fail("two control-flow blocks of '" + label + "' have id " +
+                  Twine(id));
+    FailureOr<BlockSpan> span =
+        flattenBlock(*block, prefix + "nodes/" + std::to_string(index), loop);
+    if (failed(span))
+      return failure();
+    spans[id] = *span;
+    order.push_back(id);
+  }
+
+  std::set<int64_t> hasIn, hasOut;
+  if (const json::Array *edgeArray = region.getArray("edges"))
+    for (auto [index, value] : llvm::enumerate(*edgeArray)) {
+      where = "interstate edge #" + std::to_string(index) +
+              (top ? "" : " of '" + label + "'");
+      const json::Object *edge = value.getAsObject();
+      if (!edge)
+        return fail("not an object");
+      std::optional<int64_t> src = asId(edge->get("src"));
+      std::optional<int64_t> dst = asId(edge->get("dst"));
+      if (!src || !dst || !spans.count(*src) || !spans.count(*dst))
+        return fail("'src'/'dst' do not name states");
+      if (failed(readEdge(*edge, prefix + "edges/" + std::to_string(index))))
+        return failure();
+      hasOut.insert(*src);
+      hasIn.insert(*dst);
+      // Edges leaving a break, continue or return block are never taken.
+      if (!spans[*src].exit) {
+        flatEdges.pop_back();
+        continue;
+      }
+      flatEdges.back().src = *spans[*src].exit;
+      flatEdges.back().dst = spans[*dst].entry;
+    }
+  where.clear();
+
+  // The start block: `start_block` (`start_state` in older files), else
+  // the first block without incoming edges, as DaCe does.
+  std::optional<int64_t> start = asId(region.get("start_block"));
+  if (!start && top)
+    start = asId(region.get("start_state"));
+  if (start && !spans.count(*start)) {
+    if (top)
+      return fail("the start state " + Twine(*start) + " does not exist");
+    start.reset();
+  }
+  if (!start)
+    for (int64_t id : order)
+      if (!hasIn.count(id)) {
+        start = id;
+        break;
+      }
+  if (!start)
+    start = order.front();
+  if (top)
+    return BlockSpan{spans[*start].entry, std::nullopt};
+
+  // The region falls through from each of its sinks.
+  SmallVector<size_t> sinks;
+  for (int64_t id : order)
+    if (!hasOut.count(id) && spans[id].exit)
+      sinks.push_back(*spans[id].exit);
+  if (sinks.empty())
+    return BlockSpan{spans[*start].entry, std::nullopt};
+  if (sinks.size() == 1)
+    return BlockSpan{spans[*start].entry, sinks.front()};
+  size_t exit = addState(nullptr, label + "_exit");
+  for (size_t sink : sinks)
+    addEdge(sink, exit, "1", {});
+  return BlockSpan{spans[*start].entry, exit};
+}
+
+FailureOr<Importer::BlockSpan>
+Importer::flattenBlock(const json::Object &block, StringRef path,
+                       const LoopTargets *loop) {
+  StringRef type = block.getString("type").value_or("");
+  std::string label = block.getString("label").value_or("block").str();
+  const json::Object *attrs = block.getObject("attributes");
+  if (type == "SDFGState") {
+    size_t state = addState(&block, label, path);
+    return BlockSpan{state, state};
+  }
+  if (type == "ControlFlowRegion" || type == "FunctionCallRegion" ||
+      type == "NamedRegion")
+    return flattenRegion(block, path, loop, /*top=*/false);
+  if (type == "BreakBlock" || type == "ContinueBlock") {
+    if (!loop)
+      return fail("control-flow block '" + label + "' (" + type +
+                  ") is not inside a loop");
+    size_t state = addState(nullptr, label);
+    if (type == "BreakBlock")
+      addEdge(state, loop->breakTo, "1", {});
+    else
+      addEdge(state, loop->continueTo, "1", loop->continueAssignments);
+    return BlockSpan{state, std::nullopt};
+  }
+  if (type == "ReturnBlock") {
+    // A state without outgoing edges ends the SDFG.
+    size_t state = addState(nullptr, label);
+    return BlockSpan{state, std::nullopt};
+  }
+  if (type == "LoopRegion") {
+    where = "loop '" + label + "'";
+    FailureOr<std::optional<std::string>> condition =
+        codeText(attrs, "loop_condition");
+    FailureOr<std::optional<std::string>> initCode =
+        succeeded(condition) ? codeText(attrs, "init_statement")
+                             : FailureOr<std::optional<std::string>>();
+    FailureOr<std::optional<std::string>> updateCode =
+        succeeded(initCode) ? codeText(attrs, "update_statement")
+                            : FailureOr<std::optional<std::string>>();
+    if (failed(updateCode))
+      return failure();
+    std::string cond = condition->value_or("1");
+    std::string error;
+    if (!expr::parse(cond, error))
+      return fail("condition \"" + cond + "\": " + error);
+    FailureOr<SmallVector<std::pair<std::string, std::string>>> init =
+        readAssignments(*initCode, "init statement");
+    FailureOr<SmallVector<std::pair<std::string, std::string>>> update =
+        succeeded(init) ? readAssignments(*updateCode, "update statement")
+                        : FailureOr<SmallVector<
+                              std::pair<std::string, std::string>>>();
+    if (failed(update))
+      return failure();
+    where.clear();
+    bool inverted = attrs && attrs->getBoolean("inverted").value_or(false);
+    // A do-while loop updates before testing (DaCe's default) or on the
+    // edge back into the body.
+    bool updateOnBackEdge =
+        inverted && attrs &&
+        !attrs->getBoolean("update_before_condition").value_or(true);
+    size_t guard = addState(nullptr, label + "_guard");
+    size_t exit = addState(nullptr, label + "_exit");
+    LoopTargets targets{guard, {}, exit};
+    if (!updateOnBackEdge)
+      targets.continueAssignments = *update;
+    FailureOr<BlockSpan> body = flattenRegion(block, path, &targets, false);
+    if (failed(body))
+      return failure();
+    size_t entry = inverted ? body->entry : guard;
+    if (!init->empty()) {
+      entry = addState(nullptr, label + "_init");
+      addEdge(entry, inverted ? body->entry : guard, "1", *init);
+    }
+    if (body->exit)
+      addEdge(*body->exit, guard, "1", targets.continueAssignments);
+    addEdge(guard, body->entry, cond,
+            updateOnBackEdge ? ArrayRef(*update)
+                             : ArrayRef<std::pair<std::string, std::string>>());
+    addEdge(guard, exit, "not (" + cond + ")", {});
+    return BlockSpan{entry, exit};
+  }
+  if (type == "ConditionalBlock") {
+    const json::Array *branches = block.getArray("branches");
+    if (!branches)
+      return fail("conditional block '" + label + "' has no 'branches'");
+    size_t head = addState(nullptr, label);
+    size_t exit = addState(nullptr, label + "_exit");
+    // DaCe takes the first branch whose condition holds: each condition
+    // excludes the earlier ones, so the edges are mutually exclusive.
+    std::string earlier;
+    bool hasElse = false;
+    for (auto [index, value] : llvm::enumerate(*branches)) {
+      const json::Array *branch = value.getAsArray();
+      const json::Object *region =
+          branch && branch->size() == 2 ? (*branch)[1].getAsObject() : nullptr;
+      if (!region)
+        return fail("branch #" + Twine(index) + " of conditional block '" +
+                    label + "' is not a [condition, region] pair");
+      std::optional<std::string> cond;
+      if ((*branch)[0].kind() != json::Value::Null) {
+        where = "conditional block '" + label + "'";
+        FailureOr<std::optional<std::string>> text =
+            codeText(&(*branch)[0], "condition");
+        if (failed(text))
+          return failure();
+        cond = *text;
+        std::string error;
+        if (cond && !expr::parse(*cond, error))
+          return fail("condition \"" + *cond + "\": " + error);
+        where.clear();
+      }
+      FailureOr<BlockSpan> span = flattenRegion(
+          *region, (path + "/branches/" + Twine(index) + "/1").str(), loop,
+          false);
+      if (failed(span))
+        return failure();
+      std::string guard = cond ? (earlier.empty() ? "(" + *cond + ")"
+                                                  : earlier + " and (" +
+                                                        *cond + ")")
+                               : (earlier.empty() ? "1" : earlier);
+      addEdge(head, span->entry, guard, {});
+      if (span->exit)
+        addEdge(*span->exit, exit, "1", {});
+      if (!cond) {
+        hasElse = true;
+        break;
+      }
+      earlier += (earlier.empty() ? "" : " and ") + ("not (" + *cond + ")");
+    }
+    if (!hasElse)
+      addEdge(head, exit, earlier.empty() ? "1" : earlier, {});
+    return BlockSpan{head, exit};
+  }
+  return fail("control-flow block '" + label + "' has type '" + type +
+              "', which is not supported (SDFGState, ControlFlowRegion, "
+              "LoopRegion, ConditionalBlock, BreakBlock, ContinueBlock, "
+              "ReturnBlock)");
+}
+
+/// Reads an interstate edge's condition and assignments into a new
+/// FlatEdge (the caller sets its ends).
+LogicalResult Importer::readEdge(const json::Object &edge, StringRef path) {
   const json::Object *attrs = edge.getObject("attributes");
   const json::Object *data = attrs ? attrs->getObject("data") : nullptr;
   const json::Object *edgeAttrs =
       data ? data->getObject("attributes") : nullptr;
-  if (!edgeAttrs)
-    return fail("'attributes.data.attributes' is missing");
 
-  std::string condition = "1";
-  if (const json::Value *value = edgeAttrs->get("condition")) {
-    if (const json::Object *code = value->getAsObject()) {
-      StringRef language = code->getString("language").value_or("Python");
-      if (language != "Python")
-        return fail("condition language '" + language +
-                    "' is not supported (only Python)");
-      condition = code->getString("string_data").value_or("1").str();
-    } else if (std::optional<std::string> text = scalarText(value)) {
-      condition = *text;
-    }
-  }
+  // DaCe >= 0.15 leaves out the defaults: no condition is `1`.
+  FailureOr<std::optional<std::string>> text =
+      codeText(edgeAttrs, "condition");
+  if (failed(text))
+    return failure();
+  std::string condition = text->value_or("1");
   std::string error;
   if (!expr::parse(condition, error))
     return fail("condition \"" + condition + "\": " + error);
 
   // In file order: DaCe performs them one after another, so a later
   // assignment reads the symbols that earlier ones set.
-  SmallVector<std::string> texts;
-  if (const json::Object *object = edgeAttrs->getObject("assignments")) {
+  SmallVector<std::pair<std::string, std::string>> assignments;
+  if (const json::Object *object =
+          edgeAttrs ? edgeAttrs->getObject("assignments") : nullptr) {
     ArrayRef<std::string> keys;
-    if (auto it = assignmentOrder.find(index); it != assignmentOrder.end())
+    if (auto it = assignmentOrder.find(path.str());
+        it != assignmentOrder.end())
       keys = it->second;
     llvm::StringSet<> seen;
     for (const std::string &key : keys)
@@ -767,22 +1276,15 @@ Importer::importInterstateEdge(const json::Object &edge, size_t index,
     if (keys.size() != object->size())
       return fail("cannot read the order of the assignments");
     for (const std::string &key : keys) {
-      const json::Value *value = object->get(key);
-      std::optional<std::string> text = scalarText(value);
-      if (!text)
+      std::optional<std::string> value = scalarText(object->get(key));
+      if (!value)
         return fail("assignment to '" + key + "' is not a string");
-      if (!expr::parse(*text, error))
-        return fail("assignment \"" + key + " = " + *text + "\": " + error);
-      texts.push_back(key + " = " + *text);
+      if (!expr::parse(*value, error))
+        return fail("assignment \"" + key + " = " + *value + "\": " + error);
+      assignments.push_back({key, *value});
     }
   }
-
-  builder.setInsertionPointToEnd(sdfg.getBody());
-  EdgeOp::create(builder, loc, FlatSymbolRefAttr::get(context, ids.at(*src)),
-                 FlatSymbolRefAttr::get(context, ids.at(*dst)),
-                 builder.getStringAttr(condition),
-                 builder.getStrArrayAttr(
-                     SmallVector<StringRef>(texts.begin(), texts.end())));
+  flatEdges.push_back({0, 0, condition, std::move(assignments)});
   return success();
 }
 
@@ -882,6 +1384,7 @@ LogicalResult Importer::importState(const json::Object &stateJson,
                     " has no 'type'");
       DFNode node;
       node.id = asId(object->get("id")).value_or(index);
+      node.index = index;
       node.type = type->str();
       node.label = object->getString("label").value_or("").str();
       node.attrs = object->getObject("attributes");
@@ -926,16 +1429,21 @@ LogicalResult Importer::importState(const json::Object &stateJson,
       edges.push_back(edge);
     }
 
+  where.clear();
+  if (failed(bindViews()))
+    return failure();
+
   // One access node per container, created up front in name order so that
   // the op order does not depend on DaCe's node numbering.
   std::set<std::string> accessed;
   for (auto &[id, node] : nodes)
-    if (node.type == "AccessNode")
+    if (node.type == "AccessNode" && !node.scope)
       if (std::optional<StringRef> data = node.attrs->getString("data"))
         accessed.insert(data->str());
   for (const std::string &name : accessed) {
     auto it = containers.find(name);
-    if (it != containers.end() && isa<MemRefType>(it->second.value.getType()))
+    if (it != containers.end() && !it->second.isView &&
+        isa<MemRefType>(it->second.value.getType()))
       access(it->second);
   }
 
@@ -981,10 +1489,15 @@ FailureOr<Container *> Importer::container(StringRef name) {
   if (it == containers.end())
     return fail("memlet names data container '" + name +
                 "', which '_arrays' does not declare");
+  if (it->second.isView && !it->second.viewRoot)
+    return fail("view '" + name +
+                "' is used in a state where no 'views' edge binds it");
   return &it->second;
 }
 
 Value Importer::access(Container &data) {
+  if (data.isView)
+    return access(*data.viewRoot);
   if (Value value = accesses.lookup(data.name))
     return value;
   OpBuilder::InsertionGuard guard(builder);
@@ -1077,6 +1590,7 @@ bool Importer::isPoint(ArrayRef<SubsetRange> subset) {
 bool Importer::isFull(ArrayRef<SubsetRange> subset, const Container &data) {
   if (data.isScalar)
     return subset.size() == 1;
+
   if (subset.size() != data.shape.size())
     return false;
   // Symbolic equality by evaluation at a few symbol values: start == 0,
@@ -1104,16 +1618,55 @@ bool Importer::isFull(ArrayRef<SubsetRange> subset, const Container &data) {
 
 FailureOr<SmallVector<Value>>
 Importer::pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
-                       std::optional<int64_t> scope) {
+                       std::optional<int64_t> scope,
+                       const llvm::StringMap<Value> *extra) {
   SmallVector<Value> indices;
-  if (data.isScalar)
+  if (data.isScalar && !data.isView)
     return indices; // Rank 0: DaCe's `[0]` addresses the only element.
   if (subset.size() != data.shape.size())
     return fail("memlet into '" + data.name + "' has " + Twine(subset.size()) +
                 " dimensions but the container has " +
                 Twine(data.shape.size()));
+  if (data.isView) {
+    // The element's offset in the viewed memory, then its index there.
+    const Container &root = *data.viewRoot;
+    std::string offset = data.viewStart;
+    for (auto [range, stride] : llvm::zip_equal(subset, data.viewStrides))
+      offset += " + (" + range.start + ") * (" + stride + ")";
+    if (root.isScalar)
+      return indices;
+    SmallVector<std::string> texts;
+    if (root.isFlat()) {
+      texts.push_back(offset);
+    } else {
+      SmallVector<std::string> strides = root.memoryStrides();
+      for (auto [dim, stride] : llvm::enumerate(strides)) {
+        std::string index = "((" + offset + ") // (" + stride + "))";
+        if (dim > 0)
+          index += " % (" + root.shape[dim] + ")";
+        texts.push_back(index);
+      }
+    }
+    for (const std::string &text : texts) {
+      FailureOr<Value> index = emitIndex(text, scope, extra);
+      if (failed(index))
+        return failure();
+      indices.push_back(*index);
+    }
+    return indices;
+  }
+  if (data.isFlat()) {
+    std::string offset = "0";
+    for (auto [range, stride] : llvm::zip_equal(subset, data.strides))
+      offset += " + (" + range.start + ") * (" + stride + ")";
+    FailureOr<Value> index = emitIndex(offset, scope, extra);
+    if (failed(index))
+      return failure();
+    indices.push_back(*index);
+    return indices;
+  }
   for (const SubsetRange &range : subset) {
-    FailureOr<Value> index = emitIndex(range.start, scope);
+    FailureOr<Value> index = emitIndex(range.start, scope, extra);
     if (failed(index))
       return failure();
     indices.push_back(*index);
@@ -1130,8 +1683,13 @@ LogicalResult Importer::importNode(const DFNode &node) {
     return importTasklet(node);
   if (node.type == "AccessNode")
     return importAccessNode(node);
+  if (node.type == "NestedSDFG")
+    return importNestedSDFG(node);
+  if (node.type == "LibraryNode")
+    return importLibraryNode(node);
   return fail("node type '" + node.type +
-              "' is not supported (AccessNode, MapEntry, MapExit, Tasklet)");
+              "' is not supported (AccessNode, MapEntry, MapExit, Tasklet, "
+              "NestedSDFG, LibraryNode)");
 }
 
 LogicalResult Importer::importMapEntry(const DFNode &node) {
@@ -1294,7 +1852,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         in = &edge;
     if (!in || !in->memlet)
       return fail("in-connector '" + name + "' has no incoming memlet");
-    if (nodes.at(in->src).type == "Tasklet") {
+    if (takesValue(in->src)) {
       auto it = taskletResults.find({in->src, in->srcConn});
       if (it == taskletResults.end())
         return fail("in-connector '" + name +
@@ -1320,6 +1878,12 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
         return failure();
       inputs.push_back(load(**data, *indices));
     } else if (isFull(subset, **data)) {
+      if ((*data)->isFlat() || (*data)->isView)
+        return fail("whole-array connector '" + name + "' of '" +
+                    (*data)->name + "', which " +
+                    ((*data)->isView ? "is a view"
+                                     : "has non-row-major strides") +
+                    ", is not supported");
       inputs.push_back(access(**data));
     } else {
       return fail("memlet '" + in->memlet->data + "' into in-connector '" +
@@ -1420,7 +1984,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     for (const DFEdge &edge : edges) {
       if (edge.src != node.id || edge.srcConn != name || !edge.memlet)
         continue;
-      if (nodes.at(edge.dst).type == "Tasklet") {
+      if (takesValue(edge.dst)) {
         taskletResults[{node.id, name}] = result;
         if (FailureOr<Container *> data = container(edge.memlet->data);
             succeeded(data) && (*data)->isUnsigned)
@@ -1472,8 +2036,11 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
   FailureOr<Container *> target = container(*name);
   if (failed(target))
     return failure();
-  if (node.scope)
-    return fail("access nodes inside a map scope are not supported");
+  if (node.scope) {
+    if (isLocalValue(node.id))
+      return importLocalValue(node, **target);
+    return importScopedAccess(node, **target);
+  }
   if (isa<MemRefType>((*target)->value.getType()))
     access(**target);
 
@@ -1516,8 +2083,26 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
         !isa<MemRefType>((*target)->value.getType()))
       return fail("copies between scalar arguments are not supported");
     setInsertionInto(std::nullopt);
+    auto byElement = [](const Container &data) {
+      return data.isFlat() || data.isView;
+    };
     if (full(sourceSubset, **source) && full(targetSubset, **target) &&
-        !(*source)->isScalar && !(*target)->isScalar) {
+        !(*source)->isScalar && !(*target)->isScalar &&
+        !byElement(**source) && !byElement(**target)) {
+      // A copy between shapes of one size (a reshape) goes element by
+      // element in row-major order.
+      auto sourceType = cast<MemRefType>((*source)->value.getType());
+      auto targetType = cast<MemRefType>((*target)->value.getType());
+      bool sameShape = sourceType.getRank() == targetType.getRank();
+      for (int64_t dim = 0; sameShape && dim < sourceType.getRank(); ++dim)
+        sameShape = sourceType.isDynamicDim(dim) ||
+                    targetType.isDynamicDim(dim) ||
+                    sourceType.getDimSize(dim) == targetType.getDimSize(dim);
+      if (!sameShape) {
+        if (failed(copyReshaped(**source, **target)))
+          return failure();
+        continue;
+      }
       CopyOp::create(builder, loc, access(**source), access(**target));
       continue;
     }
@@ -1543,9 +2128,911 @@ LogicalResult Importer::importAccessNode(const DFNode &node) {
                       WCRKindAttr());
       continue;
     }
-    return fail("copy from '" + (*source)->name + "' to '" + (*target)->name +
-                "' covers part of a container; only whole containers and "
-                "single elements are supported");
+    if (failed(copyElementwise(
+            **source, sourceSubset.value_or(wholeSubset(**source)), **target,
+            targetSubset.value_or(wholeSubset(**target)))))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult Importer::copyElementwise(Container &source,
+                                        ArrayRef<SubsetRange> sourceSubset,
+                                        Container &target,
+                                        ArrayRef<SubsetRange> targetSubset) {
+  std::string what = "copy from '" + source.name + "' to '" + target.name + "'";
+  // The dimensions of more than one element, paired in order.
+  auto spread = [&](ArrayRef<SubsetRange> subset,
+                    SmallVector<size_t> &dims) -> LogicalResult {
+    for (auto [dim, range] : llvm::enumerate(subset)) {
+      if (StringRef(range.step).trim() != "1")
+        return fail(what + " has a step other than 1");
+      if (StringRef(range.start).trim() != StringRef(range.end).trim())
+        dims.push_back(dim);
+    }
+    return success();
+  };
+  SmallVector<size_t> sourceDims, targetDims;
+  if (failed(spread(sourceSubset, sourceDims)) ||
+      failed(spread(targetSubset, targetDims)))
+    return failure();
+  if (sourceDims.size() != targetDims.size())
+    return fail(what + " changes the shape (" + Twine(sourceDims.size()) +
+                " dimensions of more than one element into " +
+                Twine(targetDims.size()) + "), which is not supported");
+  auto extent = [](const SubsetRange &range) {
+    return "(" + range.end + ") - (" + range.start + ") + 1";
+  };
+  SmallVector<std::string> extents;
+  for (auto [s, t] : llvm::zip_equal(sourceDims, targetDims)) {
+    std::string from = extent(sourceSubset[s]), to = extent(targetSubset[t]);
+    for (int64_t probe : {5, 11}) {
+      auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+      std::string error;
+      expr::NodePtr a = expr::parse(from, error), b = expr::parse(to, error);
+      std::optional<int64_t> x = a ? expr::evaluateInt(*a, lookup)
+                                   : std::nullopt;
+      std::optional<int64_t> y = b ? expr::evaluateInt(*b, lookup)
+                                   : std::nullopt;
+      if (x && y && *x != *y)
+        return fail(what + " copies extents that differ");
+    }
+    extents.push_back(from);
+  }
+  if (source.elementType != target.elementType)
+    return fail(what + " changes the element type");
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionInto(std::nullopt);
+  llvm::StringMap<Value> names;
+  SmallVector<Value> params;
+  if (!extents.empty()) {
+    FailureOr<SmallVector<Value>> mapParams = beginMap(extents);
+    if (failed(mapParams))
+      return failure();
+    params = *mapParams;
+  }
+  for (auto [k, param] : llvm::enumerate(params))
+    names["__pk_copy" + std::to_string(k)] = param;
+  auto at = [&](ArrayRef<SubsetRange> subset, ArrayRef<size_t> dims) {
+    SmallVector<SubsetRange> point;
+    for (auto [dim, range] : llvm::enumerate(subset)) {
+      auto it = llvm::find(dims, dim);
+      std::string index =
+          it == dims.end()
+              ? range.start
+              : "(" + range.start + ") + __pk_copy" +
+                    std::to_string(std::distance(dims.begin(), it));
+      point.push_back({index, index, "1"});
+    }
+    return point;
+  };
+  FailureOr<SmallVector<Value>> from =
+      pointIndices(at(sourceSubset, sourceDims), source, std::nullopt, &names);
+  if (failed(from))
+    return failure();
+  FailureOr<SmallVector<Value>> to =
+      pointIndices(at(targetSubset, targetDims), target, std::nullopt, &names);
+  if (failed(to))
+    return failure();
+  Value value = load(source, *from);
+  StoreOp::create(builder, loc, value, access(target), *to, WCRKindAttr());
+  return success();
+}
+
+LogicalResult Importer::copyReshaped(Container &source, Container &target) {
+  auto total = [](const Container &data) {
+    std::string size = "1";
+    for (const std::string &dim : data.shape)
+      size += " * (" + dim + ")";
+    return size;
+  };
+  std::string size = total(source);
+  for (int64_t probe : {5, 11}) {
+    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+    std::string error;
+    expr::NodePtr a = expr::parse(size, error);
+    expr::NodePtr b = expr::parse(total(target), error);
+    std::optional<int64_t> x = a ? expr::evaluateInt(*a, lookup) : std::nullopt;
+    std::optional<int64_t> y = b ? expr::evaluateInt(*b, lookup) : std::nullopt;
+    if (x && y && *x != *y)
+      return fail("copy from '" + source.name + "' to '" + target.name +
+                  "' between shapes of different sizes");
+  }
+  if (source.elementType != target.elementType)
+    return fail("copy from '" + source.name + "' to '" + target.name +
+                "' changes the element type");
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionInto(std::nullopt);
+  FailureOr<SmallVector<Value>> params = beginMap({size});
+  if (failed(params))
+    return failure();
+  llvm::StringMap<Value> names;
+  names["__pk_copy0"] = (*params)[0];
+  auto delinearize = [](const Container &data) {
+    SmallVector<std::string> strides = data.memoryStrides();
+    SmallVector<SubsetRange> point;
+    for (auto [dim, stride] : llvm::enumerate(strides)) {
+      std::string index = "((__pk_copy0) // (" + stride + "))";
+      if (dim > 0)
+        index += " % (" + data.shape[dim] + ")";
+      point.push_back({index, index, "1"});
+    }
+    return point;
+  };
+  FailureOr<SmallVector<Value>> from =
+      pointIndices(delinearize(source), source, std::nullopt, &names);
+  if (failed(from))
+    return failure();
+  FailureOr<SmallVector<Value>> to =
+      pointIndices(delinearize(target), target, std::nullopt, &names);
+  if (failed(to))
+    return failure();
+  Value value = load(source, *from);
+  StoreOp::create(builder, loc, value, access(target), *to, WCRKindAttr());
+  return success();
+}
+
+LogicalResult Importer::bindViews() {
+  for (auto &[name, data] : containers)
+    if (data.isView) {
+      data.viewRoot = nullptr;
+      data.value = Value();
+    }
+  // Each view's `views` edge: the container it views and the part of it.
+  std::map<std::string, std::pair<std::string, SmallVector<SubsetRange>>>
+      links;
+  for (auto &[id, node] : nodes) {
+    if (node.type != "AccessNode")
+      continue;
+    std::string name = node.attrs->getString("data").value_or("").str();
+    auto it = containers.find(name);
+    if (it == containers.end() || !it->second.isView)
+      continue;
+    for (DFEdge &edge : edges) {
+      bool out = edge.src == id && edge.srcConn == "views";
+      bool in = edge.dst == id && edge.dstConn == "views";
+      if ((!out && !in) || !edge.memlet)
+        continue;
+      const DFNode &other = nodes.at(out ? edge.dst : edge.src);
+      std::string base = other.type == "AccessNode"
+                             ? other.attrs->getString("data").value_or("").str()
+                             : "";
+      auto baseIt = containers.find(base);
+      if (baseIt == containers.end())
+        return fail("view '" + name +
+                    "' views something other than a data container");
+      SmallVector<SubsetRange> subset;
+      if (edge.memlet->data == base)
+        subset = *edge.memlet->subset;
+      else if (edge.memlet->otherSubset)
+        subset = *edge.memlet->otherSubset;
+      else
+        subset = wholeSubset(baseIt->second);
+      auto [link, inserted] = links.insert({name, {base, subset}});
+      if (!inserted && link->second.first != base)
+        return fail("view '" + name + "' views both '" + link->second.first +
+                    "' and '" + base + "'");
+      // The view aliases that memory: the edge copies nothing.
+      edge.memlet.reset();
+    }
+  }
+  std::function<LogicalResult(Container &, int)> resolve =
+      [&](Container &view, int depth) -> LogicalResult {
+    auto it = links.find(view.name);
+    if (view.viewRoot || it == links.end())
+      return success();
+    if (depth > 32)
+      return fail("the views of '" + view.name + "' form a cycle");
+    Container &base = containers[it->second.first];
+    if (base.isView) {
+      if (failed(resolve(base, depth + 1)))
+        return failure();
+      if (!base.viewRoot)
+        return fail("view '" + view.name + "' views view '" + base.name +
+                    "', which nothing binds");
+    }
+    const SmallVector<SubsetRange> &subset = it->second.second;
+    std::string offset = base.isView ? base.viewStart : "0";
+    if (!base.isScalar || base.isView) {
+      SmallVector<std::string> strides = base.memoryStrides();
+      if (subset.size() != strides.size())
+        return fail("the 'views' memlet of '" + view.name + "' has " +
+                    Twine(subset.size()) + " dimensions but '" + base.name +
+                    "' has " + Twine(strides.size()));
+      for (auto [range, stride] : llvm::zip_equal(subset, strides))
+        offset += " + (" + range.start + ") * (" + stride + ")";
+    }
+    view.viewRoot = base.isView ? base.viewRoot : &base;
+    view.viewStart = offset;
+    view.value = view.viewRoot->value;
+    if (view.elementType != view.viewRoot->elementType)
+      return fail("view '" + view.name + "' of '" + view.viewRoot->name +
+                  "' changes the element type");
+    if (!isa<MemRefType>(view.value.getType()))
+      return fail("view '" + view.name + "' views scalar argument '" +
+                  view.viewRoot->name + "', which is passed by value");
+    return success();
+  };
+  for (auto &[name, data] : containers)
+    if (data.isView && failed(resolve(data, 0)))
+      return failure();
+  return success();
+}
+
+bool Importer::isLocalValue(int64_t id) {
+  const DFNode &node = nodes.at(id);
+  if (node.type != "AccessNode" || !node.scope)
+    return false;
+  std::optional<StringRef> name = node.attrs->getString("data");
+  auto it = name ? containers.find(name->str()) : containers.end();
+  if (it == containers.end() || !it->second.transient)
+    return false;
+  const Container &data = it->second;
+  return data.isScalar ||
+         llvm::all_of(data.shape, [](const std::string &dim) {
+           return StringRef(dim).trim() == "1";
+         });
+}
+
+LogicalResult Importer::importLocalValue(const DFNode &node, Container &data) {
+  setInsertionInto(node.scope);
+  Value value;
+  for (const DFEdge &edge : edges) {
+    if (edge.dst != node.id || !edge.memlet)
+      continue;
+    if (value)
+      return fail("map-local value '" + data.name +
+                  "' has more than one writer");
+    if (takesValue(edge.src)) {
+      auto it = taskletResults.find({edge.src, edge.srcConn});
+      if (it == taskletResults.end())
+        return fail("map-local value '" + data.name +
+                    "' reads an unknown tasklet output");
+      value = it->second;
+      continue;
+    }
+    // A memlet from a container: one element of it.
+    std::optional<SmallVector<SubsetRange>> subset =
+        edge.memlet->data == data.name ? edge.memlet->otherSubset
+                                       : edge.memlet->subset;
+    StringRef sourceName = edge.memlet->data;
+    if (edge.memlet->data == data.name) {
+      if (nodes.at(edge.src).type != "AccessNode")
+        return fail("map-local value '" + data.name +
+                    "' is written by a memlet that does not name its source");
+      sourceName = nodes.at(edge.src).attrs->getString("data").value_or("");
+    }
+    FailureOr<Container *> source = container(sourceName);
+    if (failed(source))
+      return failure();
+    if (!isa<MemRefType>((*source)->value.getType())) {
+      value = (*source)->value;
+    } else {
+      if (!subset || !isPoint(*subset))
+        return fail("map-local value '" + data.name +
+                    "' is written from more than one element of '" +
+                    (*source)->name + "'");
+      FailureOr<SmallVector<Value>> indices =
+          pointIndices(*subset, **source, node.scope);
+      if (failed(indices))
+        return failure();
+      value = load(**source, *indices);
+    }
+  }
+  if (!value)
+    return fail("map-local value '" + data.name + "' is read but never written");
+  if (value.getType() != data.elementType)
+    return fail("map-local value '" + data.name + "' holds " +
+                typeString(data.elementType) + " but is written a " +
+                typeString(value.getType()));
+  taskletResults[{node.id, ""}] = value;
+
+  // Memlets out of it into containers (through the map exit or to an
+  // access node): stores of the value.
+  for (const DFEdge &edge : edges) {
+    if (edge.src != node.id || !edge.memlet || takesValue(edge.dst))
+      continue;
+    FailureOr<std::pair<Container *, SmallVector<SubsetRange>>> where =
+        memletTarget(edge, data);
+    if (failed(where))
+      return failure();
+    Container **target = &where->first;
+    SmallVector<SubsetRange> &subset = where->second;
+    if (!isa<MemRefType>((*target)->value.getType()))
+      return fail("map-local value '" + data.name + "' writes scalar '" +
+                  (*target)->name + "', which is passed by value");
+    if (!isPoint(subset))
+      return fail("map-local value '" + data.name +
+                  "' writes more than one element of '" + (*target)->name +
+                  "'");
+    if ((*target)->elementType != data.elementType)
+      return fail("map-local value '" + data.name + "' holds " +
+                  typeString(data.elementType) + " but '" + (*target)->name +
+                  "' holds " + typeString((*target)->elementType));
+    std::optional<WCRKind> wcr;
+    if (!edge.memlet->wcr.empty()) {
+      wcr = parseWCR(edge.memlet->wcr);
+      if (!wcr)
+        return fail("write-conflict resolution '" + edge.memlet->wcr +
+                    "' is not supported (a + b, a * b, min, max)");
+      if ((*target)->isUnsigned &&
+          (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+        return fail("write-conflict resolution '" + edge.memlet->wcr +
+                    "' into unsigned container '" + (*target)->name +
+                    "' is not supported (min and max compare signed)");
+    }
+    FailureOr<SmallVector<Value>> indices =
+        pointIndices(subset, **target, node.scope);
+    if (failed(indices))
+      return failure();
+    StoreOp::create(builder, loc, value, access(**target), *indices,
+                    wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
+  }
+  return success();
+}
+
+FailureOr<std::pair<Container *, SmallVector<SubsetRange>>>
+Importer::memletTarget(const DFEdge &edge, const Container &data) {
+  if (edge.memlet->data != data.name) {
+    FailureOr<Container *> target = container(edge.memlet->data);
+    if (failed(target))
+      return failure();
+    return std::make_pair(*target, *edge.memlet->subset);
+  }
+  const DFNode &dst = nodes.at(edge.dst);
+  std::optional<StringRef> name;
+  if (dst.type == "AccessNode") {
+    name = dst.attrs->getString("data");
+  } else if (dst.type == "MapExit" && StringRef(edge.dstConn).starts_with("IN_")) {
+    std::string out = "OUT_" + edge.dstConn.substr(3);
+    for (const DFEdge &next : edges)
+      if (next.src == edge.dst && next.srcConn == out && next.memlet)
+        name = next.memlet->data;
+  }
+  if (!name) {
+    (void)fail("cannot tell where the memlet of '" + data.name + "' leads");
+    return failure();
+  }
+  FailureOr<Container *> target = container(*name);
+  if (failed(target))
+    return failure();
+  if (*target == &data)
+    return std::make_pair(*target, *edge.memlet->subset);
+  if (!edge.memlet->otherSubset) {
+    (void)fail("the memlet from '" + data.name + "' into '" + *name +
+               "' has no 'other_subset'");
+    return failure();
+  }
+  return std::make_pair(*target, *edge.memlet->otherSubset);
+}
+
+LogicalResult Importer::importScopedAccess(const DFNode &node,
+                                           Container &data) {
+  if (!isa<MemRefType>(data.value.getType()))
+    return fail("scalar argument '" + data.name +
+                "' inside a map scope is not supported");
+  setInsertionInto(node.scope);
+  auto copyElement = [&](Container &from, ArrayRef<SubsetRange> fromSubset,
+                         Container &to,
+                         ArrayRef<SubsetRange> toSubset) -> LogicalResult {
+    if (!isPoint(fromSubset) || !isPoint(toSubset))
+      return fail("copy from '" + from.name + "' to '" + to.name +
+                  "' inside a map scope covers more than one element");
+    if (from.elementType != to.elementType)
+      return fail("copy from '" + from.name + "' to '" + to.name +
+                  "' changes the element type");
+    FailureOr<SmallVector<Value>> fromIndices =
+        pointIndices(fromSubset, from, node.scope);
+    if (failed(fromIndices))
+      return failure();
+    FailureOr<SmallVector<Value>> toIndices =
+        pointIndices(toSubset, to, node.scope);
+    if (failed(toIndices))
+      return failure();
+    Value value = load(from, *fromIndices);
+    StoreOp::create(builder, loc, value, access(to), *toIndices,
+                    WCRKindAttr());
+    return success();
+  };
+  // Element copies into it from other containers (the data already in
+  // it flows in without one).
+  for (const DFEdge &edge : edges) {
+    if (edge.dst != node.id || !edge.memlet || takesValue(edge.src) ||
+        edge.memlet->data == data.name)
+      continue;
+    FailureOr<Container *> source = container(edge.memlet->data);
+    if (failed(source))
+      return failure();
+    if (!edge.memlet->otherSubset && !data.isScalar)
+      return fail("the memlet from '" + (*source)->name + "' into '" +
+                  data.name + "' has no 'other_subset'");
+    SmallVector<SubsetRange> to = edge.memlet->otherSubset.value_or(
+        SmallVector<SubsetRange>{{"0", "0", "1"}});
+    if (failed(copyElement(**source, *edge.memlet->subset, data, to)))
+      return failure();
+  }
+  // Out of it: nothing where the data stays in the container, an element
+  // copy otherwise.
+  for (const DFEdge &edge : edges) {
+    if (edge.src != node.id || !edge.memlet || takesValue(edge.dst))
+      continue;
+    if (!edge.memlet->wcr.empty())
+      return fail("a copy with write-conflict resolution is not supported");
+    FailureOr<std::pair<Container *, SmallVector<SubsetRange>>> target =
+        memletTarget(edge, data);
+    if (failed(target))
+      return failure();
+    if (target->first == &data)
+      continue;
+    SmallVector<SubsetRange> from =
+        edge.memlet->data == data.name
+            ? *edge.memlet->subset
+            : edge.memlet->otherSubset.value_or(
+                  SmallVector<SubsetRange>{{"0", "0", "1"}});
+    if (failed(copyElement(data, from, *target->first, target->second)))
+      return failure();
+  }
+  return success();
+}
+
+FailureOr<SmallVector<Value>>
+Importer::beginMap(ArrayRef<std::string> extents) {
+  SmallVector<OpFoldResult> lbs, ubs, steps;
+  for (const std::string &extent : extents) {
+    FailureOr<OpFoldResult> ub =
+        emitBound("(" + extent + ") - 1", std::nullopt);
+    if (failed(ub))
+      return failure();
+    lbs.push_back(builder.getIndexAttr(0));
+    ubs.push_back(*ub);
+    steps.push_back(builder.getIndexAttr(1));
+  }
+  auto map =
+      MapOp::create(builder, loc, lbs, ubs, steps, ScheduleKind::CPUMulticore);
+  builder.setInsertionPoint(map.getBody()->getTerminator());
+  return SmallVector<Value>(map.getParams());
+}
+
+FailureOr<Value> Importer::emitTasklet(StringRef code, ValueRange inputs,
+                                       Type type) {
+  std::string error;
+  expr::NodePtr node = expr::parse(code, error);
+  if (!node)
+    return fail("expression \"" + code + "\": " + error);
+  SmallVector<StringRef> names = {"a", "b", "c"};
+  auto tasklet = TaskletOp::create(builder, loc, TypeRange{type}, inputs);
+  tasklet.setInConnectorsAttr(builder.getStrArrayAttr(
+      ArrayRef(names).take_front(inputs.size())));
+  tasklet.setOutConnectorsAttr(builder.getStrArrayAttr({"out"}));
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToStart(tasklet.getBody());
+  llvm::StringMap<expr::Operand> locals;
+  for (auto [name, arg] : llvm::zip(names, tasklet.getBody()->getArguments()))
+    locals[name] = expr::Operand(arg, false);
+  expr::Operand value = expr::emit(
+      builder, loc, *node, [&](StringRef name) { return locals.lookup(name); },
+      isa<IntegerType>(type) ? type : builder.getI64Type(), error);
+  if (!value)
+    return fail("expression \"" + code + "\": " + error);
+  Value cast = expr::castTo(builder, loc, value.value, type, value.isUnsigned,
+                            false);
+  if (!cast)
+    return fail("expression \"" + code + "\" does not convert to " +
+                typeString(type));
+  ReturnOp::create(builder, loc, cast);
+  return tasklet.getResult(0);
+}
+
+LogicalResult Importer::importLibraryNode(const DFNode &node) {
+  StringRef name = node.attrs->getString("name").value_or(node.label);
+  if (node.scope)
+    return fail("library node '" + name +
+                "' inside a map scope is not supported");
+  // The containers on its memlets, by connector; each memlet must cover
+  // its whole container.
+  std::map<std::string, Container *> ins, outs;
+  for (const DFEdge &edge : edges) {
+    bool in = edge.dst == node.id, out = edge.src == node.id;
+    if ((!in && !out) || !edge.memlet)
+      continue;
+    FailureOr<Container *> data = container(edge.memlet->data);
+    if (failed(data))
+      return failure();
+    if ((*data)->isFlat() || (*data)->isView)
+      return fail("library node '" + name + "': '" + (*data)->name +
+                  "' is a view or has non-row-major strides, which is not "
+                  "supported");
+    if (!isa<MemRefType>((*data)->value.getType()) ||
+        !isFull(*edge.memlet->subset, **data))
+      return fail("library node '" + name + "': the memlet of '" +
+                  (*data)->name +
+                  "' covers part of the container; only whole containers "
+                  "are supported");
+    if (out && !edge.memlet->wcr.empty())
+      return fail("library node '" + name +
+                  "': write-conflict resolution on its output is not "
+                  "supported");
+    (in ? ins : outs)[in ? edge.dstConn : edge.srcConn] = *data;
+  }
+  auto single = [&](std::map<std::string, Container *> &map,
+                    StringRef what) -> Container * {
+    if (map.size() != 1) {
+      (void)fail("library node '" + name + "' needs one " + what +
+                 " memlet, has " + Twine(map.size()));
+      return nullptr;
+    }
+    return map.begin()->second;
+  };
+  auto dims = [](Container *data) {
+    return data->isScalar ? SmallVector<std::string>{"1"} : data->shape;
+  };
+  setInsertionInto(std::nullopt);
+  OpBuilder::InsertionGuard guard(builder);
+
+  if (name == "Reduce") {
+    Container *input = single(ins, "input");
+    Container *output = input ? single(outs, "output") : nullptr;
+    if (!output)
+      return failure();
+    if (input->elementType != output->elementType)
+      return fail("library node 'Reduce': input and output element types "
+                  "differ");
+    std::string wcrText = node.attrs->getString("wcr").value_or("").str();
+    std::optional<WCRKind> wcr = parseWCR(wcrText);
+    if (!wcr)
+      return fail("library node 'Reduce': reduction '" + wcrText +
+                  "' is not supported (a + b, a * b, min, max)");
+    if (output->isUnsigned && (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+      return fail("library node 'Reduce': min and max of unsigned data are "
+                  "not supported (they compare signed)");
+    SmallVector<std::string> inShape = dims(input);
+    SmallVector<bool> reduced(inShape.size(), true);
+    if (const json::Array *axes = node.attrs->getArray("axes")) {
+      reduced.assign(inShape.size(), false);
+      for (const json::Value &axis : *axes) {
+        std::optional<int64_t> index = axis.getAsInteger();
+        if (!index || *index < 0 ||
+            *index >= static_cast<int64_t>(inShape.size()))
+          return fail("library node 'Reduce': an axis is out of range");
+        reduced[*index] = true;
+      }
+    }
+    // The output has the input's other dimensions (or one element).
+    SmallVector<std::string> kept;
+    for (auto [dim, isReduced] : llvm::zip_equal(inShape, reduced))
+      if (!isReduced)
+        kept.push_back(dim);
+    SmallVector<std::string> outShape = dims(output);
+    bool scalarOut = kept.empty() &&
+                     llvm::all_of(outShape, [](const std::string &d) {
+                       return StringRef(d).trim() == "1";
+                     });
+    if (!scalarOut && outShape != kept)
+      return fail("library node 'Reduce': the output's shape is not the "
+                  "input's without the reduced axes");
+    auto outIndices = [&](ArrayRef<Value> keptParams) {
+      if (!scalarOut)
+        return SmallVector<Value>(keptParams);
+      return SmallVector<Value>(
+          output->isScalar ? 0 : outShape.size(),
+          arith::ConstantIndexOp::create(builder, loc, 0).getResult());
+    };
+    // DaCe initializes the output only with an identity; without one the
+    // reduction accumulates into what it holds.
+    if (std::optional<std::string> identity =
+            scalarText(node.attrs->get("identity"))) {
+      OpBuilder::InsertionGuard mapGuard(builder);
+      FailureOr<SmallVector<Value>> params =
+          beginMap(scalarOut ? SmallVector<std::string>{"1"} : kept);
+      if (failed(params))
+        return failure();
+      FailureOr<Value> value =
+          emitTasklet(*identity, {}, output->elementType);
+      if (failed(value))
+        return failure();
+      StoreOp::create(builder, loc, *value, access(*output),
+                      outIndices(*params), WCRKindAttr());
+    }
+    FailureOr<SmallVector<Value>> params = beginMap(inShape);
+    if (failed(params))
+      return failure();
+    SmallVector<Value> keptParams;
+    for (auto [param, isReduced] : llvm::zip_equal(*params, reduced))
+      if (!isReduced)
+        keptParams.push_back(param);
+    Value x = load(*input, input->isScalar ? SmallVector<Value>() : *params);
+    FailureOr<Value> value = emitTasklet("a", {x}, output->elementType);
+    if (failed(value))
+      return failure();
+    StoreOp::create(builder, loc, *value, access(*output),
+                    outIndices(keptParams), WCRKindAttr::get(context, *wcr));
+    return success();
+  }
+
+  if (name == "_MatMult_" || name == "MatMul") {
+    Container *a = ins.count("_a") ? ins["_a"] : nullptr;
+    Container *b = ins.count("_b") ? ins["_b"] : nullptr;
+    Container *c = outs.count("_c") ? outs["_c"] : nullptr;
+    if (!a || !b || !c)
+      return fail("library node 'MatMul' needs memlets on '_a', '_b' and "
+                  "'_c'");
+    if (a->shape.size() != 2 || b->shape.size() != 2 || c->shape.size() != 2)
+      return fail("library node 'MatMul': only matrix-matrix products are "
+                  "supported");
+    if (a->elementType != c->elementType || b->elementType != c->elementType)
+      return fail("library node 'MatMul': element types differ");
+    {
+      OpBuilder::InsertionGuard mapGuard(builder);
+      FailureOr<SmallVector<Value>> params = beginMap(c->shape);
+      if (failed(params))
+        return failure();
+      FailureOr<Value> zero = emitTasklet("0", {}, c->elementType);
+      if (failed(zero))
+        return failure();
+      StoreOp::create(builder, loc, *zero, access(*c), *params, WCRKindAttr());
+    }
+    FailureOr<SmallVector<Value>> params =
+        beginMap({a->shape[0], b->shape[1], a->shape[1]});
+    if (failed(params))
+      return failure();
+    Value i = (*params)[0], j = (*params)[1], k = (*params)[2];
+    Value x = load(*a, {i, k});
+    Value y = load(*b, {k, j});
+    FailureOr<Value> product = emitTasklet("a * b", {x, y}, c->elementType);
+    if (failed(product))
+      return failure();
+    StoreOp::create(builder, loc, *product, access(*c), {i, j},
+                    WCRKindAttr::get(context, WCRKind::Add));
+    return success();
+  }
+
+  if (name == "transpose" || name == "_Transpose_" || name == "Transpose") {
+    Container *input = single(ins, "input");
+    Container *output = input ? single(outs, "output") : nullptr;
+    if (!output)
+      return failure();
+    if (input->shape.size() != 2 || output->shape.size() != 2)
+      return fail("library node 'Transpose': only 2-d transposes are "
+                  "supported");
+    if (input->elementType != output->elementType)
+      return fail("library node 'Transpose': element types differ");
+    FailureOr<SmallVector<Value>> params = beginMap(input->shape);
+    if (failed(params))
+      return failure();
+    Value x = load(*input, *params);
+    FailureOr<Value> value = emitTasklet("a", {x}, output->elementType);
+    if (failed(value))
+      return failure();
+    StoreOp::create(builder, loc, *value, access(*output),
+                    {(*params)[1], (*params)[0]}, WCRKindAttr());
+    return success();
+  }
+  return fail("library node '" + name +
+              "' is not supported (Reduce, MatMul, Transpose)");
+}
+
+LogicalResult Importer::importNestedSDFG(const DFNode &node) {
+  const json::Object *innerJson = node.attrs->getObject("sdfg");
+  if (!innerJson || innerJson->getString("type") != "SDFG")
+    return fail("'sdfg' is missing or not an SDFG");
+
+  // The nested SDFG becomes a private sdfg.sdfg of the module, before this
+  // one, and the node a call of it.
+  Importer inner(context, loc, source);
+  inner.module = module;
+  inner.nested = true;
+  inner.assignmentOrder = assignmentOrder;
+  inner.rootPath =
+      statePath + "/nodes/" + std::to_string(node.index) + "/attributes/sdfg";
+  inner.outerWhere = (outerWhere.empty() ? "" : outerWhere + ": ") + where;
+  inner.builder.setInsertionPoint(sdfg);
+  if (failed(inner.importSDFG(*innerJson)))
+    return failure();
+  SDFGOp callee = inner.sdfg;
+
+  setInsertionInto(node.scope);
+  SmallVector<Value> operands;
+  SmallVector<int64_t> outputs;
+  SmallVector<Type> resultTypes;
+  struct Output {
+    std::string connector;
+    const DFEdge *edge;
+    Container *data;
+  };
+  SmallVector<Output> outputEdges;
+  for (auto [index, arg] : llvm::enumerate(callee.getBody()->getArguments())) {
+    std::string name = callee.getArgDataName(index);
+    const DFEdge *in = nullptr, *out = nullptr;
+    for (const DFEdge &edge : edges) {
+      if (edge.dst == node.id && edge.dstConn == name && edge.memlet)
+        in = &edge;
+      if (edge.src == node.id && edge.srcConn == name && edge.memlet)
+        out = &edge;
+    }
+    if (!in && !out)
+      return fail("nested SDFG argument '" + name + "' has no memlet");
+    auto argType = dyn_cast<MemRefType>(arg.getType());
+    bool single = !argType || (argType.hasStaticShape() &&
+                               argType.getNumElements() == 1);
+    Type elementType = argType ? argType.getElementType() : arg.getType();
+    auto fromTasklet = [&](const DFEdge *edge) {
+      return takesValue(edge->src);
+    };
+    auto toTasklet = [&](const DFEdge *edge) {
+      return takesValue(edge->dst);
+    };
+    // Values passed between code nodes.
+    if ((in && fromTasklet(in)) || (out && toTasklet(out))) {
+      if (!single)
+        return fail("nested SDFG argument '" + name +
+                    "' is connected to a code node but holds more than one "
+                    "element");
+      Value value;
+      if (in && fromTasklet(in)) {
+        auto it = taskletResults.find({in->src, in->srcConn});
+        if (it == taskletResults.end())
+          return fail("nested SDFG argument '" + name +
+                      "' reads an unknown tasklet output");
+        value = it->second;
+      } else if (in) {
+        FailureOr<Container *> data = container(in->memlet->data);
+        if (failed(data) || !isPoint(*in->memlet->subset))
+          return fail("nested SDFG argument '" + name +
+                      "' reads more than one element");
+        if (!isa<MemRefType>((*data)->value.getType())) {
+          value = (*data)->value;
+        } else {
+          FailureOr<SmallVector<Value>> indices =
+              pointIndices(*in->memlet->subset, **data, node.scope);
+          if (failed(indices))
+            return failure();
+          value = load(**data, *indices);
+        }
+      } else {
+        // Written only: the nested SDFG's buffer starts at zero.
+        value = arith::ConstantOp::create(builder, loc, elementType,
+                                          builder.getZeroAttr(elementType));
+      }
+      if (value.getType() != elementType)
+        return fail("nested SDFG argument '" + name + "' holds " +
+                    typeString(elementType) + " but gets a " +
+                    typeString(value.getType()));
+      operands.push_back(value);
+      if (out) {
+        if (!argType)
+          return fail("nested SDFG argument '" + name +
+                      "' is written but passed by value");
+        outputs.push_back(index);
+        resultTypes.push_back(elementType);
+        outputEdges.push_back({name, out, nullptr});
+      }
+      continue;
+    }
+
+    const DFEdge *edge = in ? in : out;
+    if (in && out && in->memlet->data != out->memlet->data)
+      return fail("nested SDFG argument '" + name + "' reads '" +
+                  in->memlet->data + "' but writes '" + out->memlet->data +
+                  "'");
+    FailureOr<Container *> data = container(edge->memlet->data);
+    if (failed(data))
+      return failure();
+    ArrayRef<SubsetRange> subset = *edge->memlet->subset;
+    auto dataType = dyn_cast<MemRefType>((*data)->value.getType());
+    if (argType && dataType && isFull(subset, **data) &&
+        ((*data)->isFlat() || (*data)->isView))
+      return fail("nested SDFG argument '" + name + "' passes '" +
+                  (*data)->name +
+                  "', a view or a container with non-row-major strides, "
+                  "whole; that is not supported");
+    if (argType && dataType && isFull(subset, **data) &&
+        argType.getRank() == dataType.getRank()) {
+      if (argType.getElementType() != dataType.getElementType())
+        return fail("nested SDFG argument '" + name + "' holds " +
+                    typeString(argType.getElementType()) + " but '" +
+                    (*data)->name + "' holds " +
+                    typeString(dataType.getElementType()));
+      if (out && !out->memlet->wcr.empty())
+        return fail("write-conflict resolution on nested SDFG argument '" +
+                    name + "', which covers a whole container, is not "
+                    "supported");
+      operands.push_back(access(**data));
+      continue;
+    }
+    if (!single || !isPoint(subset))
+      return fail("memlet '" + (*data)->name + "' of nested SDFG argument '" +
+                  name +
+                  "' covers part of the container; only whole containers "
+                  "and single elements are supported");
+    Value value;
+    if (!in) {
+      // Written only: DaCe leaves the nested SDFG's element uninitialized;
+      // zero here, so an inner accumulation does not count the caller's
+      // value twice when the caller's memlet has a write-conflict
+      // resolution.
+      value = arith::ConstantOp::create(builder, loc, elementType,
+                                        builder.getZeroAttr(elementType));
+    } else if (!dataType) {
+      value = (*data)->value; // A scalar argument, by value.
+    } else {
+      FailureOr<SmallVector<Value>> indices =
+          pointIndices(subset, **data, node.scope);
+      if (failed(indices))
+        return failure();
+      value = load(**data, *indices);
+    }
+    if (value.getType() != elementType)
+      return fail("nested SDFG argument '" + name + "' holds " +
+                  typeString(elementType) + " but '" + (*data)->name +
+                  "' holds " + typeString(value.getType()));
+    operands.push_back(value);
+    if (out) {
+      if (!argType)
+        return fail("nested SDFG argument '" + name +
+                    "' is written but passed by value");
+      if (!dataType)
+        return fail("nested SDFG argument '" + name + "' writes scalar '" +
+                    (*data)->name + "', which is passed by value");
+      outputs.push_back(index);
+      resultTypes.push_back(elementType);
+      outputEdges.push_back({name, out, *data});
+    }
+  }
+
+  // DaCe's symbol_mapping: the callee's symbols as expressions of the
+  // caller's; an unmapped one with a name the caller knows is that name.
+  const json::Object *mapping = node.attrs->getObject("symbol_mapping");
+  SmallVector<Value> symbolValues;
+  SmallVector<StringRef> symbolNames;
+  if (DictionaryAttr symbols = callee.getSymbolsAttr())
+    for (NamedAttribute symbol : symbols) {
+      StringRef name = symbol.getName().getValue();
+      std::optional<std::string> text =
+          mapping ? scalarText(mapping->get(name)) : std::nullopt;
+      if (!text) {
+        bool known = symbolTypes.count(name);
+        for (std::optional<int64_t> s = node.scope; s && !known;
+             s = parentScope(*s))
+          known = scopeNames[*s].count(name);
+        if (!known)
+          continue;
+        text = name.str();
+      }
+      FailureOr<Value> value = emitIndex(*text, node.scope);
+      if (failed(value))
+        return failure();
+      symbolValues.push_back(*value);
+      symbolNames.push_back(name);
+    }
+
+  auto call = CallOp::create(builder, loc, resultTypes,
+                             FlatSymbolRefAttr::get(callee.getSymNameAttr()),
+                             operands, symbolValues,
+                             builder.getStrArrayAttr(symbolNames),
+                             builder.getDenseI64ArrayAttr(outputs));
+  for (auto [result, output] : llvm::zip_equal(call.getResults(), outputEdges)) {
+    if (!output.data) {
+      taskletResults[{node.id, output.connector}] = result;
+      continue;
+    }
+    std::optional<WCRKind> wcr;
+    if (!output.edge->memlet->wcr.empty()) {
+      wcr = parseWCR(output.edge->memlet->wcr);
+      if (!wcr)
+        return fail("write-conflict resolution '" + output.edge->memlet->wcr +
+                    "' is not supported (a + b, a * b, min, max)");
+      if (output.data->isUnsigned &&
+          (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+        return fail("write-conflict resolution '" + output.edge->memlet->wcr +
+                    "' into unsigned container '" + output.data->name +
+                    "' is not supported (min and max compare signed)");
+    }
+    FailureOr<SmallVector<Value>> indices =
+        pointIndices(*output.edge->memlet->subset, *output.data, node.scope);
+    if (failed(indices))
+      return failure();
+    StoreOp::create(builder, loc, result, access(*output.data), *indices,
+                    wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
   }
   return success();
 }

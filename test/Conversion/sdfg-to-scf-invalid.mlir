@@ -36,3 +36,16 @@ sdfg.sdfg @bad_assignment() entry @s symbols {i = i64} {
   // expected-error @+1 {{'sdfg.edge' op cannot lower assignment "i + [": unexpected '[' (not supported) at column 5 of 'i + ['}}
   sdfg.edge @s -> @s if "i < 3" assign ["i = i + ["]
 }
+
+// -----
+
+sdfg.sdfg @caller(%A: memref<4xf64> {name = "A"}) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf64>
+    // expected-error @+1 {{'sdfg.call' op calls 'callee', which is not lowered yet (a callee comes before its callers)}}
+    sdfg.call @callee(%a) symbols [] () outputs [] : (memref<4xf64>) -> ()
+  }
+}
+sdfg.sdfg @callee(%A: memref<4xf64> {name = "A"}) entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}

@@ -18,6 +18,9 @@
 #include "Runner/GpuRunner.h"
 #include "Runner/JitRunner.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -173,6 +176,42 @@ static std::string indexText(ArrayRef<int64_t> shape, int64_t flat) {
   return s + "]";
 }
 
+/// pk-run fills buffers: a function with scalar arguments (such as an
+/// SDFG's scalar data, passed by value) runs through a wrapper taking each
+/// scalar as a rank-0 memref (random, or a 0-d .npy), which it loads and
+/// passes on.
+/// Any other argument the signature rejects is left to its error.
+static func::FuncOp wrapScalarArguments(func::FuncOp func) {
+  TypeRange types = func.getArgumentTypes();
+  if (llvm::all_of(types, llvm::IsaPred<ShapedType>) ||
+      llvm::any_of(types, [](Type type) {
+        return isa<ShapedType>(type)
+                   ? !whyUnsupportedBufferType(type).empty()
+                   : !isSupportedElementType(type);
+      }))
+    return func;
+  SmallVector<Type> bufferTypes = llvm::map_to_vector(types, [](Type type) {
+    return isa<ShapedType>(type) ? type : MemRefType::get({}, type);
+  });
+  func->getContext()->getOrLoadDialect<memref::MemRefDialect>();
+  OpBuilder builder(func);
+  builder.setInsertionPointAfter(func);
+  Location loc = func.getLoc();
+  auto wrapper = func::FuncOp::create(
+      builder, loc, (func.getName() + "_scalars_in_buffers").str(),
+      builder.getFunctionType(bufferTypes, func.getResultTypes()));
+  builder.setInsertionPointToStart(wrapper.addEntryBlock());
+  SmallVector<Value> args;
+  for (auto [type, arg] : llvm::zip_equal(types, wrapper.getArguments()))
+    args.push_back(isa<ShapedType>(type)
+                       ? Value(arg)
+                       : Value(memref::LoadOp::create(builder, loc, arg)));
+  auto call = func::CallOp::create(builder, loc, func, args);
+  func::ReturnOp::create(builder, loc, call.getResults());
+  func.setPrivate();
+  return wrapper;
+}
+
 static func::FuncOp findEntry(ModuleOp module, std::string &error) {
   SmallVector<func::FuncOp> defined;
   for (auto f : module.getOps<func::FuncOp>())
@@ -260,6 +299,11 @@ int main(int argc, char **argv) {
   // symbols bound here (the pipelines would otherwise leave them as
   // arguments pk-run cannot fill).
   bool fromSDFG = !module->getOps<sdfg::SDFGOp>().empty();
+  // Data arguments per SDFG: the lowered function takes its free symbols
+  // after them, which are bound (--sdfg-symbols), never filled at random.
+  llvm::StringMap<unsigned> sdfgDataArgs;
+  for (sdfg::SDFGOp graph : module->getOps<sdfg::SDFGOp>())
+    sdfgDataArgs[graph.getSymName()] = graph.getBody()->getNumArguments();
   if (fromSDFG) {
     PassManager pm(&context);
     ConvertSDFGToSCFOptions options;
@@ -274,6 +318,8 @@ int main(int argc, char **argv) {
   func::FuncOp func = findEntry(*module, errorMessage);
   if (!func)
     return fail(errorMessage);
+  if (!fromSDFG || func.getNumArguments() == sdfgDataArgs.lookup(func.getName()))
+    func = wrapScalarArguments(func);
   std::string name = func.getName().str();
   auto signature = getBufferSignature(func);
   if (!signature)

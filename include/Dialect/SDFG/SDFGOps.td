@@ -478,6 +478,47 @@ def SDFG_CopyOp : SDFG_Op<"copy", [
   let hasVerifier = 1;
 }
 
+def SDFG_CallOp : SDFG_Op<"call", [
+    ParentOneOf<["StateOp", "MapOp"]>, AttrSizedOperandSegments,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "a nested SDFG: runs another sdfg.sdfg of the module";
+  let description = [{
+    DaCe's `NestedSDFG` node. `callee` is a private `sdfg.sdfg` of the
+    same module (placed before its caller); `data` has one operand per callee
+    argument, in its order:
+
+    * a memref (an access node) for a memref argument the nested SDFG sees
+      whole: the same element type and rank, static dimensions agreeing
+      (the callee may have dynamic ones where the caller's are static);
+    * a value of the element type for a memref argument of one element
+      (rank 0 or all dimensions 1): a single-element memlet. The lowering
+      passes a fresh buffer holding the value; the arguments listed in
+      `outputs` are read back from it after the call and become the
+      results, in that order (the caller stores them with its memlets);
+    * a value for a scalar argument passed by value.
+
+    `symbol_values` gives the callee's symbols named in `symbol_names`
+    (DaCe's `symbol_mapping`, evaluated in the caller); every free symbol
+    of the callee must be among them.
+
+    ```mlir
+    %r = sdfg.call @inner(%a, %x) symbols ["N"] (%n) outputs [1]
+        : (memref<?xf64>, f64) -> f64
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$callee, Variadic<AnyType>:$data,
+                       Variadic<Index>:$symbol_values,
+                       StrArrayAttr:$symbol_names,
+                       DenseI64ArrayAttr:$outputs);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = [{
+    $callee `(` $data `)` `symbols` $symbol_names `(` $symbol_values `)`
+    `outputs` $outputs attr-dict `:` functional-type($data, $results)
+  }];
+  let hasVerifier = 1;
+}
+
 def SDFG_SymOp : SDFG_Op<"sym", [ParentOneOf<["StateOp", "MapOp"]>, Pure]> {
   let summary = "the value of a symbolic expression over the SDFG's symbols";
   let description = [{

@@ -41,8 +41,12 @@ struct ConvertSDFGToSCFPass
             << "' bound by 'symbols'";
         return signalPassFailure();
       }
+    // Nested SDFGs (private, called by `sdfg.call`) get their symbols from
+    // their calls; module order puts each callee before its callers.
+    llvm::StringMap<int64_t> none;
     for (sdfg::SDFGOp graph : graphs)
-      if (failed(sdfg::lowerSDFGToSCF(graph, bindings)))
+      if (failed(sdfg::lowerSDFGToSCF(graph, graph.isPrivate() ? none
+                                                               : bindings)))
         return signalPassFailure();
   }
 };

@@ -27,6 +27,9 @@
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
+
+/// The symbols a lowered SDFG takes as trailing arguments, in order.
+static constexpr llvm::StringLiteral kFreeSymbolsAttr = "sdfg.free_symbols";
 using namespace mlir::sdfg;
 
 LogicalResult sdfg::parseSymbolBindings(ArrayRef<std::string> texts,
@@ -72,6 +75,11 @@ private:
   Value lookupName(StringRef name) {
     Location loc = sdfg.getLoc();
     if (Type type = sdfg.getSymbolType(name)) {
+      // An assigned symbol is a variable; a binding only gives its value
+      // on entry (a constant in its place would turn a loop counter into
+      // an endless loop).
+      if (Value slot = symbolSlots.lookup(name))
+        return memref::LoadOp::create(builder, loc, slot);
       if (auto it = bindings.find(name); it != bindings.end()) {
         if (isa<FloatType>(type))
           return arith::ConstantOp::create(
@@ -80,8 +88,6 @@ private:
         return arith::ConstantOp::create(
             builder, loc, builder.getIntegerAttr(type, it->second));
       }
-      if (Value slot = symbolSlots.lookup(name))
-        return memref::LoadOp::create(builder, loc, slot);
       return symbolArgs.lookup(name);
     }
     // Interstate edges may read scalar data (rank-0 containers, scalars).
@@ -128,6 +134,7 @@ private:
   LogicalResult lowerBlock(Block &block, IRMapping &map, bool inParallel);
   LogicalResult lowerMap(MapOp map, IRMapping &mapping, bool inParallel);
   LogicalResult lowerStore(StoreOp store, IRMapping &map, bool inParallel);
+  LogicalResult lowerCall(CallOp call, IRMapping &map);
   LogicalResult lowerEdges(ArrayRef<EdgeOp> edges,
                            const llvm::StringMap<int64_t> &stateIndex,
                            Value stateSlot);
@@ -392,6 +399,14 @@ LogicalResult Lowering::run() {
   builder.setInsertionPoint(sdfg);
   auto func = func::FuncOp::create(builder, loc, sdfg.getSymName(),
                                    builder.getFunctionType(argTypes, {}));
+  // Nested SDFGs (callees of `sdfg.call`) stay private, and record which
+  // symbols their trailing arguments are, for the calls.
+  if (sdfg.isPrivate()) {
+    func.setPrivate();
+    func->setAttr(kFreeSymbolsAttr,
+                  builder.getStrArrayAttr(llvm::map_to_vector(
+                      freeSymbols, [](auto &symbol) { return symbol.first; })));
+  }
   Block *entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
 
@@ -409,8 +424,22 @@ LogicalResult Lowering::run() {
         entry->getArgument(body->getNumArguments() + index);
   for (StringRef name : assigned.keys()) {
     Type type = sdfg.getSymbolType(name);
-    symbolSlots[name] =
+    Value slot =
         memref::AllocaOp::create(builder, loc, MemRefType::get({}, type));
+    // DaCe passes a symbol that is read before any edge assigns it as an
+    // argument; here its binding is that value.
+    if (auto it = bindings.find(name); it != bindings.end()) {
+      Value value =
+          isa<FloatType>(type)
+              ? Value(arith::ConstantOp::create(
+                    builder, loc,
+                    builder.getFloatAttr(type,
+                                         static_cast<double>(it->second))))
+              : Value(arith::ConstantOp::create(
+                    builder, loc, builder.getIntegerAttr(type, it->second)));
+      memref::StoreOp::create(builder, loc, value, slot);
+    }
+    symbolSlots[name] = slot;
   }
 
   // Transients live as long as the call. They are not freed here: pk's
@@ -624,6 +653,68 @@ LogicalResult Lowering::lowerStore(StoreOp store, IRMapping &map,
   return success();
 }
 
+/// A `func.call` of the lowered callee: single-element arguments get a
+/// buffer of their own per call (`memref.alloc`, freed by the pipelines'
+/// buffer deallocation, as for transients; a stack buffer would need an
+/// `alloca_scope`, which pk-cpu-pipeline lowers after SCF and so not inside
+/// the state machine's `scf.index_switch`), outputs are read back from it.
+LogicalResult Lowering::lowerCall(CallOp call, IRMapping &map) {
+  Location loc = call.getLoc();
+  auto module = sdfg->getParentOfType<ModuleOp>();
+  auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+  auto freeNames = callee ? callee->getAttrOfType<ArrayAttr>(kFreeSymbolsAttr)
+                          : ArrayAttr();
+  if (!freeNames)
+    return call.emitOpError()
+           << "calls '" << call.getCallee()
+           << "', which is not lowered yet (a callee comes before its callers)";
+  FunctionType type = callee.getFunctionType();
+  SmallVector<Value> args;
+  llvm::DenseMap<int64_t, Value> buffers;
+  for (auto [index, operand] : llvm::enumerate(call.getData())) {
+    Value value = map.lookup(operand);
+    Type expected = type.getInput(index);
+    auto memrefType = dyn_cast<MemRefType>(expected);
+    if (memrefType && !isa<MemRefType>(value.getType())) {
+      Value buffer = memref::AllocOp::create(builder, loc, memrefType);
+      SmallVector<Value> zeros(memrefType.getRank(),
+                               arith::ConstantIndexOp::create(builder, loc, 0));
+      memref::StoreOp::create(builder, loc, value, buffer, zeros);
+      buffers[index] = buffer;
+      value = buffer;
+    } else if (value.getType() != expected) {
+      value = memref::CastOp::create(builder, loc, expected, value);
+    }
+    args.push_back(value);
+  }
+  for (auto [index, name] : llvm::enumerate(freeNames.getAsValueRange<StringAttr>())) {
+    auto it = llvm::find_if(call.getSymbolNames().getAsValueRange<StringAttr>(),
+                            [&](StringRef n) { return n == name; });
+    if (it == call.getSymbolNames().getAsValueRange<StringAttr>().end())
+      return call.emitOpError()
+             << "does not give symbol '" << name << "' of '"
+             << call.getCallee() << "'";
+    size_t position = std::distance(
+        call.getSymbolNames().getAsValueRange<StringAttr>().begin(), it);
+    Value value = map.lookup(call.getSymbolValues()[position]);
+    Type symbolType = type.getInput(call.getData().size() + index);
+    if (symbolType != value.getType())
+      value = arith::IndexCastOp::create(builder, loc, symbolType, value);
+    args.push_back(value);
+  }
+  func::CallOp::create(builder, loc, callee, args);
+  SmallVector<Value> results;
+  for (int64_t output : call.getOutputs()) {
+    Value buffer = buffers.lookup(output);
+    SmallVector<Value> zeros(cast<MemRefType>(buffer.getType()).getRank(),
+                             arith::ConstantIndexOp::create(builder, loc, 0));
+    results.push_back(memref::LoadOp::create(builder, loc, buffer, zeros));
+  }
+  for (auto [result, value] : llvm::zip_equal(call.getResults(), results))
+    map.map(result, value);
+  return success();
+}
+
 LogicalResult Lowering::lowerMap(MapOp map, IRMapping &mapping,
                                  bool inParallel) {
   Location loc = map.getLoc();
@@ -738,6 +829,11 @@ LogicalResult Lowering::lowerBlock(Block &block, IRMapping &map,
     }
     if (auto nested = dyn_cast<MapOp>(op)) {
       if (failed(lowerMap(nested, map, inParallel)))
+        return failure();
+      continue;
+    }
+    if (auto call = dyn_cast<CallOp>(op)) {
+      if (failed(lowerCall(call, map)))
         return failure();
       continue;
     }

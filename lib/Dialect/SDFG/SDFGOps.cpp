@@ -885,6 +885,106 @@ void CopyOp::getEffects(
 }
 
 //===----------------------------------------------------------------------===//
+// CallOp
+//===----------------------------------------------------------------------===//
+
+/// A memref of exactly one element with a static shape.
+static bool isSingleElement(MemRefType type) {
+  return type.hasStaticShape() && type.getNumElements() == 1;
+}
+
+LogicalResult CallOp::verify() {
+  if (getSymbolNames().size() != getSymbolValues().size())
+    return emitOpError() << "has " << getSymbolNames().size()
+                         << " symbol names but " << getSymbolValues().size()
+                         << " symbol values";
+  if (getOutputs().size() != getNumResults())
+    return emitOpError() << "has " << getOutputs().size() << " outputs but "
+                         << getNumResults() << " results";
+  return success();
+}
+
+LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto caller = (*this)->getParentOfType<SDFGOp>();
+  if (!caller)
+    return emitOpError("must be nested in an 'sdfg.sdfg'");
+  auto callee = symbolTable.lookupNearestSymbolFrom<SDFGOp>(
+      caller->getParentOp(), getCalleeAttr());
+  if (!callee)
+    return emitOpError() << "'" << getCallee()
+                         << "' is not an 'sdfg.sdfg' of the module";
+  if (callee == caller)
+    return emitOpError("calls the SDFG it is in");
+  if (!callee.isPrivate())
+    return emitOpError() << "calls '" << getCallee()
+                         << "', which is not private (nested SDFGs are)";
+  Block *body = callee.getBody();
+  if (body->getNumArguments() != getData().size())
+    return emitOpError() << "passes " << getData().size() << " data operands but '"
+                         << getCallee() << "' takes "
+                         << body->getNumArguments();
+  for (auto [index, arg, operand] :
+       llvm::enumerate(body->getArguments(), getData())) {
+    Type expected = arg.getType(), actual = operand.getType();
+    auto argType = dyn_cast<MemRefType>(expected);
+    auto operandType = dyn_cast<MemRefType>(actual);
+    if (argType && operandType) {
+      if (argType.getElementType() != operandType.getElementType() ||
+          argType.getRank() != operandType.getRank())
+        return emitOpError() << "data operand #" << index << " has type "
+                             << actual << ", incompatible with argument type "
+                             << expected;
+      for (int64_t dim = 0; dim < argType.getRank(); ++dim)
+        if (!argType.isDynamicDim(dim) && !operandType.isDynamicDim(dim) &&
+            argType.getDimSize(dim) != operandType.getDimSize(dim))
+          return emitOpError() << "data operand #" << index << " has type "
+                               << actual << ", incompatible with argument type "
+                               << expected;
+      continue;
+    }
+    if (argType) {
+      if (!isSingleElement(argType) || argType.getElementType() != actual)
+        return emitOpError() << "data operand #" << index << " is a " << actual
+                             << " but argument type " << expected
+                             << " is not a single-element memref of it";
+      continue;
+    }
+    if (expected != actual)
+      return emitOpError() << "data operand #" << index << " has type "
+                           << actual << " but the argument has type "
+                           << expected;
+  }
+  for (auto [index, output] : llvm::enumerate(getOutputs())) {
+    if (output < 0 || output >= static_cast<int64_t>(getData().size()) ||
+        isa<MemRefType>(getData()[output].getType()) ||
+        !isa<MemRefType>(body->getArgument(output).getType()))
+      return emitOpError() << "output " << output
+                           << " is not a single-element argument passed by "
+                              "value";
+    if (getResult(index).getType() != getData()[output].getType())
+      return emitOpError() << "result #" << index << " has type "
+                           << getResult(index).getType() << " but output "
+                           << output << " holds "
+                           << getData()[output].getType();
+  }
+  for (Attribute name : getSymbolNames())
+    if (!callee.getSymbolType(cast<StringAttr>(name).getValue()))
+      return emitOpError() << "'" << getCallee() << "' declares no symbol '"
+                           << cast<StringAttr>(name).getValue() << "'";
+  return success();
+}
+
+void CallOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  for (OpOperand &operand : getDataMutable())
+    if (isa<MemRefType>(operand.get().getType())) {
+      effects.emplace_back(MemoryEffects::Read::get(), &operand);
+      effects.emplace_back(MemoryEffects::Write::get(), &operand);
+    }
+}
+
+//===----------------------------------------------------------------------===//
 // SymOp
 //===----------------------------------------------------------------------===//
 

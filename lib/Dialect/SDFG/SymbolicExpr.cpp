@@ -313,6 +313,14 @@ private:
           if (!consume(")"))
             return fail(describeRest("expected ')' after call arguments, got"));
         }
+        // SymPy's spellings, which DaCe writes in subsets and conditions:
+        // `Mod(a, b)` is Python's `a % b` (the sign of `b`), `Eq`/`Ne`
+        // compare.
+        if ((name == "Mod" || name == "Eq" || name == "Ne") &&
+            call->operands.size() == 2) {
+          call->kind = Node::Kind::Binary;
+          call->text = name == "Mod" ? "%" : name == "Eq" ? "==" : "!=";
+        }
         return call;
       }
       if (consume("[")) {

@@ -704,3 +704,65 @@ sdfg.sdfg @mod_complex() entry @s {
     }
   }
 }
+
+// -----
+
+sdfg.sdfg @caller(%A: memref<8xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<8xf64>
+    // expected-error @+1 {{'sdfg.call' op 'missing' is not an 'sdfg.sdfg' of the module}}
+    sdfg.call @missing(%a) symbols [] () outputs [] : (memref<8xf64>) -> ()
+  }
+}
+
+// -----
+
+sdfg.sdfg @callee(%A: memref<4xf64>) entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+sdfg.sdfg @caller(%A: memref<8xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<8xf64>
+    // expected-error @+1 {{'sdfg.call' op data operand #0 has type 'memref<8xf64>', incompatible with argument type 'memref<4xf64>'}}
+    sdfg.call @callee(%a) symbols [] () outputs [] : (memref<8xf64>) -> ()
+  }
+}
+
+// -----
+
+sdfg.sdfg @callee(%o: memref<f64>) entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+sdfg.sdfg @caller(%T: memref<f64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %T : memref<f64>
+    // expected-error @+1 {{'sdfg.call' op output 0 is not a single-element argument passed by value}}
+    %r = sdfg.call @callee(%a) symbols [] () outputs [0] : (memref<f64>) -> f64
+  }
+}
+
+// -----
+
+sdfg.sdfg @callee(%o: memref<f64>) entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+sdfg.sdfg @caller(%x: f64) entry @s {
+  sdfg.state @s {
+    %c = arith.constant 1 : index
+    // expected-error @+1 {{'sdfg.call' op 'callee' declares no symbol 'N'}}
+    sdfg.call @callee(%x) symbols ["N"] (%c) outputs [] : (f64) -> ()
+  }
+}
+
+// -----
+
+sdfg.sdfg @callee(%A: memref<4xf64>) entry @s {
+  sdfg.state @s {}
+}
+sdfg.sdfg @caller(%A: memref<4xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<4xf64>
+    // expected-error @+1 {{'sdfg.call' op calls 'callee', which is not private (nested SDFGs are)}}
+    sdfg.call @callee(%a) symbols [] () outputs [] : (memref<4xf64>) -> ()
+  }
+}

@@ -210,3 +210,33 @@ sdfg.sdfg @python_arith(%row: memref<5xi32> {name = "row", unsigned},
     }
   }
 }
+
+// A nested SDFG: a private sdfg.sdfg before its caller, called from a map
+// with a whole array, a single element (read back as the call's result and
+// stored by the caller with wcr) and a symbol mapped from the map
+// parameter.
+
+// CHECK-LABEL: sdfg.sdfg @inner(
+// CHECK-SAME:      attributes {sym_visibility = "private"}
+sdfg.sdfg @inner(%A: memref<?xf64> {name = "A", shape = ["n + 1"]},
+                 %o: memref<f64> {name = "o"})
+    entry @s symbols {n = i64} attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+
+// CHECK-LABEL: sdfg.sdfg @outer(
+sdfg.sdfg @outer(%A: memref<8xf64> {name = "A"}, %B: memref<8xf64> {name = "B"})
+    entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<8xf64>
+    %b = sdfg.access %B : memref<8xf64>
+    sdfg.map (%i) = (0) through (7) {
+      %x = sdfg.load %b[%i] : memref<8xf64>
+      // CHECK: %[[R:.+]] = sdfg.call @inner(%{{.+}}, %{{.+}}) symbols ["n"](%{{.+}}) outputs [1] : (memref<8xf64>, f64) -> f64
+      %r = sdfg.call @inner(%a, %x) symbols ["n"] (%i) outputs [1]
+          : (memref<8xf64>, f64) -> f64
+      // CHECK: sdfg.store %[[R]]
+      sdfg.store %r, %b[%i] wcr add : memref<8xf64>
+    }
+  }
+}

@@ -16,8 +16,15 @@ edges = state["edges"]
 
 if variant == "none":
     pass
-elif variant == "loop-region":
-    base["nodes"][0]["type"] = "LoopRegion"
+elif variant == "unknown-block":
+    base["nodes"].append({"type": "SwitchBlock", "label": "sw", "id": 1})
+elif variant == "break-outside-loop":
+    base["nodes"].append({"type": "BreakBlock", "label": "brk", "id": 1})
+elif variant == "loop-condition":
+    base["nodes"] = [{"type": "LoopRegion", "label": "for_i", "id": 0, "nodes": base["nodes"], "edges": [],
+                      "attributes": {"loop_condition": {"string_data": "i < [N]", "language": "Python"}}}]
+elif variant == "struct-dtype":
+    arrays["A"]["attributes"]["dtype"] = {"type": "struct", "name": "csr", "data": []}
 elif variant == "nested-sdfg":
     nodes[3]["type"] = "NestedSDFG"
 elif variant == "cpp-tasklet":
@@ -34,6 +41,10 @@ elif variant == "unassigned-output":
     tasklet["code"]["string_data"] = "z = x"
 elif variant == "tuple-target":
     tasklet["code"]["string_data"] = "y, z = x, x"
+elif variant == "callback-symbol":
+    attrs["symbols"] = {"f": {"type": "callback", "arguments": [], "returntypes": []}}
+elif variant == "stream":
+    arrays["A"]["type"] = "Stream"
 elif variant == "view":
     arrays["A"]["type"] = "View"
 elif variant == "dtype":
