@@ -462,6 +462,11 @@ private:
   emitBound(StringRef text, std::optional<int64_t> scope,
             const llvm::StringMap<Value> *extra = nullptr);
   FailureOr<Container *> container(StringRef name);
+  /// The write-conflict resolution `text` of a memlet storing into
+  /// `target` (none when `text` is empty), or a located error when
+  /// sdfg.store cannot do it.
+  FailureOr<std::optional<WCRKind>> storeWCR(StringRef text,
+                                             const Container &target);
   Value access(Container &data);
   /// Loads one element of `data` (flagged if its dtype is unsigned).
   Value load(Container &data, ValueRange indices) {
@@ -1816,6 +1821,22 @@ static std::optional<WCRKind> parseWCR(StringRef text) {
   return std::nullopt;
 }
 
+FailureOr<std::optional<WCRKind>>
+Importer::storeWCR(StringRef text, const Container &target) {
+  if (text.empty())
+    return std::optional<WCRKind>();
+  std::optional<WCRKind> wcr = parseWCR(text);
+  if (!wcr)
+    return fail("write-conflict resolution '" + text +
+                "' is not supported (a + b, a * b, min, max)");
+  // sdfg.store's min and max compare signed.
+  if (target.isUnsigned && (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
+    return fail("write-conflict resolution '" + text +
+                "' into unsigned container '" + target.name +
+                "' is not supported (min and max compare signed)");
+  return wcr;
+}
+
 LogicalResult Importer::importTasklet(const DFNode &node) {
   const json::Object *code = node.attrs->getObject("code");
   if (!code)
@@ -2005,25 +2026,16 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
                     "' writes more than one "
                     "element of '" +
                     (*data)->name + "'");
-      std::optional<WCRKind> wcr;
-      if (!edge.memlet->wcr.empty()) {
-        wcr = parseWCR(edge.memlet->wcr);
-        if (!wcr)
-          return fail("write-conflict resolution '" + edge.memlet->wcr +
-                      "' is not supported (a + b, a * b, min, max)");
-        // sdfg.store's min and max compare signed.
-        if ((*data)->isUnsigned &&
-            (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
-          return fail("write-conflict resolution '" + edge.memlet->wcr +
-                      "' into unsigned container '" + (*data)->name +
-                      "' is not supported (min and max compare signed)");
-      }
+      FailureOr<std::optional<WCRKind>> wcr =
+          storeWCR(edge.memlet->wcr, **data);
+      if (failed(wcr))
+        return failure();
       FailureOr<SmallVector<Value>> indices =
           pointIndices(*edge.memlet->subset, **data, node.scope);
       if (failed(indices))
         return failure();
       StoreOp::create(builder, loc, result, access(**data), *indices,
-                      wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
+                      *wcr ? WCRKindAttr::get(context, **wcr) : WCRKindAttr());
     }
   }
   return success();
@@ -2449,24 +2461,16 @@ LogicalResult Importer::importLocalValue(const DFNode &node, Container &data) {
       return fail("map-local value '" + data.name + "' holds " +
                   typeString(data.elementType) + " but '" + (*target)->name +
                   "' holds " + typeString((*target)->elementType));
-    std::optional<WCRKind> wcr;
-    if (!edge.memlet->wcr.empty()) {
-      wcr = parseWCR(edge.memlet->wcr);
-      if (!wcr)
-        return fail("write-conflict resolution '" + edge.memlet->wcr +
-                    "' is not supported (a + b, a * b, min, max)");
-      if ((*target)->isUnsigned &&
-          (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
-        return fail("write-conflict resolution '" + edge.memlet->wcr +
-                    "' into unsigned container '" + (*target)->name +
-                    "' is not supported (min and max compare signed)");
-    }
+    FailureOr<std::optional<WCRKind>> wcr =
+        storeWCR(edge.memlet->wcr, **target);
+    if (failed(wcr))
+      return failure();
     FailureOr<SmallVector<Value>> indices =
         pointIndices(subset, **target, node.scope);
     if (failed(indices))
       return failure();
     StoreOp::create(builder, loc, value, access(**target), *indices,
-                    wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
+                    *wcr ? WCRKindAttr::get(context, **wcr) : WCRKindAttr());
   }
   return success();
 }
@@ -3015,24 +3019,16 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
       taskletResults[{node.id, output.connector}] = result;
       continue;
     }
-    std::optional<WCRKind> wcr;
-    if (!output.edge->memlet->wcr.empty()) {
-      wcr = parseWCR(output.edge->memlet->wcr);
-      if (!wcr)
-        return fail("write-conflict resolution '" + output.edge->memlet->wcr +
-                    "' is not supported (a + b, a * b, min, max)");
-      if (output.data->isUnsigned &&
-          (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
-        return fail("write-conflict resolution '" + output.edge->memlet->wcr +
-                    "' into unsigned container '" + output.data->name +
-                    "' is not supported (min and max compare signed)");
-    }
+    FailureOr<std::optional<WCRKind>> wcr =
+        storeWCR(output.edge->memlet->wcr, *output.data);
+    if (failed(wcr))
+      return failure();
     FailureOr<SmallVector<Value>> indices =
         pointIndices(*output.edge->memlet->subset, *output.data, node.scope);
     if (failed(indices))
       return failure();
     StoreOp::create(builder, loc, result, access(*output.data), *indices,
-                    wcr ? WCRKindAttr::get(context, *wcr) : WCRKindAttr());
+                    *wcr ? WCRKindAttr::get(context, **wcr) : WCRKindAttr());
   }
   return success();
 }
