@@ -1279,14 +1279,22 @@ private:
            Twine(n));
       return false;
     };
-    auto binaryCall = [&](StringRef op) -> Operand {
+    // The two arguments brought to one type (an empty first operand where
+    // they have none); nullopt where emitting them failed (reported).
+    auto twoArguments = [&]() -> std::optional<std::pair<Operand, Operand>> {
       if (!arity(2))
-        return {};
+        return std::nullopt;
       auto [lhs, rhs] =
           emitOperands(*node.operands[0], *node.operands[1], hint);
       if (!lhs)
+        return std::nullopt;
+      return unify(lhs, rhs);
+    };
+    auto binaryCall = [&](StringRef op) -> Operand {
+      std::optional<std::pair<Operand, Operand>> args = twoArguments();
+      if (!args)
         return {};
-      auto [l, r] = unify(lhs, rhs);
+      auto [l, r] = *args;
       if (!l)
         return fail("'" + node.text + "': arguments of incompatible types");
       return arithmetic(op, l, r);
@@ -1323,13 +1331,10 @@ private:
       return acc;
     }
     if (callee == "int_floor" || callee == "int_ceil") {
-      if (!arity(2))
+      std::optional<std::pair<Operand, Operand>> args = twoArguments();
+      if (!args)
         return {};
-      auto [lhs, rhs] =
-          emitOperands(*node.operands[0], *node.operands[1], hint);
-      if (!lhs)
-        return {};
-      auto [l, r] = unify(lhs, rhs);
+      auto [l, r] = *args;
       if (!l || !isInt(l.getType()))
         return fail("'" + node.text + "' needs integer arguments");
       if (l.isUnsigned)
@@ -1427,13 +1432,10 @@ private:
     if (callee == "fmod") {
       // C's fmod (Python's math.fmod): the remainder takes the dividend's
       // sign.
-      if (!arity(2))
+      std::optional<std::pair<Operand, Operand>> args = twoArguments();
+      if (!args)
         return {};
-      auto [lhs, rhs] =
-          emitOperands(*node.operands[0], *node.operands[1], hint);
-      if (!lhs)
-        return {};
-      auto [l, r] = unify(lhs, rhs);
+      auto [l, r] = *args;
       if (!l || isa<ComplexType>(l.getType()))
         return fail("'" + node.text +
                     "' of complex values (not supported: Python raises "
@@ -1446,13 +1448,10 @@ private:
       return Operand(arith::RemFOp::create(b, loc, lv, rv));
     }
     if (callee == "pow") {
-      if (!arity(2))
+      std::optional<std::pair<Operand, Operand>> args = twoArguments();
+      if (!args)
         return {};
-      auto [lhs, rhs] =
-          emitOperands(*node.operands[0], *node.operands[1], hint);
-      if (!lhs)
-        return {};
-      auto [l, r] = unify(lhs, rhs);
+      auto [l, r] = *args;
       if (!l)
         return fail("'" + node.text + "': arguments of incompatible types");
       if (isa<ComplexType>(l.getType()))
