@@ -241,14 +241,19 @@ struct PKApplyLoweringConfigPass
         continue;
       }
       (*registers)->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());
+      // Peeling and splitting copy the tile next to its outermost loop:
+      // only that region holds this op's tiles.
+      Operation *scope = registerLoops.empty()
+                             ? (*registers)->getParentOp()
+                             : registerLoops.front()->getParentOp();
       peelPartialTiles(rewriter, registerLoops);
-      SmallVector<linalg::LinalgOp> tiles = takeRegisterTiles(getOperation());
-      if (partials)
+      SmallVector<linalg::LinalgOp> tiles = takeRegisterTiles(scope);
+      if (partials) {
         for (linalg::LinalgOp block : tiles)
           if (!splitReductionIntoPartials(rewriter, block, vectorSizes))
             block->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());
-      if (partials)
-        tiles = takeRegisterTiles(getOperation());
+        tiles = takeRegisterTiles(scope);
+      }
       for (linalg::LinalgOp tileOp : tiles)
         vectorizeRegisterTile(rewriter, tileOp);
     }
