@@ -51,8 +51,10 @@ def PKFuseMultiplyAdd : Pass<"pk-fuse-multiply-add", "::mlir::func::FuncOp"> {
     `arith.mulf` becomes `vector.fma`. Vectorized contractions whose
     reduction dimension is tiled to one (packed GEMM register tiles) produce
     that pair without fast-math flags, so LLVM would keep two instructions
-    (and two roundings) where the hardware has one. Scalar code is left
-    alone, so `pk-reference-pipeline` keeps separate roundings.
+    (and two roundings) where the hardware has one. An accumulator is a
+    loop-carried value, a vector read from memory or an earlier sum; other
+    sums (an elementwise `x * 0.1 + i`) and scalar code are left alone, so
+    they round as `pk-reference-pipeline` and NumPy do.
 
     ```
     pk-opt --pk-fuse-multiply-add in.mlir
@@ -492,6 +494,54 @@ def PKReadThroughInserts
     ```
   }];
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+def PKRaiseLoopsToLinalg
+    : Pass<"pk-raise-loops-to-linalg", "::mlir::func::FuncOp"> {
+  let summary = "Affine scf loop nests over memrefs become linalg.generic ops";
+  let description = [{
+    SDFG maps (after `convert-sdfg-to-scf`) and other `scf.for` /
+    `scf.parallel` nests that read and write function arguments or
+    allocations at indices affine in the loop variables become
+    `linalg.generic` ops on memrefs, so the schedule selection sees them:
+    each distinct access is an operand (a strided `memref.subview` whose
+    offset is the loop-invariant part of the index), each written buffer an
+    output, and loop dimensions missing from the outputs reductions (atomic
+    updates, or sequential read-modify-writes). A nest is raised only if it
+    is perfect and rectangular, reads a written buffer only at the point it
+    writes, and has no other memory effects; buffers are assumed not to
+    alias (as DaCe's generated code assumes). Other nests stay loops; the
+    nests inside a loop that is not raised are tried on their own.
+
+    ```
+    pk-opt --convert-sdfg-to-scf --pass-pipeline="builtin.module(func.func(pk-raise-loops-to-linalg))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def PKLinalgBuffersToTensors
+    : Pass<"pk-linalg-buffers-to-tensors", "::mlir::func::FuncOp"> {
+  let summary = "Linalg ops on memrefs compute on tensors, in place";
+  let description = [{
+    Within a block, each run of linalg ops on memrefs that are function
+    arguments, allocations or subviews of them (nothing else touching
+    memory in between) becomes the same ops on tensors: each buffer is read
+    once (`bufferization.to_tensor restrict writable`), a subview operand is
+    a `tensor.extract_slice` of the buffer's current value, a result is
+    inserted back (`tensor.insert_slice`), and each written buffer's last
+    value is materialized in it (`bufferization.materialize_in_destination`)
+    where the run ends. The ops then get schedules like any tensor op, and
+    bufferization writes them in place. Buffers are assumed not to alias.
+
+    ```
+    pk-opt --pass-pipeline="builtin.module(func.func(pk-linalg-buffers-to-tensors))" in.mlir
+    ```
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::tensor::TensorDialect"];
 }
 
 def PKFuseElementwise : Pass<"pk-fuse-elementwise", "::mlir::func::FuncOp"> {

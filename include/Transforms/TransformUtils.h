@@ -22,6 +22,11 @@ bool hasScheduleTag(Operation *op);
 /// empty-tensor elimination then see one buffer shared by several ops).
 void useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use);
 
+/// Whether `value` is a buffer pk treats as distinct from every other: a
+/// memref function argument (arguments are assumed not to alias, as DaCe's
+/// generated code assumes) or an allocation.
+bool isRootBuffer(Value value);
+
 } // namespace mlir::pk
 
 #endif // PK_TRANSFORMS_TRANSFORMUTILS_H

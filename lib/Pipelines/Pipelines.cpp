@@ -141,6 +141,12 @@ void pk::buildCPUPipeline(OpPassManager &pm,
     addGraphOptimisations(pm);
   // Attention becomes an online softmax.
   pk::addFrontEnd(pm, pk::createPKFuseAttention());
+  // Loop nests over memrefs (SDFG maps) that are linalg ops in loop form
+  // become those ops, on tensors, and are scheduled like the rest. The
+  // reference pipeline keeps the loops: pk-run checks the raising too.
+  pm.addNestedPass<func::FuncOp>(pk::createPKRaiseLoopsToLinalg());
+  pm.addNestedPass<func::FuncOp>(pk::createPKLinalgBuffersToTensors());
+  pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(pk::createPKConvNCHWToNHWC());
   pm.addPass(createCanonicalizerPass());
   if (options.graphOpts)

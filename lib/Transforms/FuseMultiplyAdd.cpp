@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::pk {
@@ -24,8 +25,20 @@ namespace mlir::pk {
 using namespace mlir;
 
 namespace {
+/// Whether `value` is an accumulator: carried by a loop, read from memory,
+/// or the sum of an earlier multiply-add. Other sums (an elementwise
+/// x * 0.1 + i) keep their two roundings, as pk-reference-pipeline and
+/// NumPy compute them.
+bool isAccumulator(Value value) {
+  if (auto arg = dyn_cast<BlockArgument>(value))
+    return isa<LoopLikeOpInterface>(arg.getOwner()->getParentOp());
+  return isa_and_present<vector::TransferReadOp, vector::LoadOp,
+                         vector::FMAOp, arith::AddFOp>(value.getDefiningOp());
+}
+
 /// addf(acc, mulf(a, b)) or addf(mulf(a, b), acc) on vectors, where the
-/// product has no other user, becomes vector.fma(a, b, acc).
+/// product has no other user and acc is an accumulator, becomes
+/// vector.fma(a, b, acc).
 struct FuseVectorMultiplyAdd : OpRewritePattern<arith::AddFOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -38,6 +51,8 @@ struct FuseVectorMultiplyAdd : OpRewritePattern<arith::AddFOp> {
       if (!mul || !mul->hasOneUse())
         continue;
       Value acc = add->getOperand(1 - productIndex);
+      if (!isAccumulator(acc))
+        continue;
       rewriter.replaceOpWithNewOp<vector::FMAOp>(add, mul.getLhs(),
                                                  mul.getRhs(), acc);
       rewriter.eraseOp(mul);

@@ -58,9 +58,19 @@ bool isSchedulable(linalg::LinalgOp op) {
   // A pk.* tag means a schedule owns the op (a hand-set config included).
   if (pk::hasScheduleTag(op))
     return false;
-  // Ops inside loops were placed there by a schedule.
-  if (op->getParentOfType<LoopLikeOpInterface>())
-    return false;
+  // Ops inside a schedule's loops (a forall, or loops carrying tensors)
+  // were placed there by a schedule; a loop of the program itself (an
+  // SDFG's state machine, a time loop over buffers) carries none.
+  for (auto loop = op->getParentOfType<LoopLikeOpInterface>(); loop;
+       loop = loop->getParentOfType<LoopLikeOpInterface>()) {
+    auto isTensor = [](Type type) { return isa<TensorType>(type); };
+    if (isa<scf::ForallOp>(loop) ||
+        llvm::any_of(loop->getResultTypes(), isTensor) ||
+        llvm::any_of(loop.getRegionIterArgs(), [&](BlockArgument arg) {
+          return isTensor(arg.getType());
+        }))
+      return false;
+  }
   if (!llvm::all_of(op.getIndexingMapsArray(),
                     [](AffineMap m) { return m.isProjectedPermutation(); }))
     return false;
@@ -68,6 +78,9 @@ bool isSchedulable(linalg::LinalgOp op) {
     Type type = getElementTypeOrSelf(v.getType());
     if (!type.isIntOrIndexOrFloat())
       return false; // complex numbers
+    // Vectors of i1 are stored packed, buffers of i1 a byte per element.
+    if (!type.isIndex() && type.getIntOrFloatBitWidth() < 8)
+      return false;
   }
   // Gathers (tensor.extract in the body) vectorize only in special cases.
   bool gathers = false;

@@ -3,8 +3,10 @@
 #include "Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 using namespace mlir;
 
@@ -32,4 +34,13 @@ void pk::useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use) {
   Operation *clone = rewriter.clone(*empty);
   rewriter.modifyOpInPlace(use.getOwner(),
                            [&] { use.set(clone->getResult(0)); });
+}
+
+bool pk::isRootBuffer(Value value) {
+  if (!isa<MemRefType>(value.getType()))
+    return false;
+  if (auto arg = dyn_cast<BlockArgument>(value))
+    return isa<FunctionOpInterface>(arg.getOwner()->getParentOp());
+  return isa_and_present<memref::AllocOp, memref::AllocaOp>(
+      value.getDefiningOp());
 }
