@@ -159,8 +159,11 @@ private:
 
   Operation *outermost;
   SmallVector<LoopDim> dims;
-  /// The non-loop ops of every level, in program order.
+  /// The non-loop ops of every level, outermost level first.
   SmallVector<Operation *> bodyOps;
+  /// The ops of the innermost body (the others run once per iteration of
+  /// their own level only).
+  llvm::SmallPtrSet<Operation *, 16> innermostOps;
   DenseMap<Value, LinearIndex> linearized;
 
   SmallVector<Access> loads;
@@ -209,8 +212,11 @@ bool NestRaiser::collectNest() {
       }
       bodyOps.push_back(&op);
     }
-    if (!inner)
+    if (!inner) {
+      for (Operation &op : body->without_terminator())
+        innermostOps.insert(&op);
       break;
+    }
     loop = inner;
   }
   // Rectangular: every bound is fixed before the nest starts.
@@ -327,7 +333,9 @@ bool NestRaiser::classifyAccesses() {
       continue;
     else
       return false;
-    if (failed(access))
+    // A write, or an outer level's read-modify-write, would be repeated
+    // by the inner loops in the generic.
+    if (failed(access) || !innermostOps.contains(op))
       return false;
     // One write per buffer.
     if (llvm::any_of(writes,
@@ -371,6 +379,7 @@ bool NestRaiser::classifyAccesses() {
       if (load.root != write.root)
         continue;
       if (atomic || load.indices != write.indices ||
+          !innermostOps.contains(load.op) ||
           position[load.op] > position[write.op])
         return false;
       readsAccumulator = true;

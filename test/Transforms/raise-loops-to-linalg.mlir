@@ -221,11 +221,12 @@ func.func @time_loop(%a: memref<64xf32>, %b: memref<64xf32>, %steps: index) {
 // an indirect index, loop-carried values, a racy plain
 // write from a parallel loop, two writes of one buffer, a view that may
 // alias, a read after the write, a reversed walk, a loop that never runs,
-// and an atomic update that is no reduction (assign).
+// an atomic update that is no reduction (assign), and an accumulator read
+// outside the loop that updates it.
 
 // CHECK-LABEL: func.func @not_raised(
 // CHECK-NOT:     linalg.generic
-// CHECK-COUNT-10: scf.{{for|parallel}}
+// CHECK-COUNT-12: scf.{{for|parallel}}
 // CHECK-NOT:     linalg.generic
 func.func @not_raised(%a: memref<64xf32>, %b: memref<64xf32>, %idx: memref<64xindex>,
                       %m: memref<8x8xf32>) -> f32 {
@@ -281,6 +282,14 @@ func.func @not_raised(%a: memref<64xf32>, %b: memref<64xf32>, %idx: memref<64xin
     %x = memref.load %a[%i] : memref<64xf32>
     %old = memref.atomic_rmw assign %x, %b[%c0] : (f32, memref<64xf32>) -> f32
     scf.reduce
+  }
+  scf.for %i = %c0 to %c8 step %c1 {
+    %y = memref.load %b[%i] : memref<64xf32>
+    scf.for %j = %c0 to %c8 step %c1 {
+      %x = memref.load %m[%i, %j] : memref<8x8xf32>
+      %t = arith.addf %y, %x : f32
+      memref.store %t, %b[%i] : memref<64xf32>
+    }
   }
   return %sum : f32
 }
