@@ -182,6 +182,18 @@ GESUMMV = Sdfg([("A", "${N}x${N}"), ("B", "${N}x${N}"), ("x", "${N}"), ("y", "${
         sdfg.return %2 : f32""", [("out", "y", ["i"], None)])).text()
 
 
+# bicg: s := A^T r and q := A p in one map over A, as PolyBench's loop.
+BICG = Sdfg([("A", "${N}x${M}"), ("s", "${M}"), ("q", "${N}"), ("p", "${M}"),
+             ("r", "${N}")]).state(
+    zero("s", ["j"], ranges("M")), zero("q", ["i"], ranges("N"))).state(
+    Map(["i", "j"], ranges("N", "M"),
+        [("a", "A", ["i", "j"]), ("ri", "r", ["i"]), ("pj", "p", ["j"])],
+        """%0 = arith.mulf %ri, %a : f32
+        %1 = arith.mulf %a, %pj : f32
+        sdfg.return %0, %1 : f32, f32""",
+        [("x", "s", ["j"], "add"), ("y", "q", ["i"], "add")], outs=("x", "y"))).text()
+
+
 def jacobi_1d_sweep(src, dst):
     return Map(["i"], [(1, "${N_2}")],
                [("l", src, [("i", -1)]), ("c", src, ["i"]), ("r", src, [("i", 1)])],
@@ -242,6 +254,6 @@ HEAT_3D = Sdfg([("A", "${N}x${N}x${N}"), ("B", "${N}x${N}x${N}")]).state(
 
 # kernel name -> SDFG template
 TEMPLATES = {
-    "gemm": GEMM, "2mm": MM2, "atax": ATAX, "mvt": MVT, "gesummv": GESUMMV,
+    "gemm": GEMM, "2mm": MM2, "atax": ATAX, "bicg": BICG, "mvt": MVT, "gesummv": GESUMMV,
     "jacobi-1d": JACOBI_1D, "jacobi-2d": JACOBI_2D, "heat-3d": HEAT_3D,
 }

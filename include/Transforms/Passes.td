@@ -510,7 +510,9 @@ def PKRaiseLoopsToLinalg
     updates, or sequential read-modify-writes). A nest is raised only if it
     is perfect and rectangular, reads a written buffer only at the point it
     writes, and has no other memory effects; buffers are assumed not to
-    alias (as DaCe's generated code assumes). Other nests stay loops; the
+    alias (as DaCe's generated code assumes). A nest whose outputs range
+    over different loops becomes one op per set of outputs (unless one
+    set's values read another's outputs). Other nests stay loops; the
     nests inside a loop that is not raised are tried on their own.
 
     ```

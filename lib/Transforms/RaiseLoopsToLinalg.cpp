@@ -139,6 +139,12 @@ public:
   /// analysis the rewrite uses.
   bool analyze();
   void rewrite(RewriterBase &rewriter);
+  /// Where analyze() failed only because the outputs range over different
+  /// loops (bicg's s[j] += ... and q[i] += ... in one nest): replaces the
+  /// nest by one copy per set of outputs, each computing only those, and
+  /// returns the copies (none where a group's values read another group's
+  /// outputs).
+  SmallVector<Operation *> splitByOutputs(RewriterBase &rewriter);
 
 private:
   bool collectNest();
@@ -173,6 +179,8 @@ private:
   /// load, its operand number; loads of a written root read its output.
   SmallVector<Access> inputs;
   DenseMap<Operation *, unsigned> loadOperand;
+  /// The writes, grouped by the loops their indices use, when those differ.
+  SmallVector<SmallVector<Operation *>> outputGroups;
   SmallVector<utils::IteratorType> iterators;
   SmallVector<OpFoldResult> trips;
 };
@@ -349,6 +357,8 @@ bool NestRaiser::classifyAccesses() {
   // Outputs: each index one dimension (or none) with a positive stride,
   // no dimension twice, and every output over the same dimensions.
   std::optional<llvm::SmallDenseSet<unsigned>> outputDims;
+  SmallVector<std::pair<llvm::SmallDenseSet<unsigned>,
+                        SmallVector<Operation *>>> groups;
   for (const Access &write : writes) {
     llvm::SmallDenseSet<unsigned> used;
     for (const LinearIndex &index : write.indices) {
@@ -358,9 +368,18 @@ bool NestRaiser::classifyAccesses() {
       if (indexDims.size() == 1 && !used.insert(indexDims.front()).second)
         return false;
     }
-    if (outputDims && *outputDims != used)
-      return false;
+    auto *group =
+        llvm::find_if(groups, [&](auto &g) { return g.first == used; });
+    if (group == groups.end())
+      groups.push_back({used, {write.op}});
+    else
+      group->second.push_back(write.op);
     outputDims = used;
+  }
+  if (groups.size() > 1) {
+    for (auto &group : groups)
+      outputGroups.push_back(group.second);
+    return false;
   }
   for (unsigned d = 0, e = dims.size(); d < e; ++d)
     iterators.push_back(outputDims->contains(d) ? utils::IteratorType::parallel
@@ -644,16 +663,89 @@ void NestRaiser::rewrite(RewriterBase &rewriter) {
   rewriter.eraseOp(outermost);
 }
 
+SmallVector<Operation *> NestRaiser::splitByOutputs(RewriterBase &rewriter) {
+  if (outputGroups.size() < 2)
+    return {};
+  // Each group's values may read only inputs and its own accumulators.
+  llvm::SmallPtrSet<Operation *, 16> inBody(bodyOps.begin(), bodyOps.end());
+  for (ArrayRef<Operation *> group : outputGroups) {
+    SmallVector<Value> worklist;
+    for (Operation *write : group)
+      worklist.push_back(write->getOperand(0));
+    llvm::SmallPtrSet<Operation *, 16> seen;
+    while (!worklist.empty()) {
+      Operation *def = worklist.pop_back_val().getDefiningOp();
+      if (!def || !inBody.contains(def) || !seen.insert(def).second)
+        continue;
+      if (auto load = dyn_cast<memref::LoadOp>(def)) {
+        for (const Access &write : writes)
+          if (write.root == load.getMemref() &&
+              !llvm::is_contained(group, write.op))
+            return {};
+        continue;
+      }
+      def->walk([&](Operation *nested) {
+        for (Value operand : nested->getOperands())
+          worklist.push_back(operand);
+      });
+    }
+  }
+  SmallVector<Operation *> copies;
+  rewriter.setInsertionPoint(outermost);
+  for (ArrayRef<Operation *> group : outputGroups) {
+    IRMapping mapping;
+    Operation *copy = rewriter.clone(*outermost, mapping);
+    for (const Access &write : writes)
+      if (!llvm::is_contained(group, write.op))
+        rewriter.eraseOp(mapping.lookup(write.op));
+    // What only the other groups used goes too.
+    bool erased = true;
+    while (erased) {
+      erased = false;
+      for (Operation *op : llvm::reverse(bodyOps)) {
+        Operation *copied = mapping.lookupOrNull(op);
+        if (!copied || !copied->use_empty() ||
+            !(isa<memref::LoadOp>(copied) || isMemoryEffectFree(copied)))
+          continue;
+        rewriter.eraseOp(copied);
+        mapping.erase(op);
+        erased = true;
+      }
+    }
+    copies.push_back(copy);
+  }
+  rewriter.eraseOp(outermost);
+  return copies;
+}
+
+void raiseIn(Block &block, RewriterBase &rewriter);
+
+/// Raises the nest `loop` roots, one linalg op per set of outputs; where it
+/// cannot, tries the nests inside it.
+void raiseOrDescend(Operation *loop, RewriterBase &rewriter) {
+  NestRaiser raiser(loop);
+  if (raiser.analyze()) {
+    raiser.rewrite(rewriter);
+    return;
+  }
+  SmallVector<Operation *> copies = raiser.splitByOutputs(rewriter);
+  if (!copies.empty()) {
+    for (Operation *copy : copies)
+      raiseOrDescend(copy, rewriter);
+    return;
+  }
+  for (Region &region : loop->getRegions())
+    for (Block &inner : region)
+      raiseIn(inner, rewriter);
+}
+
 /// Raises the outermost raisable nests in `block`, trying the nests inside
 /// any loop (or other region op) that is not raised.
 void raiseIn(Block &block, RewriterBase &rewriter) {
   for (Operation &op : llvm::make_early_inc_range(block)) {
     if (isa<scf::ForOp, scf::ParallelOp>(op)) {
-      NestRaiser raiser(&op);
-      if (raiser.analyze()) {
-        raiser.rewrite(rewriter);
-        continue;
-      }
+      raiseOrDescend(&op, rewriter);
+      continue;
     }
     for (Region &region : op.getRegions())
       for (Block &inner : region)

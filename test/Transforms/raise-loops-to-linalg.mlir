@@ -315,3 +315,57 @@ func.func @triangular(%m: memref<8x8xf32>) {
   }
   return
 }
+
+// -----
+
+// Outputs over different loops (bicg: s[j] += r[i] * A[i][j] and q[i] +=
+// A[i][j] * p[j] in one map): one op per output, each reading only what it
+// needs; j is the reduction of q's, i of s's.
+
+// CHECK-LABEL: func.func @bicg(
+// CHECK-SAME:      %[[A:.+]]: memref<5x3xf32>, %[[R:.+]]: memref<5xf32>, %[[P:.+]]: memref<3xf32>, %[[S:.+]]: memref<3xf32>, %[[Q:.+]]: memref<5xf32>)
+// CHECK-NOT:     scf.parallel
+// CHECK:         linalg.generic {{.*}} iterator_types = ["reduction", "parallel"]} ins(%[[R]], %[[A]] : {{.*}}) outs(%[[S]] :
+// CHECK:         linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[A]], %[[P]] : {{.*}}) outs(%[[Q]] :
+// CHECK-NOT:     scf.parallel
+func.func @bicg(%A: memref<5x3xf32>, %r: memref<5xf32>, %p: memref<3xf32>,
+                %s: memref<3xf32>, %q: memref<5xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c5 = arith.constant 5 : index
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c5, %c3) step (%c1, %c1) {
+    %ri = memref.load %r[%i] : memref<5xf32>
+    %a = memref.load %A[%i, %j] : memref<5x3xf32>
+    %pj = memref.load %p[%j] : memref<3xf32>
+    %x = arith.mulf %ri, %a : f32
+    %y = arith.mulf %a, %pj : f32
+    %0 = memref.atomic_rmw addf %x, %s[%j] : (f32, memref<3xf32>) -> f32
+    %1 = memref.atomic_rmw addf %y, %q[%i] : (f32, memref<5xf32>) -> f32
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// Not split: q's values read t, which the other output writes.
+
+// CHECK-LABEL: func.func @dependent_outputs(
+// CHECK:         scf.parallel
+// CHECK-NOT:     linalg.generic
+func.func @dependent_outputs(%A: memref<5x3xf32>, %t: memref<5xf32>, %q: memref<3xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c5 = arith.constant 5 : index
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c5, %c3) step (%c1, %c1) {
+    %a = memref.load %A[%i, %j] : memref<5x3xf32>
+    %ti = memref.load %t[%i] : memref<5xf32>
+    %y = arith.mulf %a, %ti : f32
+    %0 = memref.atomic_rmw addf %a, %t[%i] : (f32, memref<5xf32>) -> f32
+    %1 = memref.atomic_rmw addf %y, %q[%j] : (f32, memref<3xf32>) -> f32
+    scf.reduce
+  }
+  return
+}
