@@ -516,7 +516,7 @@ def PKRaiseLoopsToLinalg
     nests inside a loop that is not raised are tried on their own.
 
     ```
-    pk-opt --convert-sdfg-to-scf --pass-pipeline="builtin.module(func.func(pk-raise-loops-to-linalg))" in.mlir
+    pk-opt --convert-sdfg-to-scf --pk-raise-loops-to-linalg in.mlir
     ```
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
