@@ -38,6 +38,7 @@ import time
 import numpy as np
 
 import polybench_sdfg
+from polybench_stencils import HEAT_3D_BODY, JACOBI_1D_BODY, JACOBI_2D_BODY
 from pkrun import PK_RUN, bench as pk_bench
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -521,12 +522,6 @@ def in_place(args):
     return "\n".join(head) + "\n", tail
 
 
-JACOBI_1D_BODY = r"""
-  ^bb0(%l: f32, %c: f32, %r: f32, %unused: f32):
-    %0 = arith.addf %l, %c : f32
-    %1 = arith.addf %0, %r : f32
-    %2 = arith.mulf %third, %1 : f32
-    linalg.yield %2 : f32"""
 
 JACOBI_1D_SIG = in_place([("A", "${N}"), ("B", "${N}")])
 JACOBI_1D = r"""// jacobi-1d (PolyBench/C 4.2), ONE time step (PolyBench runs TSTEPS):
@@ -553,14 +548,6 @@ JACOBI_1D = r"""// jacobi-1d (PolyBench/C 4.2), ONE time step (PolyBench runs TS
   %A1 = tensor.insert_slice %a into %A[1] [${N_2}] [1] : tensor<${N_2}xf32> into tensor<${N}xf32>
 """ + JACOBI_1D_SIG[1](["A1", "B1"])
 
-JACOBI_2D_BODY = r"""
-  ^bb0(%vc: f32, %vw: f32, %ve: f32, %vs: f32, %vn: f32, %unused: f32):
-    %0 = arith.addf %vc, %vw : f32
-    %1 = arith.addf %0, %ve : f32
-    %2 = arith.addf %1, %vs : f32
-    %3 = arith.addf %2, %vn : f32
-    %4 = arith.mulf %fifth, %3 : f32
-    linalg.yield %4 : f32"""
 
 # centre, west (j-1), east (j+1), south (i+1), north (i-1), from [1, 1].
 JACOBI_2D_VIEWS = [("c", [1, 1]), ("w", [1, 0]), ("e", [1, 2]), ("s", [2, 1]), ("n", [0, 1])]
@@ -592,22 +579,6 @@ JACOBI_2D = r"""// jacobi-2d (PolyBench/C 4.2), ONE time step: B := the 5-point 
       : tensor<${N_2}x${N_2}xf32> into tensor<${N}x${N}xf32>
 """ + JACOBI_2D_SIG[1](["A1", "B1"])
 
-HEAT_3D_BODY = r"""
-  ^bb0(%c: f32, %ip: f32, %im: f32, %jp: f32, %jm: f32, %kp: f32, %km: f32, %unused: f32):
-    %c2 = arith.mulf %two, %c : f32
-    %0 = arith.subf %ip, %c2 : f32
-    %1 = arith.addf %0, %im : f32
-    %di = arith.mulf %eighth, %1 : f32
-    %2 = arith.subf %jp, %c2 : f32
-    %3 = arith.addf %2, %jm : f32
-    %dj = arith.mulf %eighth, %3 : f32
-    %4 = arith.subf %kp, %c2 : f32
-    %5 = arith.addf %4, %km : f32
-    %dk = arith.mulf %eighth, %5 : f32
-    %6 = arith.addf %di, %dj : f32
-    %7 = arith.addf %6, %dk : f32
-    %8 = arith.addf %7, %c : f32
-    linalg.yield %8 : f32"""
 
 # centre, i+1, i-1, j+1, j-1, k+1, k-1, from [1, 1, 1].
 HEAT_3D_VIEWS = [("c", [1, 1, 1]), ("ip", [2, 1, 1]), ("im", [0, 1, 1]), ("jp", [1, 2, 1]),

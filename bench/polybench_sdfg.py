@@ -11,6 +11,8 @@ non-transient SDFG argument in the C parameter order except 'tmp' scratch
 arrays, which are transients (sdfg.alloc).
 """
 
+from polybench_stencils import HEAT_3D_BODY, JACOBI_1D_BODY, JACOBI_2D_BODY
+
 
 class Sdfg:
     """Builds one SDFG's text: arrays, states in order (an edge from each to
@@ -194,14 +196,20 @@ BICG = Sdfg([("A", "${N}x${M}"), ("s", "${M}"), ("q", "${N}"), ("p", "${M}"),
         [("x", "s", ["j"], "add"), ("y", "q", ["i"], "add")], outs=("x", "y"))).text()
 
 
+def tasklet(generic_body, constants):
+    """A tasklet body from a linalg.generic body (polybench_stencils.py): the
+    block arguments become the connectors of the same names, the yield a
+    return, and `constants` {name: value} are defined first."""
+    lines = [f"%{n} = arith.constant {v} : f32" for n, v in constants.items()]
+    for line in generic_body.strip().splitlines()[1:]:  # without ^bb0
+        lines.append(line.strip().replace("linalg.yield", "sdfg.return"))
+    return "\n".join(lines)
+
+
 def jacobi_1d_sweep(src, dst):
     return Map(["i"], [(1, "${N_2}")],
                [("l", src, [("i", -1)]), ("c", src, ["i"]), ("r", src, [("i", 1)])],
-               """%third = arith.constant 0.33333 : f32
-               %0 = arith.addf %l, %c : f32
-               %1 = arith.addf %0, %r : f32
-               %2 = arith.mulf %third, %1 : f32
-               sdfg.return %2 : f32""", [("out", dst, ["i"], None)])
+               tasklet(JACOBI_1D_BODY, {"third": 0.33333}), [("out", dst, ["i"], None)])
 
 
 JACOBI_1D = Sdfg([("A", "${N}"), ("B", "${N}")]).state(
@@ -210,15 +218,10 @@ JACOBI_1D = Sdfg([("A", "${N}"), ("B", "${N}")]).state(
 
 def jacobi_2d_sweep(src, dst):
     return Map(["i", "j"], [(1, "${N_2}"), (1, "${N_2}")],
-               [("c", src, ["i", "j"]), ("w", src, ["i", ("j", -1)]), ("e", src, ["i", ("j", 1)]),
-                ("s", src, [("i", 1), "j"]), ("n", src, [("i", -1), "j"])],
-               """%fifth = arith.constant 0.2 : f32
-               %0 = arith.addf %c, %w : f32
-               %1 = arith.addf %0, %e : f32
-               %2 = arith.addf %1, %s : f32
-               %3 = arith.addf %2, %n : f32
-               %4 = arith.mulf %fifth, %3 : f32
-               sdfg.return %4 : f32""", [("out", dst, ["i", "j"], None)])
+               [("vc", src, ["i", "j"]), ("vw", src, ["i", ("j", -1)]),
+                ("ve", src, ["i", ("j", 1)]), ("vs", src, [("i", 1), "j"]),
+                ("vn", src, [("i", -1), "j"])],
+               tasklet(JACOBI_2D_BODY, {"fifth": 0.2}), [("out", dst, ["i", "j"], None)])
 
 
 JACOBI_2D = Sdfg([("A", "${N}x${N}"), ("B", "${N}x${N}")]).state(
@@ -231,22 +234,7 @@ def heat_3d_sweep(src, dst):
                [("c", src, c), ("ip", src, [("i", 1), "j", "k"]), ("im", src, [("i", -1), "j", "k"]),
                 ("jp", src, ["i", ("j", 1), "k"]), ("jm", src, ["i", ("j", -1), "k"]),
                 ("kp", src, ["i", "j", ("k", 1)]), ("km", src, ["i", "j", ("k", -1)])],
-               """%two = arith.constant 2.0 : f32
-               %eighth = arith.constant 0.125 : f32
-               %c2 = arith.mulf %two, %c : f32
-               %0 = arith.subf %ip, %c2 : f32
-               %1 = arith.addf %0, %im : f32
-               %di = arith.mulf %eighth, %1 : f32
-               %2 = arith.subf %jp, %c2 : f32
-               %3 = arith.addf %2, %jm : f32
-               %dj = arith.mulf %eighth, %3 : f32
-               %4 = arith.subf %kp, %c2 : f32
-               %5 = arith.addf %4, %km : f32
-               %dk = arith.mulf %eighth, %5 : f32
-               %6 = arith.addf %di, %dj : f32
-               %7 = arith.addf %6, %dk : f32
-               %8 = arith.addf %7, %c : f32
-               sdfg.return %8 : f32""", [("out", dst, c, None)])
+               tasklet(HEAT_3D_BODY, {"two": 2.0, "eighth": 0.125}), [("out", dst, c, None)])
 
 
 HEAT_3D = Sdfg([("A", "${N}x${N}x${N}"), ("B", "${N}x${N}x${N}")]).state(

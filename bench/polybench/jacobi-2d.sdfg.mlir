@@ -8,26 +8,26 @@ sdfg.sdfg @kernel_jacobi_2d(%A: memref<1300x1300xf32> {name = "A"},
     %A_a = sdfg.access %A : memref<1300x1300xf32>
     %B_a = sdfg.access %B : memref<1300x1300xf32>
     sdfg.map (%i, %j) = (1, 1) through (1298, 1298) schedule cpu_multicore {
-      %c_v = sdfg.load %A_a[%i, %j] : memref<1300x1300xf32>
+      %vc_v = sdfg.load %A_a[%i, %j] : memref<1300x1300xf32>
       %c1_j_m1 = arith.constant 1 : index
       %j_m1 = arith.subi %j, %c1_j_m1 : index
-      %w_v = sdfg.load %A_a[%i, %j_m1] : memref<1300x1300xf32>
+      %vw_v = sdfg.load %A_a[%i, %j_m1] : memref<1300x1300xf32>
       %c1_j_p1 = arith.constant 1 : index
       %j_p1 = arith.addi %j, %c1_j_p1 : index
-      %e_v = sdfg.load %A_a[%i, %j_p1] : memref<1300x1300xf32>
+      %ve_v = sdfg.load %A_a[%i, %j_p1] : memref<1300x1300xf32>
       %c1_i_p1 = arith.constant 1 : index
       %i_p1 = arith.addi %i, %c1_i_p1 : index
-      %s_v = sdfg.load %A_a[%i_p1, %j] : memref<1300x1300xf32>
+      %vs_v = sdfg.load %A_a[%i_p1, %j] : memref<1300x1300xf32>
       %c1_i_m1 = arith.constant 1 : index
       %i_m1 = arith.subi %i, %c1_i_m1 : index
-      %n_v = sdfg.load %A_a[%i_m1, %j] : memref<1300x1300xf32>
-      %out = sdfg.tasklet(%c = %c_v, %w = %w_v, %e = %e_v, %s = %s_v, %n = %n_v) : (f32, f32, f32, f32, f32) -> f32
-          attributes {in_connectors = ["c", "w", "e", "s", "n"], out_connectors = ["out"]} {
+      %vn_v = sdfg.load %A_a[%i_m1, %j] : memref<1300x1300xf32>
+      %out = sdfg.tasklet(%vc = %vc_v, %vw = %vw_v, %ve = %ve_v, %vs = %vs_v, %vn = %vn_v) : (f32, f32, f32, f32, f32) -> f32
+          attributes {in_connectors = ["vc", "vw", "ve", "vs", "vn"], out_connectors = ["out"]} {
         %fifth = arith.constant 0.2 : f32
-        %0 = arith.addf %c, %w : f32
-        %1 = arith.addf %0, %e : f32
-        %2 = arith.addf %1, %s : f32
-        %3 = arith.addf %2, %n : f32
+        %0 = arith.addf %vc, %vw : f32
+        %1 = arith.addf %0, %ve : f32
+        %2 = arith.addf %1, %vs : f32
+        %3 = arith.addf %2, %vn : f32
         %4 = arith.mulf %fifth, %3 : f32
         sdfg.return %4 : f32
       }
@@ -38,26 +38,26 @@ sdfg.sdfg @kernel_jacobi_2d(%A: memref<1300x1300xf32> {name = "A"},
     %A_a = sdfg.access %A : memref<1300x1300xf32>
     %B_a = sdfg.access %B : memref<1300x1300xf32>
     sdfg.map (%i, %j) = (1, 1) through (1298, 1298) schedule cpu_multicore {
-      %c_v = sdfg.load %B_a[%i, %j] : memref<1300x1300xf32>
+      %vc_v = sdfg.load %B_a[%i, %j] : memref<1300x1300xf32>
       %c1_j_m1 = arith.constant 1 : index
       %j_m1 = arith.subi %j, %c1_j_m1 : index
-      %w_v = sdfg.load %B_a[%i, %j_m1] : memref<1300x1300xf32>
+      %vw_v = sdfg.load %B_a[%i, %j_m1] : memref<1300x1300xf32>
       %c1_j_p1 = arith.constant 1 : index
       %j_p1 = arith.addi %j, %c1_j_p1 : index
-      %e_v = sdfg.load %B_a[%i, %j_p1] : memref<1300x1300xf32>
+      %ve_v = sdfg.load %B_a[%i, %j_p1] : memref<1300x1300xf32>
       %c1_i_p1 = arith.constant 1 : index
       %i_p1 = arith.addi %i, %c1_i_p1 : index
-      %s_v = sdfg.load %B_a[%i_p1, %j] : memref<1300x1300xf32>
+      %vs_v = sdfg.load %B_a[%i_p1, %j] : memref<1300x1300xf32>
       %c1_i_m1 = arith.constant 1 : index
       %i_m1 = arith.subi %i, %c1_i_m1 : index
-      %n_v = sdfg.load %B_a[%i_m1, %j] : memref<1300x1300xf32>
-      %out = sdfg.tasklet(%c = %c_v, %w = %w_v, %e = %e_v, %s = %s_v, %n = %n_v) : (f32, f32, f32, f32, f32) -> f32
-          attributes {in_connectors = ["c", "w", "e", "s", "n"], out_connectors = ["out"]} {
+      %vn_v = sdfg.load %B_a[%i_m1, %j] : memref<1300x1300xf32>
+      %out = sdfg.tasklet(%vc = %vc_v, %vw = %vw_v, %ve = %ve_v, %vs = %vs_v, %vn = %vn_v) : (f32, f32, f32, f32, f32) -> f32
+          attributes {in_connectors = ["vc", "vw", "ve", "vs", "vn"], out_connectors = ["out"]} {
         %fifth = arith.constant 0.2 : f32
-        %0 = arith.addf %c, %w : f32
-        %1 = arith.addf %0, %e : f32
-        %2 = arith.addf %1, %s : f32
-        %3 = arith.addf %2, %n : f32
+        %0 = arith.addf %vc, %vw : f32
+        %1 = arith.addf %0, %ve : f32
+        %2 = arith.addf %1, %vs : f32
+        %3 = arith.addf %2, %vn : f32
         %4 = arith.mulf %fifth, %3 : f32
         sdfg.return %4 : f32
       }
