@@ -93,13 +93,14 @@ struct LinearIndex {
     for (auto [c, o] : llvm::zip_equal(result.dims, other.dims))
       c += sign * o;
     result.constant += sign * other.constant;
-    for (auto [value, c] : other.symbols) {
-      auto *it = llvm::find_if(result.symbols,
-                               [&](auto &s) { return s.first == value; });
+    for (const auto &symbol : other.symbols) {
+      auto *it = llvm::find_if(result.symbols, [&](auto &s) {
+        return s.first == symbol.first;
+      });
       if (it != result.symbols.end())
-        it->second += sign * c;
+        it->second += sign * symbol.second;
       else
-        result.symbols.push_back({value, sign * c});
+        result.symbols.push_back({symbol.first, sign * symbol.second});
     }
     llvm::erase_if(result.symbols, [](auto &s) { return s.second == 0; });
     return result;
@@ -175,10 +176,17 @@ private:
   SmallVector<Access> loads;
   /// Per written root: its store or atomic update.
   SmallVector<Access> writes;
-  /// Loads read through an input operand: (representative access) and, per
-  /// load, its operand number; loads of a written root read its output.
+  /// The inputs (one access per distinct buffer and index) and, per load,
+  /// the operand it reads: an input, or a written root's output.
   SmallVector<Access> inputs;
   DenseMap<Operation *, unsigned> loadOperand;
+
+  /// The write of `root` in the nest, if any.
+  const Access *writeOf(Value root) const {
+    const auto *write = llvm::find_if(
+        writes, [&](const Access &w) { return w.root == root; });
+    return write == writes.end() ? nullptr : write;
+  }
   /// The writes, grouped by the loops their indices use, when those differ.
   SmallVector<SmallVector<Operation *>> outputGroups;
   SmallVector<utils::IteratorType> iterators;
@@ -346,8 +354,7 @@ bool NestRaiser::classifyAccesses() {
     if (failed(access) || !innermostOps.contains(op))
       return false;
     // One write per buffer.
-    if (llvm::any_of(writes,
-                     [&](const Access &w) { return w.root == access->root; }))
+    if (writeOf(access->root))
       return false;
     writes.push_back(*access);
   }
@@ -414,25 +421,20 @@ bool NestRaiser::classifyAccesses() {
         return false;
   }
 
-  // Inputs: one operand per distinct (buffer, index).
-  unsigned numInputs = 0;
+  // Inputs: one operand per distinct (buffer, index); the outputs follow.
   for (const Access &load : loads) {
-    auto *written = llvm::find_if(
-        writes, [&](const Access &w) { return w.root == load.root; });
-    if (written != writes.end()) {
-      loadOperand[load.op] = ~0u; // The output's block argument.
+    if (writeOf(load.root))
       continue;
-    }
     auto *same = llvm::find_if(inputs, [&](const Access &input) {
       return input.root == load.root && input.indices == load.indices;
     });
-    if (same != inputs.end()) {
-      loadOperand[load.op] = same - inputs.begin();
-      continue;
-    }
-    loadOperand[load.op] = numInputs++;
-    inputs.push_back(load);
+    loadOperand[load.op] = same - inputs.begin();
+    if (same == inputs.end())
+      inputs.push_back(load);
   }
+  for (const Access &load : loads)
+    if (const Access *write = writeOf(load.root))
+      loadOperand[load.op] = inputs.size() + (write - writes.begin());
 
   // Linalg takes each loop's range from an operand indexed by the loop
   // alone.
@@ -530,8 +532,8 @@ Value NestRaiser::operandFor(OpBuilder &builder, Location loc,
       if (!dynamic) {
         sizes.push_back(builder.getIndexAttr(span));
       } else {
-        Value size = arith::ConstantIndexOp::create(builder, loc, 1);
         Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+        Value size = one;
         for (unsigned d : used) {
           Value last = arith::SubIOp::create(
               builder, loc,
@@ -613,22 +615,13 @@ void NestRaiser::rewrite(RewriterBase &rewriter) {
     });
   }
 
-  auto generic = linalg::GenericOp::create(
+  linalg::GenericOp::create(
       rewriter, loc, TypeRange(), inputOperands, outputOperands, maps,
       iterators, [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
         IRMapping mapping;
         ValueRange outputArgs = args.drop_front(inputs.size());
-        for (const Access &load : loads) {
-          unsigned operand = loadOperand.lookup(load.op);
-          if (operand != ~0u) {
-            mapping.map(load.op->getResult(0), args[operand]);
-            continue;
-          }
-          auto *written = llvm::find_if(
-              writes, [&](const Access &w) { return w.root == load.root; });
-          mapping.map(load.op->getResult(0),
-                      outputArgs[written - writes.begin()]);
-        }
+        for (const Access &load : loads)
+          mapping.map(load.op->getResult(0), args[loadOperand.lookup(load.op)]);
         // Loop variables the computation uses: lb + step * index.
         for (auto [d, dim] : llvm::enumerate(dims)) {
           bool used = llvm::any_of(dim.iv.getUsers(), [&](Operation *user) {
@@ -659,7 +652,6 @@ void NestRaiser::rewrite(RewriterBase &rewriter) {
         }
         linalg::YieldOp::create(b, bodyLoc, yields);
       });
-  (void)generic;
   rewriter.eraseOp(outermost);
 }
 
@@ -678,10 +670,9 @@ SmallVector<Operation *> NestRaiser::splitByOutputs(RewriterBase &rewriter) {
       if (!def || !inBody.contains(def) || !seen.insert(def).second)
         continue;
       if (auto load = dyn_cast<memref::LoadOp>(def)) {
-        for (const Access &write : writes)
-          if (write.root == load.getMemref() &&
-              !llvm::is_contained(group, write.op))
-            return {};
+        const Access *write = writeOf(load.getMemref());
+        if (write && !llvm::is_contained(group, write->op))
+          return {};
         continue;
       }
       def->walk([&](Operation *nested) {
