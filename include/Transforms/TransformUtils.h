@@ -22,9 +22,16 @@ bool hasScheduleTag(Operation *op);
 /// empty-tensor elimination then see one buffer shared by several ops).
 void useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use);
 
+/// A unit attribute on a function some caller passes overlapping memory
+/// in two arguments (a nested SDFG called with two windows into one
+/// container): its arguments are not distinct buffers.
+inline constexpr llvm::StringLiteral kAliasingArgumentsAttrName =
+    "pk.aliasing_arguments";
+
 /// Whether `value` is a buffer pk treats as distinct from every other: a
 /// memref function argument (arguments are assumed not to alias, as DaCe's
-/// generated code assumes) or an allocation.
+/// generated code assumes, unless the function is marked with
+/// kAliasingArgumentsAttrName) or an allocation.
 bool isRootBuffer(Value value);
 
 } // namespace mlir::pk

@@ -39,8 +39,11 @@ void pk::useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use) {
 bool pk::isRootBuffer(Value value) {
   if (!isa<MemRefType>(value.getType()))
     return false;
-  if (auto arg = dyn_cast<BlockArgument>(value))
-    return isa<FunctionOpInterface>(arg.getOwner()->getParentOp());
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    Operation *owner = arg.getOwner()->getParentOp();
+    return isa<FunctionOpInterface>(owner) &&
+           !owner->hasAttr(kAliasingArgumentsAttrName);
+  }
   return isa_and_present<memref::AllocOp, memref::AllocaOp>(
       value.getDefiningOp());
 }

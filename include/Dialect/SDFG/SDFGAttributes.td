@@ -17,7 +17,8 @@ def SDFG_ScheduleKind : I32Enum<"ScheduleKind",
     "where and how the iterations of a map run", [
       I32EnumCase<"Sequential", 0, "sequential">,
       I32EnumCase<"CPUMulticore", 1, "cpu_multicore">,
-      I32EnumCase<"GPUDevice", 2, "gpu_device">
+      I32EnumCase<"GPUDevice", 2, "gpu_device">,
+      I32EnumCase<"GPUThreadBlock", 3, "gpu_thread_block">
     ]> {
   let cppNamespace = "::mlir::sdfg";
 }
@@ -27,8 +28,10 @@ def SDFG_ScheduleKindAttr
   let summary = "schedule of an `sdfg.map`";
   let description = [{
     `sequential` runs the iterations one after another on one thread,
-    `cpu_multicore` spreads them over CPU threads (DaCe emits OpenMP) and
-    `gpu_device` launches them as a GPU grid.
+    `cpu_multicore` spreads them over CPU threads (DaCe emits OpenMP),
+    `gpu_device` launches them as a GPU grid and `gpu_thread_block`, inside
+    a `gpu_device` map, runs them as the threads of one block (on the CPU,
+    in parallel like the others).
 
     ```mlir
     #sdfg.schedule<cpu_multicore>
@@ -42,13 +45,19 @@ def SDFG_ScheduleKindAttr
 //===----------------------------------------------------------------------===//
 
 // DaCe's StorageType for the data containers pk allocates. `default` lets
-// the compiler choose (host memory for pk's CPU pipeline).
+// the compiler choose (host memory for pk's CPU pipeline). On the CPU,
+// pinned memory is heap memory; thread-local and GPU-shared data are one
+// allocation per SDFG call, which the importer allows only where no
+// parallel map iterations share it.
 def SDFG_StorageKind : I32EnumAttr<"StorageKind",
     "where a transient data container lives", [
       I32EnumAttrCase<"Default", 0, "default">,
       I32EnumAttrCase<"CPUHeap", 1, "cpu_heap">,
       I32EnumAttrCase<"Register", 2, "register">,
-      I32EnumAttrCase<"GPUGlobal", 3, "gpu_global">
+      I32EnumAttrCase<"GPUGlobal", 3, "gpu_global">,
+      I32EnumAttrCase<"CPUPinned", 4, "cpu_pinned">,
+      I32EnumAttrCase<"CPUThreadLocal", 5, "cpu_thread_local">,
+      I32EnumAttrCase<"GPUShared", 6, "gpu_shared">
     ]> {
   let cppNamespace = "::mlir::sdfg";
 }

@@ -478,6 +478,31 @@ def SDFG_CopyOp : SDFG_Op<"copy", [
   let hasVerifier = 1;
 }
 
+def SDFG_WindowOp : SDFG_Op<"window", [
+    ParentOneOf<["StateOp", "MapOp"]>, Pure]> {
+  let summary = "a container's memory from one element on, as a flat array";
+  let description = [{
+    How DaCe passes part of a container to a nested SDFG: a pointer to the
+    first element of the memlet's subset, which the nested SDFG reads with
+    the strides of its own descriptor. The result is the memory of `source`
+    (an access node, in its row-major order, or a window itself) from the
+    element at `indices` to its end, as a 1-d memref with a dynamic offset;
+    an `sdfg.call` passes it to a callee argument of the same type, which
+    the callee indexes as `sum(index * stride)`.
+
+    ```mlir
+    %w = sdfg.window %a[%c0, %j, %c0]
+        : memref<2x3x4xf64> to memref<?xf64, strided<[1], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$source, Variadic<Index>:$indices);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $source `[` $indices `]` attr-dict `:` type($source) `to` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def SDFG_CallOp : SDFG_Op<"call", [
     ParentOneOf<["StateOp", "MapOp"]>, AttrSizedOperandSegments,
     DeclareOpInterfaceMethods<SymbolUserOpInterface>,
@@ -489,8 +514,9 @@ def SDFG_CallOp : SDFG_Op<"call", [
     argument, in its order:
 
     * a memref (an access node) for a memref argument the nested SDFG sees
-      whole: the same element type and rank, static dimensions agreeing
-      (the callee may have dynamic ones where the caller's are static);
+      whole: the same element type, rank and layout, static dimensions
+      agreeing (the callee may have dynamic ones where the caller's are
+      static); an `sdfg.window` for part of a container;
     * a value of the element type for a memref argument of one element
       (rank 0 or all dimensions 1): a single-element memlet. The lowering
       passes a fresh buffer holding the value; the arguments listed in

@@ -16,6 +16,7 @@
 
 #include "Dialect/SDFG/SDFGOps.h"
 #include "Dialect/SDFG/SymbolicExpr.h"
+#include "Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -23,6 +24,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -71,6 +73,8 @@ private:
   IRMapping data;
   /// Data names → function values, for expressions reading scalar data.
   llvm::StringMap<Value> dataByName;
+  /// A nested SDFG some caller may run in parallel map iterations.
+  bool calledInParallel = false;
 
   Value lookupName(StringRef name) {
     Location loc = sdfg.getLoc();
@@ -135,6 +139,7 @@ private:
   LogicalResult lowerMap(MapOp map, IRMapping &mapping, bool inParallel);
   LogicalResult lowerStore(StoreOp store, IRMapping &map, bool inParallel);
   LogicalResult lowerCall(CallOp call, IRMapping &map);
+  Value lowerWindow(WindowOp window, IRMapping &map);
   LogicalResult lowerEdges(ArrayRef<EdgeOp> edges,
                            const llvm::StringMap<int64_t> &stateIndex,
                            Value stateSlot);
@@ -333,7 +338,9 @@ static LogicalResult expandArithmetic(func::FuncOp func) {
 /// fully bound by their values.
 FailureOr<MemRefType> Lowering::specialize(Operation *op, MemRefType type,
                                            ArrayAttr shape, const Twine &what) {
-  if (type.hasStaticShape() || !shape)
+  // A window's extent is what is left of the caller's memory: it stays
+  // dynamic.
+  if (type.hasStaticShape() || !shape || !type.getLayout().isIdentity())
     return type;
   SmallVector<int64_t> sizes(type.getShape());
   for (auto [dim, entry] : llvm::enumerate(shape)) {
@@ -361,8 +368,32 @@ FailureOr<MemRefType> Lowering::specialize(Operation *op, MemRefType type,
   return MemRefType::get(sizes, type.getElementType());
 }
 
+/// Whether some `sdfg.call` of `callee` may run in parallel iterations of
+/// a map (directly, or through callers that may): its write-conflict
+/// resolutions must then be atomic, as DaCe passes nested SDFGs pointers
+/// into the caller's data and leaves the conflicts to the callee's memlets.
+static bool isCalledInParallel(SDFGOp callee) {
+  if (!callee.isPrivate())
+    return false;
+  auto module = callee->getParentOfType<ModuleOp>();
+  bool parallel = false;
+  module.walk([&](CallOp call) {
+    if (parallel || call.getCallee() != callee.getSymName())
+      return;
+    for (Operation *op = call->getParentOp(); op && !parallel;
+         op = op->getParentOp()) {
+      if (auto map = dyn_cast<MapOp>(op))
+        parallel = map.getSchedule() != ScheduleKind::Sequential;
+      else if (auto caller = dyn_cast<SDFGOp>(op))
+        parallel = caller != callee && isCalledInParallel(caller);
+    }
+  });
+  return parallel;
+}
+
 LogicalResult Lowering::run() {
   Location loc = sdfg.getLoc();
+  calledInParallel = isCalledInParallel(sdfg);
   Block *body = sdfg.getBody();
 
   // Symbols some edge assigns are state; the rest are parameters.
@@ -482,7 +513,7 @@ LogicalResult Lowering::run() {
   SmallVector<StateOp> states(body->getOps<StateOp>());
   if (states.size() == 1 && edges.empty()) {
     IRMapping map = data;
-    if (failed(lowerBlock(*states.front().getBody(), map, false)))
+    if (failed(lowerBlock(*states.front().getBody(), map, calledInParallel)))
       return failure();
   } else {
     // The state machine: `state` holds the index of the state to run next,
@@ -521,7 +552,7 @@ LogicalResult Lowering::run() {
       for (auto [index, state] : llvm::enumerate(states)) {
         builder.createBlock(&dispatch.getCaseRegions()[index]);
         IRMapping map = data;
-        if (failed(lowerBlock(*state.getBody(), map, false)))
+        if (failed(lowerBlock(*state.getBody(), map, calledInParallel)))
           return failure();
         SmallVector<EdgeOp> outgoing;
         for (EdgeOp edge : edges)
@@ -702,6 +733,27 @@ LogicalResult Lowering::lowerCall(CallOp call, IRMapping &map) {
       value = arith::IndexCastOp::create(builder, loc, symbolType, value);
     args.push_back(value);
   }
+  // Two memref arguments into one container (or into arguments of a
+  // caller that may overlap already) make the callee's arguments aliases.
+  llvm::SmallPtrSet<const void *, 4> roots;
+  bool aliasing = false;
+  for (Value operand : call.getData()) {
+    if (!isa<MemRefType>(operand.getType()))
+      continue;
+    if (auto window = operand.getDefiningOp<WindowOp>())
+      operand = window.getSource();
+    Value root = map.lookup(operand);
+    while (auto view = root.getDefiningOp<ViewLikeOpInterface>())
+      root = view.getViewSource();
+    const void *key = root.getAsOpaquePointer();
+    if (auto arg = dyn_cast<BlockArgument>(root))
+      if (Operation *owner = arg.getOwner()->getParentOp();
+          owner->hasAttr(pk::kAliasingArgumentsAttrName))
+        key = owner;
+    aliasing |= !roots.insert(key).second;
+  }
+  if (aliasing)
+    callee->setAttr(pk::kAliasingArgumentsAttrName, builder.getUnitAttr());
   func::CallOp::create(builder, loc, callee, args);
   SmallVector<Value> results;
   for (int64_t output : call.getOutputs()) {
@@ -713,6 +765,37 @@ LogicalResult Lowering::lowerCall(CallOp call, IRMapping &map) {
   for (auto [result, value] : llvm::zip_equal(call.getResults(), results))
     map.map(result, value);
   return success();
+}
+
+/// The source's memory as one dimension (row-major; a window already is),
+/// from the element at the indices' row-major offset to its end.
+Value Lowering::lowerWindow(WindowOp window, IRMapping &map) {
+  Location loc = window.getLoc();
+  Value source = map.lookup(window.getSource());
+  auto sourceType = cast<MemRefType>(source.getType());
+  Value offset = arith::ConstantIndexOp::create(builder, loc, 0);
+  for (auto [dim, index] : llvm::enumerate(window.getIndices())) {
+    Value size = memref::DimOp::create(builder, loc, source, dim);
+    offset = arith::AddIOp::create(
+        builder, loc, arith::MulIOp::create(builder, loc, offset, size),
+        map.lookup(index));
+  }
+  Value flat = source;
+  if (sourceType.getRank() > 1) {
+    SmallVector<ReassociationIndices> all(1);
+    for (int64_t dim = 0; dim < sourceType.getRank(); ++dim)
+      all.front().push_back(dim);
+    flat = memref::CollapseShapeOp::create(builder, loc, source, all);
+  }
+  Value total = memref::DimOp::create(builder, loc, flat, 0);
+  Value size = arith::SubIOp::create(builder, loc, total, offset);
+  Value view = memref::SubViewOp::create(
+      builder, loc, flat, ArrayRef<OpFoldResult>{offset},
+      ArrayRef<OpFoldResult>{size},
+      ArrayRef<OpFoldResult>{builder.getIndexAttr(1)});
+  if (view.getType() != window.getType())
+    view = memref::CastOp::create(builder, loc, window.getType(), view);
+  return view;
 }
 
 LogicalResult Lowering::lowerMap(MapOp map, IRMapping &mapping,
@@ -819,6 +902,10 @@ LogicalResult Lowering::lowerBlock(Block &block, IRMapping &map,
     if (auto store = dyn_cast<StoreOp>(op)) {
       if (failed(lowerStore(store, map, inParallel)))
         return failure();
+      continue;
+    }
+    if (auto window = dyn_cast<WindowOp>(op)) {
+      map.map(window.getResult(), lowerWindow(window, map));
       continue;
     }
     if (auto copy = dyn_cast<CopyOp>(op)) {

@@ -884,6 +884,31 @@ void CopyOp::getEffects(
   effects.emplace_back(MemoryEffects::Write::get(), &getTargetMutable());
 }
 
+/// The type of a window: `memref<?xT, strided<[1], offset: ?>>`.
+static MemRefType windowType(Type elementType) {
+  MLIRContext *context = elementType.getContext();
+  return MemRefType::get(
+      {ShapedType::kDynamic}, elementType,
+      StridedLayoutAttr::get(context, ShapedType::kDynamic, {1}));
+}
+
+LogicalResult WindowOp::verify() {
+  if (failed(verifyFromAccess(*this, getSource(), "source")))
+    return failure();
+  auto source = cast<MemRefType>(getSource().getType());
+  auto result = cast<MemRefType>(getResult().getType());
+  if (result != windowType(source.getElementType()))
+    return emitOpError() << "result must be " << windowType(source.getElementType())
+                         << ", got " << result;
+  if (source.getRank() == 0)
+    return emitOpError("source must have rank 1 or more");
+  if (!source.getLayout().isIdentity() && source != result)
+    return emitOpError() << "source must have the identity layout or be a "
+                            "window, got "
+                         << source;
+  return verifyIndices(*this, source, getIndices());
+}
+
 //===----------------------------------------------------------------------===//
 // CallOp
 //===----------------------------------------------------------------------===//
@@ -930,7 +955,8 @@ LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
     auto operandType = dyn_cast<MemRefType>(actual);
     if (argType && operandType) {
       if (argType.getElementType() != operandType.getElementType() ||
-          argType.getRank() != operandType.getRank())
+          argType.getRank() != operandType.getRank() ||
+          argType.getLayout() != operandType.getLayout())
         return emitOpError() << "data operand #" << index << " has type "
                              << actual << ", incompatible with argument type "
                              << expected;

@@ -509,6 +509,11 @@ std::string expr::print(const Node &node) {
 // Evaluation
 //===----------------------------------------------------------------------===//
 
+/// `a / b`: Python's true division.
+static bool isTrueDivision(const expr::Node &node) {
+  return node.kind == expr::Node::Kind::Binary && node.text == "/";
+}
+
 std::optional<int64_t> expr::evaluateInt(
     const Node &node,
     llvm::function_ref<std::optional<int64_t>(StringRef)> lookup) {
@@ -576,6 +581,22 @@ std::optional<int64_t> expr::evaluateInt(
     return std::nullopt;
   }
   case Kind::Call: {
+    // SymPy's ceiling(a/b) and floor(a/b) of integers.
+    if ((node.text == "ceiling" || node.text == "floor") &&
+        node.operands.size() == 1 && isTrueDivision(*node.operands[0])) {
+      const Node &division = *node.operands[0];
+      std::optional<int64_t> a = evaluateInt(*division.operands[0], lookup);
+      std::optional<int64_t> b = evaluateInt(*division.operands[1], lookup);
+      if (!a || !b || *b == 0)
+        return std::nullopt;
+      int64_t q = *a / *b;
+      bool inexact = *a % *b != 0, negative = (*a < 0) != (*b < 0);
+      if (inexact && node.text == "floor" && negative)
+        --q;
+      if (inexact && node.text == "ceiling" && !negative)
+        ++q;
+      return q;
+    }
     SmallVector<int64_t> args;
     for (const NodePtr &operand : node.operands) {
       std::optional<int64_t> v = evaluateInt(*operand, lookup);
@@ -1329,6 +1350,30 @@ private:
                       : Operand(arith::MaxSIOp::create(b, loc, lv, rv));
       }
       return acc;
+    }
+    // SymPy's ceiling(a/b) and floor(a/b) of integers (a float quotient
+    // falls through to math's ceil and floor).
+    if ((callee == "ceiling" || callee == "floor") && n == 1 &&
+        isTrueDivision(*node.operands[0])) {
+      const Node &division = *node.operands[0];
+      Operand l = emit(*division.operands[0], hint);
+      Operand r = l ? emit(*division.operands[1], hint) : Operand();
+      if (!r)
+        return {};
+      auto [lu, ru] = unify(l, r);
+      if (lu && isInt(lu.getType()) && !lu.isUnsigned)
+        return callee == "floor"
+                   ? Operand(arith::FloorDivSIOp::create(b, loc, lu.value,
+                                                         ru.value))
+                   : Operand(arith::CeilDivSIOp::create(b, loc, lu.value,
+                                                        ru.value));
+      if (lu && isInt(lu.getType()))
+        return callee == "floor"
+                   ? Operand(arith::DivUIOp::create(b, loc, lu.value, ru.value),
+                             true)
+                   : Operand(arith::CeilDivUIOp::create(b, loc, lu.value,
+                                                        ru.value),
+                             true);
     }
     if (callee == "int_floor" || callee == "int_ceil") {
       std::optional<std::pair<Operand, Operand>> args = twoArguments();

@@ -414,7 +414,7 @@ sdfg.sdfg @alloc_in_state() entry @s {
 // -----
 
 sdfg.sdfg @alloc_storage() entry @s {
-  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'storage' [default, cpu_heap, register, gpu_global]}}
+  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'storage' [default, cpu_heap, register, gpu_global, cpu_pinned, cpu_thread_local, gpu_shared]}}
   %t = sdfg.alloc "t" storage shared : memref<f32>
   sdfg.state @s {}
 }
@@ -764,5 +764,64 @@ sdfg.sdfg @caller(%A: memref<4xf64>) entry @s {
     %a = sdfg.access %A : memref<4xf64>
     // expected-error @+1 {{'sdfg.call' op calls 'callee', which is not private (nested SDFGs are)}}
     sdfg.call @callee(%a) symbols [] () outputs [] : (memref<4xf64>) -> ()
+  }
+}
+
+// -----
+
+sdfg.sdfg @window_type(%A: memref<3x4xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<3x4xf64>
+    %c0 = arith.constant 0 : index
+    // expected-error @+1 {{'sdfg.window' op result must be 'memref<?xf64, strided<[1], offset: ?>>', got 'memref<?xf64>'}}
+    %w = sdfg.window %a[%c0, %c0] : memref<3x4xf64> to memref<?xf64>
+  }
+}
+
+// -----
+
+sdfg.sdfg @window_indices(%A: memref<3x4xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<3x4xf64>
+    %c0 = arith.constant 0 : index
+    // expected-error @+1 {{'sdfg.window' op has 1 indices but the container has rank 2}}
+    %w = sdfg.window %a[%c0] : memref<3x4xf64> to memref<?xf64, strided<[1], offset: ?>>
+  }
+}
+
+// -----
+
+sdfg.sdfg @window_scalar(%A: memref<f64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<f64>
+    // expected-error @+1 {{'sdfg.window' op source must have rank 1 or more}}
+    %w = sdfg.window %a[] : memref<f64> to memref<?xf64, strided<[1], offset: ?>>
+  }
+}
+
+// -----
+
+sdfg.sdfg @window_outside(%A: memref<3x4xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<3x4xf64>
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    // expected-error @+1 {{'sdfg.window' op index #1 is 4, outside dimension #1 of size 4}}
+    %w = sdfg.window %a[%c0, %c4] : memref<3x4xf64> to memref<?xf64, strided<[1], offset: ?>>
+  }
+}
+
+// -----
+
+sdfg.sdfg @callee(%A: memref<?xf64> {shape = ["12"]}) entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+sdfg.sdfg @window_layout(%A: memref<3x4xf64>) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<3x4xf64>
+    %c0 = arith.constant 0 : index
+    %w = sdfg.window %a[%c0, %c0] : memref<3x4xf64> to memref<?xf64, strided<[1], offset: ?>>
+    // expected-error @+1 {{'sdfg.call' op data operand #0 has type 'memref<?xf64, strided<[1], offset: ?>>', incompatible with argument type 'memref<?xf64>'}}
+    sdfg.call @callee(%w) symbols [] () outputs [] : (memref<?xf64, strided<[1], offset: ?>>) -> ()
   }
 }

@@ -240,3 +240,23 @@ sdfg.sdfg @outer(%A: memref<8xf64> {name = "A"}, %B: memref<8xf64> {name = "B"})
     }
   }
 }
+
+// A window: the memory of %a from element (0, j) on, for a callee that
+// reads it with strides of its own.
+// CHECK-LABEL: sdfg.sdfg @columns(
+sdfg.sdfg @columns(%A: memref<?xf64, strided<[1], offset: ?>> {name = "A", shape = ["1 + (3 - 1) * 4"]})
+    entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+sdfg.sdfg @with_window(%A: memref<3x4xf64> {name = "A"}) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<3x4xf64>
+    sdfg.map (%j) = (0) through (3) {
+      %c0 = arith.constant 0 : index
+      // CHECK: %[[W:.+]] = sdfg.window %{{.+}}[%{{.+}}, %{{.+}}] : memref<3x4xf64> to memref<?xf64, strided<[1], offset: ?>>
+      %w = sdfg.window %a[%c0, %j] : memref<3x4xf64> to memref<?xf64, strided<[1], offset: ?>>
+      // CHECK: sdfg.call @columns(%[[W]])
+      sdfg.call @columns(%w) symbols [] () outputs [] : (memref<?xf64, strided<[1], offset: ?>>) -> ()
+    }
+  }
+}
