@@ -715,6 +715,15 @@ LogicalResult Exporter::exportContainers() {
     case StorageKind::GPUGlobal:
       storageName = "GPU_Global";
       break;
+    case StorageKind::CPUPinned:
+      storageName = "CPU_Pinned";
+      break;
+    case StorageKind::CPUThreadLocal:
+      storageName = "CPU_ThreadLocal";
+      break;
+    case StorageKind::GPUShared:
+      storageName = "GPU_Shared";
+      break;
     }
     json::Object attrs{{"allow_conflicts", false}, {"dtype", *dtype},
                        {"transient", transient},   {"storage", storageName},
@@ -1084,6 +1093,9 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
     break;
   case ScheduleKind::GPUDevice:
     schedule = "GPU_Device";
+    break;
+  case ScheduleKind::GPUThreadBlock:
+    schedule = "GPU_ThreadBlock";
     break;
   }
 

@@ -40,6 +40,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 
 using namespace mlir;
 using namespace mlir::sdfg;
@@ -61,6 +62,16 @@ std::optional<std::string> scalarText(const json::Value *value) {
   if (std::optional<bool> b = value->getAsBoolean())
     return *b ? "True" : "False";
   return std::nullopt;
+}
+
+/// The value of an expression without symbols.
+std::optional<int64_t> constantOf(StringRef text) {
+  std::string error;
+  expr::NodePtr node = expr::parse(text, error);
+  if (!node)
+    return std::nullopt;
+  return expr::evaluateInt(
+      *node, [](StringRef) -> std::optional<int64_t> { return std::nullopt; });
 }
 
 std::optional<int64_t> asId(const json::Value *value) {
@@ -102,9 +113,12 @@ struct FlatEdge {
   SmallVector<std::pair<std::string, std::string>> assignments;
 };
 
-/// One dimension of a memlet subset or map range, inclusive as in DaCe.
+/// One dimension of a memlet subset or map range, inclusive as in DaCe;
+/// `tile` elements from each step on (memlet subsets only).
 struct SubsetRange {
   std::string start, end, step;
+  std::string tile = "1";
+  bool isTiled() const { return StringRef(tile).trim() != "1"; }
 };
 
 struct Memlet {
@@ -142,6 +156,11 @@ struct Container {
   SmallVector<std::string> strides;
   std::string totalSize;
   bool isFlat() const { return !strides.empty(); }
+  /// A nested SDFG's argument that the caller passes part of a container
+  /// (an `sdfg.window`): flat, and its memory is the caller's from the
+  /// memlet's first element on, so `totalSize` is only the extent its
+  /// strides reach.
+  bool isWindow = false;
   /// DaCe's View/ArrayView: no memory of its own. In each state it views
   /// (part of) another container, named by the access node's `views` edge:
   /// `viewRoot` is the container owning the memory (through views of
@@ -173,6 +192,16 @@ struct Container {
   SmallVector<std::string> shape;
   StorageKind storage = StorageKind::Default;
   Value value;
+};
+
+/// A compile-time constant of DaCe's `constants_prop`: a scalar, or an
+/// array (row-major values) that a container of its name holds.
+struct Constant {
+  Type type;
+  bool isUnsigned = false;
+  SmallVector<std::string> shape;
+  SmallVector<double> values;
+  bool isArray() const { return !shape.empty(); }
 };
 
 /// Reads the key order of the `assignments` object of every interstate
@@ -324,6 +353,12 @@ private:
   std::string where;
   /// For a nested SDFG: where its node is in the caller, for messages.
   std::string outerWhere;
+  /// For a nested SDFG: the arguments its caller passes as windows.
+  llvm::StringSet<> windowArgs;
+  /// DaCe's `constants_prop`, this SDFG's and its callers'.
+  std::map<std::string, Constant> constants;
+  /// The arrays of this SDFG's own `constants_prop`, which it initializes.
+  std::set<std::string> ownConstantArrays;
 
   ModuleOp module;
   /// The JSON path of this SDFG's object (empty at the top; a nested
@@ -368,6 +403,17 @@ private:
   LogicalResult importSDFG(const json::Object &root);
   FailureOr<expr::DType> parseDType(StringRef dtype, const Twine &what);
   LogicalResult importContainers(const json::Object &attrs);
+  /// Reads `constants_prop`: `name: [descriptor, value]`, the value a
+  /// number, a string of one or DaCe's `{"type": "ndarray", "data": ...}`.
+  LogicalResult importConstants(const json::Object &attrs);
+  /// A state before the entry that stores the constant arrays into their
+  /// containers (a transient of the constant's name, made if missing).
+  LogicalResult initializeConstantArrays(StringRef entry, StringRef stateName);
+  /// The transients of constant arrays that `_arrays` does not declare.
+  void declareConstantArrays();
+  /// The container of a constant array, declared (and initialized with the
+  /// others) on first use: a nested SDFG sees its callers' constants.
+  Container &declareConstantArray(const std::string &name);
   LogicalResult importState(const json::Object &stateJson, StringRef stateName);
 
   // Control flow.
@@ -408,6 +454,12 @@ private:
   LogicalResult importTasklet(const DFNode &node);
   LogicalResult importAccessNode(const DFNode &node);
   LogicalResult importNestedSDFG(const DFNode &node);
+  /// The arguments of a nested SDFG whose memlets pass part of a
+  /// container, a view or a container with strides of its own: DaCe passes
+  /// a pointer to the memlet's first element, which the callee reads with
+  /// its descriptor's strides (an `sdfg.window` here).
+  llvm::StringSet<> windowArguments(const DFNode &node,
+                                    const json::Object &innerJson);
   /// DaCe's Reduce, MatMul (2-d) and Transpose (2-d) on whole containers,
   /// expanded into maps as DaCe's pure expansions do.
   LogicalResult importLibraryNode(const DFNode &node);
@@ -477,6 +529,16 @@ private:
     return value;
   }
   bool isPoint(ArrayRef<SubsetRange> subset);
+  /// The indices into `access(data)` of the element at `index` (one
+  /// expression per dimension of `data`): a view's element in the memory it
+  /// views, a flat container's offset from its strides.
+  SmallVector<std::string> memoryIndices(const Container &data,
+                                         ArrayRef<std::string> index);
+  /// Rewrites `name[i, j, ...]` in tasklet code, where `name` is a
+  /// whole-array connector of a view or of a container with strides of its
+  /// own, into the indices of the memory the connector passes.
+  LogicalResult indexThroughLayout(expr::Node &node,
+                                   const llvm::StringMap<Container *> &layouts);
   bool isFull(ArrayRef<SubsetRange> subset, const Container &data);
   FailureOr<SmallVector<Value>>
   pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
@@ -515,6 +577,154 @@ FailureOr<expr::DType> Importer::parseDType(StringRef dtype,
   if (!type)
     return fail(what + "dtype '" + dtype + "' is not supported");
   return *type;
+}
+
+static Type memrefTypeOf(const Container &data);
+
+LogicalResult Importer::importConstants(const json::Object &attrs) {
+  const json::Object *object = attrs.getObject("constants_prop");
+  if (!object)
+    return success();
+  for (const auto &[key, value] : *object) {
+    where = "constant '" + key.str() + "'";
+    const json::Array *pair = value.getAsArray();
+    const json::Object *desc =
+        pair && pair->size() == 2 ? (*pair)[0].getAsObject() : nullptr;
+    const json::Object *descAttrs =
+        desc ? desc->getObject("attributes") : nullptr;
+    if (!descAttrs || !isIdentifier(key))
+      return fail("expected [descriptor, value] under an identifier");
+    std::optional<StringRef> dtype = descAttrs->getString("dtype");
+    FailureOr<expr::DType> type =
+        parseDType(dtype.value_or("int32"), "");
+    if (failed(type))
+      return failure();
+    if (!type->type.isIntOrFloat())
+      return fail("only integer and float constants are supported");
+    Constant constant{type->type, type->isUnsigned, {}, {}};
+    const json::Value *data = &(*pair)[1];
+    if (const json::Object *array = data->getAsObject()) {
+      if (array->getString("type") != "ndarray" || !array->get("data"))
+        return fail("an array constant needs {\"type\": \"ndarray\", "
+                    "\"data\": ...}");
+      data = array->get("data");
+      if (desc->getString("type") != "Array")
+        return fail("an ndarray value needs an Array descriptor");
+      const json::Array *shape = descAttrs->getArray("shape");
+      if (!shape || shape->empty())
+        return fail("an array constant needs a 'shape'");
+      int64_t count = 1;
+      for (const json::Value &dim : *shape) {
+        std::optional<int64_t> size = asId(&dim);
+        if (!size || *size <= 0)
+          return fail("an array constant needs a positive constant shape");
+        constant.shape.push_back(std::to_string(*size));
+        count *= *size;
+        if (count > (1 << 16))
+          return fail("array constants of more than 65536 elements are not "
+                      "supported");
+      }
+      // Row-major values from the nested lists; JSON's nesting depth is
+      // bounded by the parser's.
+      std::function<bool(const json::Value &)> flatten =
+          [&](const json::Value &entry) {
+            if (const json::Array *list = entry.getAsArray())
+              return llvm::all_of(*list, flatten);
+            std::optional<std::string> text = scalarText(&entry);
+            double number;
+            if (!text || StringRef(*text).getAsDouble(number))
+              return false;
+            constant.values.push_back(number);
+            return true;
+          };
+      if (!flatten(*data) ||
+          static_cast<int64_t>(constant.values.size()) != count)
+        return fail("the value is not " + Twine(count) + " numbers");
+    } else {
+      std::optional<std::string> text = scalarText(data);
+      double number;
+      if (!text || StringRef(*text).trim().getAsDouble(number))
+        return fail("the value is not a number");
+      constant.values.push_back(number);
+    }
+    if (constant.isArray())
+      ownConstantArrays.insert(key.str());
+    constants[key.str()] = std::move(constant);
+  }
+  where.clear();
+  return success();
+}
+
+void Importer::declareConstantArrays() {
+  for (const std::string &name : ownConstantArrays)
+    declareConstantArray(name);
+}
+
+Container &Importer::declareConstantArray(const std::string &name) {
+  Container &data = containers[name];
+  ownConstantArrays.insert(name);
+  if (!data.value) {
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(sdfg.getBody());
+    const Constant &constant = constants.at(name);
+    data.name = name;
+    data.transient = true;
+    data.elementType = constant.type;
+    data.isUnsigned = constant.isUnsigned;
+    data.shape = constant.shape;
+    data.value = AllocOp::create(
+        builder, loc, cast<MemRefType>(memrefTypeOf(data)),
+        builder.getStringAttr(name), ArrayAttr(),
+        StorageKindAttr::get(context, StorageKind::Default),
+        data.isUnsigned ? builder.getUnitAttr() : UnitAttr());
+  }
+  return data;
+}
+
+LogicalResult Importer::initializeConstantArrays(StringRef entry,
+                                                 StringRef stateName) {
+  builder.setInsertionPointToEnd(sdfg.getBody());
+  state = StateOp::create(builder, loc, stateName);
+  accesses.clear();
+  lastAccess = nullptr;
+  for (const std::string &name : ownConstantArrays) {
+    const Constant &constant = constants.at(name);
+    where = "constant '" + name + "'";
+    Container &data = containers[name];
+    if (data.elementType != constant.type || data.isFlat() || data.isView ||
+        data.shape != constant.shape)
+      return fail("container '" + name +
+                  "' does not have the constant's type and shape");
+    builder.setInsertionPointToEnd(state.getBody());
+    Value target = access(data);
+    SmallVector<int64_t> sizes = llvm::map_to_vector(
+        constant.shape,
+        [](const std::string &dim) -> int64_t { return std::stoll(dim); });
+    for (auto [flat, number] : llvm::enumerate(constant.values)) {
+      SmallVector<Value> indices(sizes.size());
+      int64_t rest = flat;
+      for (int64_t dim = sizes.size() - 1; dim >= 0; --dim) {
+        indices[dim] =
+            arith::ConstantIndexOp::create(builder, loc, rest % sizes[dim]);
+        rest /= sizes[dim];
+      }
+      Attribute attr =
+          isa<FloatType>(constant.type)
+              ? Attribute(builder.getFloatAttr(constant.type, number))
+              : Attribute(builder.getIntegerAttr(
+                    constant.type, static_cast<int64_t>(number)));
+      Value element =
+          arith::ConstantOp::create(builder, loc, cast<TypedAttr>(attr));
+      StoreOp::create(builder, loc, element, target, indices, WCRKindAttr());
+    }
+  }
+  where.clear();
+  builder.setInsertionPointToEnd(sdfg.getBody());
+  EdgeOp::create(builder, loc, FlatSymbolRefAttr::get(context, stateName),
+                 FlatSymbolRefAttr::get(context, entry),
+                 builder.getStringAttr("1"), builder.getStrArrayAttr({}));
+  sdfg.setEntryAttr(FlatSymbolRefAttr::get(context, stateName));
+  return success();
 }
 
 LogicalResult Importer::importContainers(const json::Object &attrs) {
@@ -568,11 +778,14 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
             .Case("CPU_Heap", StorageKind::CPUHeap)
             .Case("Register", StorageKind::Register)
             .Case("GPU_Global", StorageKind::GPUGlobal)
+            .Case("CPU_Pinned", StorageKind::CPUPinned)
+            .Case("CPU_ThreadLocal", StorageKind::CPUThreadLocal)
+            .Case("GPU_Shared", StorageKind::GPUShared)
             .Default(std::nullopt);
     if (!kind)
       return fail("storage '" + storage +
-                  "' is not supported (Default, "
-                  "CPU_Heap, Register, GPU_Global)");
+                  "' is not supported (Default, CPU_Heap, CPU_Pinned, "
+                  "CPU_ThreadLocal, Register, GPU_Global, GPU_Shared)");
     data.storage = *kind;
 
     if (!data.isScalar) {
@@ -632,11 +845,15 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
           std::optional<std::string> total =
               scalarText(descAttrs->get("total_size"));
           std::string error;
-          if (!total || !expr::parse(*total, error))
+          if (!windowArgs.contains(name) &&
+              (!total || !expr::parse(*total, error)))
             return fail("non-row-major 'strides' without a 'total_size'");
           // Every element must lie inside the allocation (DaCe's cutouts
-          // sometimes keep the strides of a larger array).
+          // sometimes keep the strides of a larger array); a window's
+          // memory is the caller's, but its `total_size` still bounds it.
           for (int64_t probe : {7, 13}) {
+            if (!total || !expr::parse(*total, error))
+              break;
             auto lookup = [&](StringRef) -> std::optional<int64_t> {
               return probe;
             };
@@ -659,9 +876,22 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
                           " (with every symbol " + Twine(probe) + ")");
           }
           data.strides = std::move(texts);
-          data.totalSize = *total;
+          data.totalSize = total.value_or("");
         }
       }
+    }
+    if (windowArgs.contains(name)) {
+      if (data.isScalar || data.transient || data.isView)
+        return fail("the caller passes part of a container, but this is "
+                    "not a non-transient Array");
+      // Indexed with its own strides from the window's first element.
+      SmallVector<std::string> strides = data.memoryStrides();
+      std::string extent = "1";
+      for (auto [dim, stride] : llvm::zip_equal(data.shape, strides))
+        extent += " + ((" + dim + ") - 1) * (" + stride + ")";
+      data.strides = std::move(strides);
+      data.totalSize = std::move(extent);
+      data.isWindow = true;
     }
     if (data.isView && data.viewStrides.empty()) {
       if (data.isScalar)
@@ -677,6 +907,10 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
 static Type memrefTypeOf(const Container &data) {
   if (data.isScalar)
     return MemRefType::get({}, data.elementType);
+  if (data.isWindow)
+    return MemRefType::get({ShapedType::kDynamic}, data.elementType,
+                           StridedLayoutAttr::get(data.elementType.getContext(),
+                                                  ShapedType::kDynamic, {1}));
   SmallVector<int64_t> sizes;
   for (const std::string &dim : data.memrefShape()) {
     int64_t size;
@@ -726,17 +960,16 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
     (void)fail("SDFG name '" + name + "' is not an identifier");
     return failure();
   }
-  if (const json::Object *constants = attrs->getObject("constants_prop"))
-    if (!constants->empty()) {
-      (void)fail("compile-time constants ('constants_prop') are not "
-                 "supported");
-      return failure();
-    }
+  if (failed(importConstants(*attrs)))
+    return failure();
 
   // Symbols.
   SmallVector<NamedAttribute> symbolAttrs;
   if (const json::Object *symbols = attrs->getObject("symbols")) {
     for (const auto &[key, value] : *symbols) {
+      // DaCe declares a caller's constants as symbols of nested SDFGs too.
+      if (constants.count(key.str()))
+        continue;
       where = "symbol '" + key.str() + "'";
       std::optional<StringRef> dtype = value.getAsString();
       if (!dtype) {
@@ -818,7 +1051,8 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
   // with symbols they never declare: declare them with DaCe's default
   // symbol type (int32, dace/symbolic.py).
   for (auto &[containerName, data] : containers)
-    for (const std::string &dim : data.shape) {
+    for (const std::string &dim : llvm::concat<const std::string>(
+             data.shape, data.strides, ArrayRef(data.totalSize))) {
       std::string error;
       SmallVector<std::string> names;
       if (expr::NodePtr node = expr::parse(dim, error))
@@ -921,12 +1155,20 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
         data.isUnsigned ? builder.getUnitAttr() : UnitAttr());
     data.value = alloc.getResult();
   }
+  declareConstantArrays();
 
   for (auto [flat, stateName] : llvm::zip_equal(flatStates, stateNames)) {
     builder.setInsertionPointToEnd(sdfg.getBody());
     state = StateOp::create(builder, loc, stateName);
     statePath = flat.path;
     if (flat.json && failed(importState(*flat.json, stateName)))
+      return failure();
+  }
+  if (!ownConstantArrays.empty()) {
+    std::string initName = "constants_init";
+    while (usedStateNames.contains(initName))
+      initName += "_";
+    if (failed(initializeConstantArrays(stateNames[top->entry], initName)))
       return failure();
   }
   where.clear();
@@ -1333,10 +1575,7 @@ Importer::parseSubset(const json::Value *value, const Twine &what) {
     }
     if (!start || !end)
       return fail(what + " has a range without 'start'/'end'");
-    if (tile && *tile != "1")
-      return fail(what + " has tile size '" + *tile +
-                  "', which is not supported");
-    ranges.push_back({*start, *end, step.value_or("1")});
+    ranges.push_back({*start, *end, step.value_or("1"), tile.value_or("1")});
   }
   return ranges;
 }
@@ -1526,6 +1765,20 @@ expr::Operand Importer::lookupName(StringRef name, std::optional<int64_t> scope,
   for (std::optional<int64_t> s = scope; s; s = parentScope(*s))
     if (Value value = scopeNames[*s].lookup(name))
       return operand(value);
+  if (auto c = constants.find(name.str()); c != constants.end()) {
+    const Constant &constant = c->second;
+    if (constant.isArray())
+      return operand(access(declareConstantArray(name.str())));
+    Attribute attr =
+        isa<FloatType>(constant.type)
+            ? Attribute(builder.getFloatAttr(constant.type, constant.values[0]))
+            : Attribute(builder.getIntegerAttr(
+                  constant.type, static_cast<int64_t>(constant.values[0])));
+    Value value = arith::ConstantOp::create(builder, loc, cast<TypedAttr>(attr));
+    if (constant.isUnsigned)
+      unsignedValues.insert(value);
+    return operand(value);
+  }
   auto it = symbolTypes.find(name);
   if (it != symbolTypes.end())
     return expr::Operand(
@@ -1588,11 +1841,14 @@ Importer::emitBound(StringRef text, std::optional<int64_t> scope,
 
 bool Importer::isPoint(ArrayRef<SubsetRange> subset) {
   return llvm::all_of(subset, [](const SubsetRange &range) {
-    return StringRef(range.start).trim() == StringRef(range.end).trim();
+    return StringRef(range.start).trim() == StringRef(range.end).trim() &&
+           !range.isTiled();
   });
 }
 
 bool Importer::isFull(ArrayRef<SubsetRange> subset, const Container &data) {
+  if (llvm::any_of(subset, [](const SubsetRange &r) { return r.isTiled(); }))
+    return false;
   if (data.isScalar)
     return subset.size() == 1;
 
@@ -1632,51 +1888,45 @@ Importer::pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
     return fail("memlet into '" + data.name + "' has " + Twine(subset.size()) +
                 " dimensions but the container has " +
                 Twine(data.shape.size()));
-  if (data.isView) {
-    // The element's offset in the viewed memory, then its index there.
-    const Container &root = *data.viewRoot;
-    std::string offset = data.viewStart;
-    for (auto [range, stride] : llvm::zip_equal(subset, data.viewStrides))
-      offset += " + (" + range.start + ") * (" + stride + ")";
-    if (root.isScalar)
-      return indices;
-    SmallVector<std::string> texts;
-    if (root.isFlat()) {
-      texts.push_back(offset);
-    } else {
-      SmallVector<std::string> strides = root.memoryStrides();
-      for (auto [dim, stride] : llvm::enumerate(strides)) {
-        std::string index = "((" + offset + ") // (" + stride + "))";
-        if (dim > 0)
-          index += " % (" + root.shape[dim] + ")";
-        texts.push_back(index);
-      }
-    }
-    for (const std::string &text : texts) {
-      FailureOr<Value> index = emitIndex(text, scope, extra);
-      if (failed(index))
-        return failure();
-      indices.push_back(*index);
-    }
-    return indices;
-  }
-  if (data.isFlat()) {
-    std::string offset = "0";
-    for (auto [range, stride] : llvm::zip_equal(subset, data.strides))
-      offset += " + (" + range.start + ") * (" + stride + ")";
-    FailureOr<Value> index = emitIndex(offset, scope, extra);
-    if (failed(index))
-      return failure();
-    indices.push_back(*index);
-    return indices;
-  }
-  for (const SubsetRange &range : subset) {
-    FailureOr<Value> index = emitIndex(range.start, scope, extra);
+  SmallVector<std::string> starts = llvm::map_to_vector(
+      subset, [](const SubsetRange &range) { return range.start; });
+  for (const std::string &text : memoryIndices(data, starts)) {
+    FailureOr<Value> index = emitIndex(text, scope, extra);
     if (failed(index))
       return failure();
     indices.push_back(*index);
   }
   return indices;
+}
+
+SmallVector<std::string>
+Importer::memoryIndices(const Container &data, ArrayRef<std::string> index) {
+  if (data.isView) {
+    // The element's offset in the viewed memory, then its index there.
+    const Container &root = *data.viewRoot;
+    std::string offset = data.viewStart;
+    for (auto [at, stride] : llvm::zip_equal(index, data.viewStrides))
+      offset += " + (" + at + ") * (" + stride + ")";
+    if (root.isScalar)
+      return {};
+    if (root.isFlat())
+      return {offset};
+    SmallVector<std::string> texts;
+    for (auto [dim, stride] : llvm::enumerate(root.memoryStrides())) {
+      std::string text = "((" + offset + ") // (" + stride + "))";
+      if (dim > 0)
+        text += " % (" + root.shape[dim] + ")";
+      texts.push_back(text);
+    }
+    return texts;
+  }
+  if (data.isFlat()) {
+    std::string offset = "0";
+    for (auto [at, stride] : llvm::zip_equal(index, data.strides))
+      offset += " + (" + at + ") * (" + stride + ")";
+    return {offset};
+  }
+  return SmallVector<std::string>(index.begin(), index.end());
 }
 
 LogicalResult Importer::importNode(const DFNode &node) {
@@ -1706,6 +1956,10 @@ LogicalResult Importer::importMapEntry(const DFNode &node) {
       parseSubset(node.attrs->get("range"), "the map range");
   if (failed(ranges))
     return failure();
+  for (const SubsetRange &dim : *ranges)
+    if (dim.isTiled())
+      return fail("the map range has tile size '" + dim.tile +
+                  "', which is not supported");
   if (ranges->size() != params->size() || params->empty())
     return fail("has " + Twine(params->size()) + " parameters but " +
                 Twine(ranges->size()) + " ranges");
@@ -1717,13 +1971,17 @@ LogicalResult Importer::importMapEntry(const DFNode &node) {
           .Case("Default", node.scope ? ScheduleKind::Sequential
                                       : ScheduleKind::CPUMulticore)
           .Case("Sequential", ScheduleKind::Sequential)
+          // Unrolled is a sequential loop DaCe unrolls when it emits code.
+          .Case("Unrolled", ScheduleKind::Sequential)
           .Case("CPU_Multicore", ScheduleKind::CPUMulticore)
           .Case("GPU_Device", ScheduleKind::GPUDevice)
+          .Case("GPU_ThreadBlock", ScheduleKind::GPUThreadBlock)
           .Default(std::nullopt);
   if (!schedule)
     return fail("schedule '" + scheduleName +
-                "' is not supported (Default, Sequential, CPU_Multicore, "
-                "GPU_Device)");
+                "' is not supported (Default, Sequential, Unrolled, "
+                "CPU_Multicore, GPU_Device, GPU_ThreadBlock)");
+
 
   // Dynamic map range connectors: values read in the enclosing scope.
   setInsertionInto(node.scope);
@@ -1837,6 +2095,34 @@ Importer::storeWCR(StringRef text, const Container &target) {
   return wcr;
 }
 
+LogicalResult
+Importer::indexThroughLayout(expr::Node &node,
+                             const llvm::StringMap<Container *> &layouts) {
+  for (expr::NodePtr &operand : node.operands)
+    if (failed(indexThroughLayout(*operand, layouts)))
+      return failure();
+  auto it = layouts.find(node.text);
+  if (node.kind != expr::Node::Kind::Subscript || it == layouts.end())
+    return success();
+  const Container &data = *it->second;
+  if (node.operands.size() != data.shape.size())
+    return fail("'" + node.text + "' has " + Twine(data.shape.size()) +
+                " dimensions but is subscripted with " +
+                Twine(node.operands.size()) + " indices");
+  SmallVector<std::string> index = llvm::map_to_vector(
+      node.operands, [](const expr::NodePtr &op) { return expr::print(*op); });
+  SmallVector<expr::NodePtr, 2> memory;
+  for (const std::string &text : memoryIndices(data, index)) {
+    std::string error;
+    expr::NodePtr parsed = expr::parse(text, error);
+    if (!parsed)
+      return fail("index \"" + text + "\" into '" + node.text + "': " + error);
+    memory.push_back(std::move(parsed));
+  }
+  node.operands = std::move(memory);
+  return success();
+}
+
 LogicalResult Importer::importTasklet(const DFNode &node) {
   const json::Object *code = node.attrs->getObject("code");
   if (!code)
@@ -1866,6 +2152,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
 
   setInsertionInto(node.scope);
   SmallVector<Value> inputs;
+  llvm::StringMap<Container *> layouts;
   for (const std::string &name : inNames) {
     const DFEdge *in = nullptr;
     for (const DFEdge &edge : edges)
@@ -1900,11 +2187,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
       inputs.push_back(load(**data, *indices));
     } else if (isFull(subset, **data)) {
       if ((*data)->isFlat() || (*data)->isView)
-        return fail("whole-array connector '" + name + "' of '" +
-                    (*data)->name + "', which " +
-                    ((*data)->isView ? "is a view"
-                                     : "has non-row-major strides") +
-                    ", is not supported");
+        layouts[name] = *data;
       inputs.push_back(access(**data));
     } else {
       return fail("memlet '" + in->memlet->data + "' into in-connector '" +
@@ -1913,6 +2196,11 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
                   "elements and whole containers are supported");
     }
   }
+
+  if (!layouts.empty())
+    for (expr::Statement &statement : *statements)
+      if (failed(indexThroughLayout(*statement.value, layouts)))
+        return failure();
 
   // Code may read symbols and map parameters directly: pass them in.
   llvm::StringSet<> known;
@@ -2154,12 +2442,17 @@ LogicalResult Importer::copyElementwise(Container &source,
                                         ArrayRef<SubsetRange> targetSubset) {
   std::string what = "copy from '" + source.name + "' to '" + target.name + "'";
   // The dimensions of more than one element, paired in order.
+  // Element k of a dimension is start + (k // tile) * step + k % tile, as
+  // in DaCe's Range; steps must be positive constants.
   auto spread = [&](ArrayRef<SubsetRange> subset,
                     SmallVector<size_t> &dims) -> LogicalResult {
     for (auto [dim, range] : llvm::enumerate(subset)) {
-      if (StringRef(range.step).trim() != "1")
-        return fail(what + " has a step other than 1");
-      if (StringRef(range.start).trim() != StringRef(range.end).trim())
+      int64_t step;
+      if (StringRef(range.step).trim().getAsInteger(10, step) || step <= 0)
+        return fail(what + " has step '" + range.step +
+                    "'; only positive constant steps are supported");
+      if (StringRef(range.start).trim() != StringRef(range.end).trim() ||
+          range.isTiled())
         dims.push_back(dim);
     }
     return success();
@@ -2173,7 +2466,10 @@ LogicalResult Importer::copyElementwise(Container &source,
                 " dimensions of more than one element into " +
                 Twine(targetDims.size()) + "), which is not supported");
   auto extent = [](const SubsetRange &range) {
-    return "(" + range.end + ") - (" + range.start + ") + 1";
+    if (StringRef(range.step).trim() == "1" && !range.isTiled())
+      return "(" + range.end + ") - (" + range.start + ") + 1";
+    return "(" + range.tile + ") * int_ceil((" + range.end + ") + 1 - (" +
+           range.start + "), " + range.step + ")";
   };
   SmallVector<std::string> extents;
   for (auto [s, t] : llvm::zip_equal(sourceDims, targetDims)) {
@@ -2209,11 +2505,17 @@ LogicalResult Importer::copyElementwise(Container &source,
     SmallVector<SubsetRange> point;
     for (auto [dim, range] : llvm::enumerate(subset)) {
       auto it = llvm::find(dims, dim);
-      std::string index =
-          it == dims.end()
-              ? range.start
-              : "(" + range.start + ") + __pk_copy" +
-                    std::to_string(std::distance(dims.begin(), it));
+      std::string k =
+          "__pk_copy" + std::to_string(std::distance(dims.begin(), it));
+      std::string index = range.start;
+      if (it != dims.end() && !range.isTiled())
+        index = "(" + range.start + ") + " +
+                (StringRef(range.step).trim() == "1"
+                     ? k
+                     : k + " * (" + range.step + ")");
+      else if (it != dims.end())
+        index = "(" + range.start + ") + (" + k + " // (" + range.tile +
+                ")) * (" + range.step + ") + " + k + " % (" + range.tile + ")";
       point.push_back({index, index, "1"});
     }
     return point;
@@ -2515,6 +2817,15 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
   if (!isa<MemRefType>(data.value.getType()))
     return fail("scalar argument '" + data.name +
                 "' inside a map scope is not supported");
+  // One allocation serves every iteration here: per-thread and per-block
+  // data must not be shared by parallel ones.
+  if (data.storage == StorageKind::CPUThreadLocal ||
+      data.storage == StorageKind::GPUShared)
+    for (std::optional<int64_t> s = node.scope; s; s = parentScope(*s))
+      if (maps.at(*s).getSchedule() != ScheduleKind::Sequential)
+        return fail("'" + data.name + "' (" +
+                    stringifyStorageKind(data.storage) +
+                    " storage) inside a parallel map is not supported");
   setInsertionInto(node.scope);
   auto copyElement = [&](Container &from, ArrayRef<SubsetRange> fromSubset,
                          Container &to,
@@ -2815,6 +3126,41 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
               "' is not supported (Reduce, MatMul, Transpose)");
 }
 
+llvm::StringSet<>
+Importer::windowArguments(const DFNode &node, const json::Object &innerJson) {
+  llvm::StringSet<> result;
+  const json::Object *innerAttrs = innerJson.getObject("attributes");
+  const json::Object *arrays =
+      innerAttrs ? innerAttrs->getObject("_arrays") : nullptr;
+  if (!arrays)
+    return result;
+  for (const DFEdge &edge : edges) {
+    bool isIn = edge.dst == node.id;
+    if ((!isIn && edge.src != node.id) || !edge.memlet ||
+        !edge.memlet->subset || takesValue(isIn ? edge.src : edge.dst))
+      continue;
+    StringRef name = isIn ? edge.dstConn : edge.srcConn;
+    const json::Object *desc = arrays->getObject(name);
+    const json::Object *descAttrs =
+        desc ? desc->getObject("attributes") : nullptr;
+    const json::Array *shape = descAttrs ? descAttrs->getArray("shape") : nullptr;
+    auto outer = containers.find(edge.memlet->data);
+    if (!shape || desc->getString("type") != "Array" ||
+        outer == containers.end() || outer->second.isScalar)
+      continue;
+    const Container &data = outer->second;
+    ArrayRef<SubsetRange> subset = *edge.memlet->subset;
+    bool single = llvm::all_of(*shape, [](const json::Value &dim) {
+      return scalarText(&dim) == "1";
+    });
+    bool whole = isFull(subset, data) && !data.isFlat() && !data.isView &&
+                 shape->size() == data.shape.size();
+    if (!whole && !(single && isPoint(subset)))
+      result.insert(name);
+  }
+  return result;
+}
+
 LogicalResult Importer::importNestedSDFG(const DFNode &node) {
   const json::Object *innerJson = node.attrs->getObject("sdfg");
   if (!innerJson || innerJson->getString("type") != "SDFG")
@@ -2829,6 +3175,8 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
   inner.rootPath =
       statePath + "/nodes/" + std::to_string(node.index) + "/attributes/sdfg";
   inner.outerWhere = (outerWhere.empty() ? "" : outerWhere + ": ") + where;
+  inner.windowArgs = windowArguments(node, *innerJson);
+  inner.constants = constants;
   inner.builder.setInsertionPoint(sdfg);
   if (failed(inner.importSDFG(*innerJson)))
     return failure();
@@ -2923,6 +3271,40 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
       return failure();
     ArrayRef<SubsetRange> subset = *edge->memlet->subset;
     auto dataType = dyn_cast<MemRefType>((*data)->value.getType());
+    // DaCe's nested SDFGs write through pointers into the caller's data and
+    // resolve conflicts in their own memlets: a write-conflict resolution
+    // on the call's memlet is not applied again (DaCe's code generator
+    // skips it too).
+    if (inner.windowArgs.contains(name)) {
+      Value source = access(**data);
+      if (!dataType || dataType.getRank() == 0)
+        return fail("nested SDFG argument '" + name + "' views part of '" +
+                    (*data)->name + "', which has no dimensions");
+      // Where sizes are constants, the callee must stay inside the memory.
+      const Container &root = (*data)->isView ? *(*data)->viewRoot : **data;
+      std::string offset = (*data)->isView ? (*data)->viewStart : "0";
+      for (auto [range, stride] :
+           llvm::zip_equal(subset, (*data)->memoryStrides()))
+        offset += " + (" + range.start + ") * (" + stride + ")";
+      std::string available = "1";
+      for (const std::string &dim : root.memrefShape())
+        available += " * (" + dim + ")";
+      std::optional<int64_t> extent =
+          constantOf(inner.containers[name].totalSize);
+      std::optional<int64_t> left =
+          constantOf("(" + available + ") - (" + offset + ")");
+      if (extent && left && *extent > *left)
+        return fail("nested SDFG argument '" + name + "' reaches " +
+                    Twine(*extent) + " elements into '" + (*data)->name +
+                    "', which has " + Twine(*left) + " from there on");
+      FailureOr<SmallVector<Value>> start =
+          pointIndices(subset, **data, node.scope);
+      if (failed(start))
+        return failure();
+      operands.push_back(
+          WindowOp::create(builder, loc, argType, source, *start));
+      continue;
+    }
     if (argType && dataType && isFull(subset, **data) &&
         ((*data)->isFlat() || (*data)->isView))
       return fail("nested SDFG argument '" + name + "' passes '" +
@@ -2936,10 +3318,6 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
                     typeString(argType.getElementType()) + " but '" +
                     (*data)->name + "' holds " +
                     typeString(dataType.getElementType()));
-      if (out && !out->memlet->wcr.empty())
-        return fail("write-conflict resolution on nested SDFG argument '" +
-                    name + "', which covers a whole container, is not "
-                    "supported");
       operands.push_back(access(**data));
       continue;
     }

@@ -50,11 +50,11 @@ elif variant == "view":
 elif variant == "dtype":
     arrays["A"]["attributes"]["dtype"] = "float128"
 elif variant == "storage":
-    arrays["A"]["attributes"]["storage"] = "GPU_Shared"
+    arrays["A"]["attributes"]["storage"] = "FPGA_Global"
 elif variant == "strides":
     arrays["A"]["attributes"]["strides"] = ["2"]
 elif variant == "schedule":
-    map_entry["schedule"] = "GPU_ThreadBlock"
+    map_entry["schedule"] = "FPGA_Device"
 elif variant == "tile":
     map_entry["range"]["ranges"][0]["tile"] = "4"
 elif variant == "partial-memlet":
