@@ -89,6 +89,11 @@ std::string typeString(Type type) {
   return text;
 }
 
+/// Code or an expression as a message quotes it: long ones by their start.
+std::string abbreviated(StringRef text) {
+  return text.size() > 120 ? (text.take_front(100) + "...").str() : text.str();
+}
+
 bool isIdentifier(StringRef name) {
   return !name.empty() && (llvm::isAlpha(name[0]) || name[0] == '_') &&
          llvm::all_of(name,
@@ -2136,7 +2141,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   FailureOr<SmallVector<expr::Statement>> statements =
       expr::parseStatements(source, error);
   if (failed(statements))
-    return fail("code \"" + source + "\": " + error);
+    return fail("code \"" + abbreviated(source) + "\": " + error);
 
   // Connectors, sorted by name (JSON objects have no order).
   auto connectorNames = [&](StringRef key) {
@@ -2265,7 +2270,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
           builder, loc, *statement.value,
           [&](StringRef name) { return locals.lookup(name); }, intType, error);
       if (!value)
-        return fail("code \"" + source + "\": " + error);
+        return fail("code \"" + abbreviated(source) + "\": " + error);
       locals[statement.target] = value;
       assigned.insert(statement.target);
     }
@@ -2274,7 +2279,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
          llvm::zip_equal(outNames, resultTypes, resultUnsigned)) {
       expr::Operand value = locals.lookup(name);
       if (!assigned.contains(name))
-        return fail("code \"" + source + "\" does not assign out-connector '" +
+        return fail("code \"" + abbreviated(source) + "\" does not assign out-connector '" +
                     name + "'");
       Value cast = expr::castTo(builder, loc, value.value, type,
                                 value.isUnsigned, isUnsigned);
@@ -3415,6 +3420,43 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
 // Entry point
 //===----------------------------------------------------------------------===//
 
+/// Deeper than any SDFG DaCe writes (a nested SDFG adds about ten levels).
+static constexpr size_t kMaxJSONDepth = 1000;
+
+/// The offset where `text` first nests deeper than kMaxJSONDepth, counting
+/// brackets outside strings.
+static std::optional<size_t> tooDeeplyNested(StringRef text) {
+  size_t depth = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJSONDepth)
+        return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+/// The 1-based line and column of byte `offset`.
+static std::pair<unsigned, unsigned> lineAndColumn(StringRef text,
+                                                   size_t offset) {
+  StringRef before = text.take_front(offset);
+  unsigned line = 1 + before.count('\n');
+  size_t start = before.rfind('\n');
+  unsigned column = offset - (start == StringRef::npos ? 0 : start + 1) + 1;
+  return {line, column};
+}
+
 OwningOpRef<ModuleOp> sdfg::importSDFGJSON(llvm::SourceMgr &sourceMgr,
                                            MLIRContext *context) {
   context
@@ -3424,6 +3466,16 @@ OwningOpRef<ModuleOp> sdfg::importSDFGJSON(llvm::SourceMgr &sourceMgr,
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
   Location loc =
       FileLineColLoc::get(context, buffer->getBufferIdentifier(), 1, 1);
+  // llvm::json's parser recurses once per level of nesting: refuse files
+  // nested deeper than any SDFG is before it can run out of stack.
+  if (std::optional<size_t> at = tooDeeplyNested(buffer->getBuffer())) {
+    auto [line, column] = lineAndColumn(buffer->getBuffer(), *at);
+    emitError(FileLineColLoc::get(context, buffer->getBufferIdentifier(), line,
+                                  column))
+        << "invalid JSON: nested more than " << kMaxJSONDepth
+        << " levels deep";
+    return nullptr;
+  }
   llvm::Expected<json::Value> root = json::parse(buffer->getBuffer());
   if (!root) {
     // llvm::json reports "[line:column, byte=N]: message"; point there.

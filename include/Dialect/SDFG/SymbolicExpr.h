@@ -44,7 +44,11 @@ struct Node {
   SmallVector<std::unique_ptr<Node>, 2> operands;
   /// Offset of the node's first character in the parsed text.
   size_t pos = 0;
+  /// The height of the tree under this node; the parser refuses trees
+  /// taller than kMaxExprDepth, so recursive walks stay off the stack limit.
+  unsigned depth = 1;
 };
+inline constexpr unsigned kMaxExprDepth = 500;
 using NodePtr = std::unique_ptr<Node>;
 
 /// `target = value`, one statement of tasklet code.

@@ -49,9 +49,14 @@ private:
   size_t pos = 0;
 
   NodePtr fail(const Twine &message) {
+    // A long text is quoted by its start only.
+    std::string quoted = text.size() > 120
+                             ? (text.take_front(100) + "...").str()
+                             : text.str();
     if (error.empty())
-      error = (message + " at column " + Twine(pos + 1) + " of '" + text + "'")
-                  .str();
+      error =
+          (message + " at column " + Twine(pos + 1) + " of '" + quoted + "'")
+              .str();
     return nullptr;
   }
 
@@ -103,10 +108,34 @@ private:
     NodePtr node = make(Node::Kind::Binary, op, at);
     node->operands.push_back(std::move(lhs));
     node->operands.push_back(std::move(rhs));
+    return measured(std::move(node));
+  }
+
+  /// `node` with its height set, or null if it is too tall.
+  NodePtr measured(NodePtr node) {
+    for (const NodePtr &operand : node->operands)
+      node->depth = std::max(node->depth, operand->depth + 1);
+    if (node->depth > kMaxExprDepth)
+      return fail("expression nested more than " + Twine(kMaxExprDepth) +
+                  " levels deep");
     return node;
   }
 
+  /// Counts the parser's own recursion (parentheses, calls, unary
+  /// operators), which would overflow the stack before any tree exists.
+  struct Nesting {
+    Parser &parser;
+    explicit Nesting(Parser &parser) : parser(parser) { ++parser.nesting; }
+    ~Nesting() { --parser.nesting; }
+    bool tooDeep() const { return parser.nesting > kMaxExprDepth; }
+  };
+  unsigned nesting = 0;
+
   NodePtr parseOr() {
+    Nesting guard(*this);
+    if (guard.tooDeep())
+      return fail("expression nested more than " + Twine(kMaxExprDepth) +
+                  " levels deep");
     NodePtr lhs = parseAnd();
     while (lhs && consume("or")) {
       NodePtr rhs = parseAnd();
@@ -129,6 +158,10 @@ private:
   }
 
   NodePtr parseNot() {
+    Nesting guard(*this);
+    if (guard.tooDeep())
+      return fail("expression nested more than " + Twine(kMaxExprDepth) +
+                  " levels deep");
     skipSpace();
     size_t at = pos;
     if (consume("not")) {
@@ -137,7 +170,7 @@ private:
         return nullptr;
       NodePtr node = make(Node::Kind::Unary, "not", at);
       node->operands.push_back(std::move(operand));
-      return node;
+      return measured(std::move(node));
     }
     return parseComparison();
   }
@@ -233,6 +266,10 @@ private:
   }
 
   NodePtr parseUnary() {
+    Nesting guard(*this);
+    if (guard.tooDeep())
+      return fail("expression nested more than " + Twine(kMaxExprDepth) +
+                  " levels deep");
     skipSpace();
     size_t at = pos;
     for (StringRef op : {"-", "+", "~"}) {
@@ -243,7 +280,7 @@ private:
         return nullptr;
       NodePtr node = make(Node::Kind::Unary, op, at);
       node->operands.push_back(std::move(operand));
-      return node;
+      return measured(std::move(node));
     }
     return parsePower();
   }
@@ -321,7 +358,7 @@ private:
           call->kind = Node::Kind::Binary;
           call->text = name == "Mod" ? "%" : name == "Eq" ? "==" : "!=";
         }
-        return call;
+        return measured(std::move(call));
       }
       if (consume("[")) {
         NodePtr sub = make(Node::Kind::Subscript, name, at);
@@ -337,7 +374,7 @@ private:
         } while (consume(","));
         if (!consume("]"))
           return fail(describeRest("expected ']', got"));
-        return sub;
+        return measured(std::move(sub));
       }
       return make(Node::Kind::Name, name, at);
     }
