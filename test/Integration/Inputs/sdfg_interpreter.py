@@ -37,7 +37,7 @@ Command line:
 
 writes DIR/NAME.npy for every non-transient container after the run
 (a Scalar, passed by value in DaCe, is written as the 0-d value it was
-given). Containers without --input get random values from --seed. Exit
+given, unless --scalars-by-reference). Containers without --input get random values from --seed. Exit
 status 2 with one line `Unsupported(<construct>): ...` for what is not
 modelled, 1 for malformed files and run-time errors.
 """
@@ -69,6 +69,15 @@ class Unsupported(Exception):
 
 class SDFGError(Exception):
     """A malformed SDFG, or an error while running it (e.g. out of bounds)."""
+
+
+class Undefined(SDFGError):
+    """The run reaches behaviour DaCe leaves undefined (its generated C++
+    has undefined behaviour): an access out of bounds, a copy between
+    overlapping memory, a NaN or out-of-range float made an integer."""
+
+    def __init__(self, what):
+        super().__init__(f"undefined: {what}")
 
 
 # ---------------------------------------------------------------------------
@@ -225,8 +234,6 @@ def _pow(base, exponent):
     if integral:
         if exponent < 0:
             return np.float64(float(base)) ** int(exponent)
-        if isinstance(base, (int, bool)) and isinstance(exponent, (int, bool)):
-            return base ** exponent
         return base ** exponent
     if isinstance(base, (int, float)):
         base = np.float64(base)
@@ -315,6 +322,9 @@ _TASKLET_GLOBALS.update(
     py_mod=lambda a, b: a % b, mod=lambda a, b: a % b,
     **{name: _cast(np.dtype(t)) for name, t in _DTYPES.items()
        if name not in ("int", "float", "complex", "bool")})
+for _name in ("Eq", "Ne", "Lt", "Le", "Gt", "Ge", "And", "Or", "Not", "Abs",
+              "Mod", "ceiling", "Piecewise"):
+    _TASKLET_GLOBALS[_name] = _SYMBOLIC[_name]
 _SYM_GLOBALS = dict(_TASKLET_GLOBALS)
 _SYM_GLOBALS.update(_SYMBOLIC)
 _SYM_GLOBALS["int"] = int
@@ -574,11 +584,13 @@ class Descriptor:
         item = self.dtype.itemsize
         return as_strided(buffer, shape, [s * item for s in strides])
 
-    def view_at(self, base, env, what):
+    def view_at(self, base, env, what, shape=None):
         """This descriptor laid over memory starting at `base`'s first
-        element (a nested SDFG argument or a view): its own shape and
-        strides, checked against the memory the root buffer owns."""
-        shape, strides = self.layout(env)
+        element (a nested SDFG argument or a view): its own shape (or
+        `shape`) and strides, checked against the memory the root buffer
+        owns."""
+        declared, strides = self.layout(env)
+        shape = declared if shape is None else shape
         if base.dtype != self.dtype:
             if base.dtype.itemsize != self.dtype.itemsize:
                 raise Unsupported("reinterpreting view",
@@ -625,6 +637,61 @@ def _assign(dst, value, name):
         raise SDFGError(f"copy of {value.shape} elements into '{name}' "
                         f"{dst.shape}")
     dst[...] = value.reshape(dst.shape)
+
+
+def _root(arr):
+    """The flat buffer a container's view was made from."""
+    while getattr(arr, "base", None) is not None:
+        arr = arr.base
+    return arr
+
+
+def _convert(value, dtype, what):
+    """A tasklet's result as its out-connector's type (DaCe infers it from
+    the data written when the connector has none): C's conversion."""
+    if isinstance(value, np.ndarray) and value.ndim:
+        return value
+    if dtype.kind in "iu" and isinstance(value, (float, np.floating)):
+        if not math.isfinite(value) or not \
+                np.iinfo(dtype).min <= value <= np.iinfo(dtype).max:
+            raise Undefined(f"{value} converted to {dtype} in {what}")
+    if dtype.kind in "iu" and isinstance(value, (complex, np.complexfloating)):
+        raise Undefined(f"complex {value} converted to {dtype} in {what}")
+    try:
+        return dtype.type(value)
+    except OverflowError:
+        return _wrap_int(value, dtype)
+    except (TypeError, ValueError) as e:
+        raise SDFGError(f"{what}: cannot convert {value!r} to {dtype}: "
+                        f"{e}") from None
+
+
+class _Checked(np.ndarray):
+    """An array connector: C indexing, so a negative index is out of
+    bounds rather than counted from the end."""
+
+    def __getitem__(self, idx):
+        _check_index(idx)
+        return super().__getitem__(idx)
+
+    def __setitem__(self, idx, value):
+        _check_index(idx)
+        super().__setitem__(idx, value)
+
+
+def _check_index(idx):
+    for i in idx if isinstance(idx, tuple) else (idx,):
+        if isinstance(i, (int, np.integer)) and not isinstance(i, bool):
+            if i < 0:
+                raise Undefined(f"index {i} out of bounds of an array "
+                                "connector")
+        elif isinstance(i, slice):
+            if any(v is not None and v < 0 for v in (i.start, i.stop)):
+                raise Undefined(f"slice {i} out of bounds of an array "
+                                "connector")
+        elif isinstance(i, np.ndarray) and i.dtype.kind in "iu":
+            if i.size and i.min() < 0:
+                raise Undefined("negative index into an array connector")
 
 
 def _to_symbol(value):
@@ -782,6 +849,16 @@ class State:
             if node.kind == "MapEntry":
                 node.body = [n for n in self._order(node)
                              if n.kind != "MapExit"]
+        # View access nodes, bound when their scope starts: a view that is
+        # written (its viewed data after it) is used before its node runs.
+        def is_view(n):
+            desc = sdfg.arrays.get(n.data) if n.kind == "AccessNode" \
+                else None
+            return desc is not None and desc.is_view
+        self.top_views = [n for n in self.top if is_view(n)]
+        for node in self.nodes.values():
+            if node.kind == "MapEntry":
+                node.views = [n for n in node.body if is_view(n)]
 
     def _order(self, scope):
         """Nodes of one scope in topological order; a nested scope counts
@@ -991,7 +1068,8 @@ class Frame:
                 self.containers[name] = self.array(name)
                 _assign(self.containers[name], value, name)
             else:
-                env[name] = _to_symbol(value)
+                # A constant array is available to tasklets as it is.
+                env[name] = value if np.ndim(value) else _to_symbol(value)
 
     def array(self, name):
         arr = self.containers.get(name)
@@ -1219,7 +1297,16 @@ class Interpreter:
 
     def run_state(self, state, frame):
         frame.values = {}
+        for name, desc in frame.sdfg.arrays.items():
+            if desc is not None and desc.is_view:
+                frame.containers.pop(name, None)
+        self.bind_views(state.top_views, frame)
         self.run_nodes(state.top, frame)
+
+    def bind_views(self, nodes, frame):
+        bound = set()
+        for node in nodes:
+            self.bind_view(node, frame, bound)
 
     def run_nodes(self, nodes, frame):
         for node in nodes:
@@ -1261,11 +1348,15 @@ class Interpreter:
                 p = entry.params[0]
                 for v in ranges[0]:
                     env[p] = v
+                    if entry.views:
+                        self.bind_views(entry.views, frame)
                     self.run_nodes(entry.body, frame)
             else:
                 for values in itertools.product(*ranges):
                     for p, v in zip(entry.params, values):
                         env[p] = v
+                    if entry.views:
+                        self.bind_views(entry.views, frame)
                     self.run_nodes(entry.body, frame)
         finally:
             for k, v in saved.items():
@@ -1402,7 +1493,9 @@ class Interpreter:
                     view.reshape(1)
         return view
 
-    def write(self, edge, frame, value):
+    def write(self, edge, frame, value, dtype=None):
+        """Stores `value` through an out-edge's memlet (one element: as
+        `dtype`, the connector's type, else the data's; then its wcr)."""
         m = edge.memlet
         if m.empty:
             frame.values[(edge.src.id, edge.src_conn)] = value
@@ -1412,22 +1505,24 @@ class Interpreter:
             if m.subset is not None else ...
         if isinstance(idx, tuple) and len(idx) == arr.ndim and \
                 all(isinstance(i, int) for i in idx):
+            if isinstance(value, np.ndarray) and value.size == 1:
+                value = value.reshape(-1)[0]
+            what = f"the write to '{m.data}'"
+            value = _convert(value, dtype or arr.dtype, what)
             if m.wcr is not None:
-                value = m.wcr.scalar(arr[idx], value)
-            try:
-                arr[idx] = value
-            except OverflowError:
-                arr[idx] = _wrap_int(value, arr.dtype)
-            except TypeError:
-                if isinstance(value, np.ndarray) and value.size == 1:
-                    arr[idx] = value.reshape(-1)[0]
-                else:
-                    raise
+                value = _convert(m.wcr.scalar(arr[idx], value), arr.dtype,
+                                 what)
+            arr[idx] = value
             return
         view = arr[idx]
         if m.wcr is not None:
             value = m.wcr.array(view, np.asarray(value).reshape(view.shape)
                                 if np.size(value) == view.size else value)
+        if _is_fancy(idx):
+            arr[idx] = np.broadcast_to(np.asarray(value).reshape(view.shape)
+                                       if np.size(value) == view.size
+                                       else value, view.shape)
+            return
         _assign(view, value, m.data)
 
     def tasklet(self, node, frame):
@@ -1439,9 +1534,11 @@ class Interpreter:
         for e in node.in_edges:
             if e.dst_conn is None:
                 continue
-            ns[e.dst_conn] = self.read(e, frame,
-                                       not _is_pointer(node.in_types.get(
-                                           e.dst_conn)))
+            value = self.read(e, frame, not _is_pointer(node.in_types.get(
+                e.dst_conn)))
+            if isinstance(value, np.ndarray) and value.ndim:
+                value = value.view(_Checked)
+            ns[e.dst_conn] = value
         for e in node.out_edges:
             if e.src_conn is None or e.memlet.empty:
                 continue
@@ -1452,8 +1549,11 @@ class Interpreter:
             if many:
                 if e.memlet.wcr is not None:
                     raise Unsupported("tasklet array output with wcr")
+                if any(t.text != "1" for _, _, _, t in e.memlet.subset.dims):
+                    raise Unsupported("tasklet array output through a "
+                                      "tiled subset")
                 views[e.src_conn] = self.read(e, frame, False)
-                ns[e.src_conn] = views[e.src_conn]
+                ns[e.src_conn] = views[e.src_conn].view(_Checked)
         try:
             exec(node.code, ns)
         except (Unsupported, SDFGError):
@@ -1469,16 +1569,17 @@ class Interpreter:
             conn = e.src_conn
             if conn is None or conn in views or conn not in ns:
                 continue
-            self.write(e, frame, ns[conn])
+            declared = node.out_types.get(conn)
+            self.write(e, frame, ns[conn],
+                       parse_dtype(declared) if isinstance(declared, str)
+                       else None)
 
     def access(self, node, frame):
         desc = frame.sdfg.arrays.get(node.data)
         if desc is None:
             raise frame.sdfg.unsupported.get(
                 node.data, SDFGError(f"unknown data '{node.data}'"))
-        view_edge = None
-        if desc.is_view:
-            view_edge = self.bind_view(node, frame)
+        view_edge = _view_edge(node) if desc.is_view else None
         for e in node.in_edges:
             if e is view_edge or e.memlet.empty:
                 continue
@@ -1503,7 +1604,9 @@ class Interpreter:
         return desc is not None and desc.is_view and \
             _view_edge(node) is edge
 
-    def bind_view(self, node, frame):
+    def bind_view(self, node, frame, bound):
+        if node.data in bound:
+            return
         edge = _view_edge(node)
         if edge is None:
             raise SDFGError(f"view '{node.data}' has no viewed data")
@@ -1511,9 +1614,8 @@ class Interpreter:
             _memlet_sink(edge)
         if other.kind != "AccessNode":
             raise SDFGError(f"view '{node.data}' is not next to data")
-        if frame.sdfg.arrays[other.data].is_view and \
-                other.data not in frame.containers:
-            self.bind_view(other, frame)
+        if frame.sdfg.arrays[other.data].is_view:
+            self.bind_view(other, frame, bound)
         m = edge.memlet
         viewed = frame.array(other.data)
         if m.data == other.data or m.data is None:
@@ -1526,7 +1628,7 @@ class Interpreter:
         desc = frame.sdfg.arrays[node.data]
         frame.containers[node.data] = desc.view_at(
             base, frame.env, f"view of '{other.data}'")
-        return edge
+        bound.add(node.data)
 
     def copy(self, edge, src, dst, frame):
         m = edge.memlet
@@ -1545,7 +1647,31 @@ class Interpreter:
             if src_sub is not None else s
         idx = dst_sub.index(frame.env, d.shape, dst.data) \
             if dst_sub is not None else None
+        if idx is not None and _is_fancy(idx):
+            # A tiled subset: an index mesh, written element by element.
+            current = d[idx]
+            value = np.asarray(sv)
+            if value.size != current.size:
+                raise SDFGError(f"copy of {value.shape} elements into "
+                                f"'{dst.data}' {current.shape}")
+            value = value.reshape(current.shape)
+            if m.wcr is not None:
+                value = m.wcr.array(current, value)
+            d[idx] = value
+            return
         dv = d[idx] if idx is not None else d
+        if isinstance(sv, np.ndarray) and isinstance(dv, np.ndarray) and \
+                np.may_share_memory(sv, dv) and not (
+                    sv.__array_interface__ == dv.__array_interface__):
+            try:
+                overlap = np.shares_memory(sv, dv, max_work=10 ** 6)
+            except np.TooHardError:
+                overlap = True
+            if overlap:
+                # DaCe copies with memcpy or a loop: the result depends on
+                # which, and memcpy's is undefined.
+                raise Undefined(f"copy from '{src.data}' to '{dst.data}' "
+                                "between overlapping memory")
         value = np.array(sv, copy=True)
         if np.ndim(dv) == 0:
             if value.size != 1:
@@ -1568,9 +1694,11 @@ class Interpreter:
         # out keeps the caller's value (older files do not map them all).
         env = dict(frame.env)
         for name, expr in node.mapping.items():
-            env[name] = _to_symbol(expr(frame.env))
+            value = expr(frame.env)
+            env[name] = value if np.ndim(value) else _to_symbol(value)
         bound = {}
         outputs = []
+        written = {e.src_conn for e in node.out_edges}
         for e in node.in_edges + node.out_edges:
             conn = e.dst_conn if e.dst is node else e.src_conn
             if conn is None or conn in bound:
@@ -1596,13 +1724,33 @@ class Interpreter:
             starts = m.subset.starts(frame.env) if m.subset is not None \
                 else [0] * outer.ndim
             base = _start_of(outer, starts, m.data)
-            bound[conn] = desc.view_at(base, env,
-                                       f"nested SDFG '{node.label}'")
-        result = self.run_sdfg(inner, env, bound)
+            what = f"nested SDFG '{node.label}'"
+            if desc.is_scalar and conn not in written:
+                # A Scalar the nested SDFG only reads is passed by value.
+                arr = desc.allocate(env, self.poison)
+                if not base.size:
+                    raise Undefined(f"{what}: '{conn}' reads past "
+                                    f"'{m.data}'")
+                arr[0] = base[(0,) * base.ndim]
+                bound[conn] = arr
+                continue
+            try:
+                bound[conn] = desc.view_at(base, env, what)
+            except SDFGError:
+                # A nested descriptor may be declared larger than the part
+                # of the caller's data it is given (DaCe does not check);
+                # what it may touch is then the memlet's extent.
+                sizes = m.subset.sizes(frame.env) if m.subset else None
+                declared, _ = desc.layout(env)
+                if sizes is None or len(sizes) != len(declared):
+                    raise
+                bound[conn] = desc.view_at(
+                    base, env, what, [min(d, n) for d, n in
+                                      zip(declared, sizes)])
+        self.run_sdfg(inner, env, bound)
         for e, arr in outputs:
             frame.values[(node.id, e.src_conn)] = arr.reshape(-1)[0] \
                 if arr.size == 1 else arr
-        del result
 
     def library(self, node, frame):
         name = node.classpath.rsplit(".", 1)[-1]
@@ -1622,6 +1770,12 @@ class Interpreter:
         handler(self, node, frame, ins, outs)
 
 
+def _is_fancy(idx):
+    """An index mesh (a tiled subset): indexing with it copies."""
+    return isinstance(idx, tuple) and any(isinstance(i, np.ndarray)
+                                          for i in idx)
+
+
 def _is_pointer(conn_type):
     return isinstance(conn_type, dict) and conn_type.get("type") == "pointer"
 
@@ -1629,6 +1783,12 @@ def _is_pointer(conn_type):
 def _view_edge(node):
     """The edge of a view access node that leads to the viewed data
     (DaCe's rules, dace/sdfg/utils.py get_view_edge)."""
+    if not hasattr(node, "view_edge"):
+        node.view_edge = _find_view_edge(node)
+    return node.view_edge
+
+
+def _find_view_edge(node):
     ins = [e for e in node.in_edges if not e.memlet.empty]
     outs = list(node.out_edges)
     if not ins and not outs:
@@ -1836,18 +1996,23 @@ def load(path_or_obj):
         raise SDFGError(f"malformed SDFG: {type(e).__name__}: {e}") from None
 
 
-def run(sdfg, inputs, symbols, poison=0, vectorize=True):
+def run(sdfg, inputs, symbols, poison=0, vectorize=True,
+        scalars_by_reference=False):
     """Runs `sdfg` (from `load`) on `inputs` (name -> array; a Scalar may
-    be given as a 0-d array) with `symbols` (name -> int); `vectorize`
+    be given as a 0-d array, an array as its whole flat allocation of
+    `total_size` elements, returned the same way) with `symbols` (name -> int); `vectorize`
     runs maps on index vectors where that equals the loop. Returns
     name -> array for every non-transient container: arrays as they are
-    after the run, Scalars as they were given (DaCe passes them by value).
+    after the run, Scalars as they were given (DaCe passes them by value),
+    or as they are after the run with `scalars_by_reference` (the way a
+    nested SDFG's Scalar outputs behave, for a nested SDFG saved alone).
     """
     if not isinstance(sdfg, SDFG):
         sdfg = load(sdfg)
     env = {k: _to_symbol(v) for k, v in symbols.items()}
     bound = {}
     given = {}
+    raw = set()
     for name in sdfg.arguments():
         desc = sdfg.arrays[name]
         if desc is None:
@@ -1859,10 +2024,18 @@ def run(sdfg, inputs, symbols, poison=0, vectorize=True):
             value = np.asarray(inputs[name])
             if desc.is_scalar:
                 value = value.reshape(-1)
-            if value.shape != arr.shape:
+            buffer = _root(arr)
+            if value.shape != arr.shape and value.ndim == 1 and \
+                    value.size == buffer.size and buffer.ndim == 1:
+                # The whole allocation (total_size elements, padding and
+                # all), as a caller passes a padded or strided array.
+                buffer[...] = value
+                raw.add(name)
+            elif value.shape != arr.shape:
                 raise SDFGError(f"input '{name}' has shape {value.shape}, "
                                 f"the SDFG says {arr.shape}")
-            arr[...] = value
+            else:
+                arr[...] = value
         given[name] = np.array(arr, copy=True)
         bound[name] = arr
     unknown = set(inputs) - set(bound)
@@ -1877,8 +2050,11 @@ def run(sdfg, inputs, symbols, poison=0, vectorize=True):
             raise SDFGError("recursion too deep") from None
     results = {}
     for name, arr in bound.items():
-        if sdfg.arrays[name].is_scalar:
-            results[name] = given[name].reshape(())
+        if name in raw:
+            results[name] = np.array(_root(arr), copy=True)
+        elif sdfg.arrays[name].is_scalar:
+            results[name] = (arr if scalars_by_reference else
+                             given[name]).reshape(())
         else:
             results[name] = np.ascontiguousarray(arr)
     return results
@@ -1943,6 +2119,9 @@ def main(argv=None):
                         help="random values for containers without --input")
     parser.add_argument("--poison", type=int, choices=[0, 1], default=0,
                         help="fill variant of fresh transients (NaN or not)")
+    parser.add_argument("--scalars-by-reference", action="store_true",
+                        help="write a Scalar's value after the run, not the "
+                        "one it was given")
     parser.add_argument("--no-vectorize", dest="vectorize",
                         action="store_false",
                         help="run every map as a loop, one iteration at a "
@@ -1961,12 +2140,19 @@ def main(argv=None):
                 inputs[name] = np.load(path)
             except (OSError, ValueError) as e:
                 raise SDFGError(f"cannot read {path}: {e}") from None
-        results = run(sdfg, inputs, symbols, args.poison, args.vectorize)
+        results = run(sdfg, inputs, symbols, args.poison, args.vectorize,
+                      args.scalars_by_reference)
     except Unsupported as e:
         print(f"sdfg_interpreter: {e}", file=sys.stderr)
         return 2
     except SDFGError as e:
         print(f"sdfg_interpreter: error: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:
+        if os.environ.get("SDFG_INTERPRETER_TRACEBACK"):
+            raise
+        print(f"sdfg_interpreter: internal error: {type(e).__name__}: {e} "
+              "(SDFG_INTERPRETER_TRACEBACK=1 shows where)", file=sys.stderr)
         return 1
     if args.output_dir:
         os.makedirs(args.output_dir, exist_ok=True)
