@@ -386,3 +386,111 @@ def test_cli_writes_every_argument(tmp_path):
     assert p.returncode == 0, p.stderr
     assert sorted(os.listdir(tmp_path / "out")) == ["A.npy", "S.npy"]
     assert np.load(tmp_path / "out" / "S.npy").tolist() == [15.5]
+
+
+# -- DaCe's passing conventions and undefined behaviour --------------------
+
+def nested_pair(inner_read, inner_write, outer_desc):
+    """S[0] = s + 1 for i in 0:3, with s and the result two connectors of a
+    nested SDFG on the same element S[0]: `inner_read` is the descriptor of
+    the one read (Scalar: by value; Array: a pointer that sees writes)."""
+    inner_nodes = [access(0, "r"), access(2, "w"),
+                   tasklet(1, "o = v + 1", ["v"], ["o"])]
+    inner_edges = [edge(0, 1, memlet("r", rng("0")), None, "v"),
+                   edge(1, 2, memlet("w", rng("0")), "o", None)]
+    loop = {"type": "LoopRegion", "id": 1, "label": "loop",
+            "attributes": {"init_statement": {"string_data": "k = 0"},
+                           "loop_condition": {"string_data": "k < 3"},
+                           "update_statement": {"string_data": "k = k + 1"},
+                           "loop_variable": "k"},
+            "nodes": [state(0, inner_nodes, inner_edges)], "edges": [],
+            "start_block": 0}
+    inner = sdfg({"r": inner_read, "w": inner_write}, [state(0), loop],
+                 [interstate(0, 1)], symbols={"k": "int64"})
+    nested = {"type": "NestedSDFG", "id": 2, "label": "n",
+              "attributes": {"sdfg": inner, "in_connectors": {"r": None},
+                             "out_connectors": {"w": None}},
+              "scope_entry": None}
+    nodes = [access(0, "S"), nested, access(3, "S")]
+    edges = [edge(0, 2, memlet("S", rng("0")), None, "r"),
+             edge(2, 3, memlet("S", rng("0")), "w", None)]
+    return sdfg({"S": outer_desc}, [state(0, nodes, edges)])
+
+
+def test_nested_scalar_input_is_a_copy_and_an_array_one_a_pointer():
+    by_value = nested_pair(scalar(), scalar(), array([1]))
+    assert run(by_value, {"S": [10.0]})["S"][0] == 11.0
+    by_pointer = nested_pair(array([1]), array([1]), array([1]))
+    assert run(by_pointer, {"S": [10.0]})["S"][0] == 13.0
+
+
+def test_a_result_takes_its_connector_type_before_wcr():
+    # b = a (a float) into an int32 connector, accumulated: 5 + trunc(2.7).
+    nodes = [access(0, "A"), access(2, "B"),
+             tasklet(1, "b = a", ["a"], ["b"])]
+    edges = [edge(0, 1, memlet("A", rng("0")), None, "a"),
+             edge(1, 2, memlet("B", rng("0"), wcr="lambda x, y: x + y"),
+                  "b", None)]
+    program = sdfg({"A": array([1], "float32"), "B": array([1], "int32")},
+                   [state(0, nodes, edges)])
+    out = run(program, {"A": np.float32([2.7]), "B": np.int32([5])})
+    assert out["B"][0] == 7
+
+
+def test_written_view_is_bound_before_its_writer_runs():
+    # t -> V (a view of A[2:4], its edge to A after it): A[2:4] = 7.
+    nodes = [tasklet(0, "v[0] = 7\nv[1] = 7", [], ["v"]), access(1, "V"),
+             access(2, "A")]
+    edges = [edge(0, 1, memlet("V", rng(("0", "1"))), "v", None),
+             edge(1, 2, memlet("A", rng(("2", "3")),
+                               other=rng(("0", "1"))), "views", None)]
+    view = array([2])
+    view["type"] = "ArrayView"
+    view["attributes"]["transient"] = True
+    program = sdfg({"A": array([5]), "V": view}, [state(0, nodes, edges)])
+    out = run(program, {"A": np.zeros(5)})
+    assert out["A"].tolist() == [0, 0, 7, 7, 0]
+
+
+def test_negative_index_into_an_array_connector_is_undefined():
+    nodes = [access(0, "A"), access(2, "B"),
+             tasklet(1, "b = a[i]", ["a", "i"], ["b"]), access(3, "I")]
+    edges = [edge(0, 1, memlet("A", rng(("0", "3"))), None, "a"),
+             edge(3, 1, memlet("I", rng("0")), None, "i"),
+             edge(1, 2, memlet("B", rng("0")), "b", None)]
+    program = sdfg({"A": array([4]), "B": array([1]),
+                    "I": scalar("int64")}, [state(0, nodes, edges)])
+    a = np.arange(4.0)
+    assert run(program, {"A": a, "I": np.int64(3)})["B"][0] == 3.0
+    with pytest.raises(si.Undefined, match="out of bounds"):
+        run(program, {"A": a, "I": np.int64(-1)})
+
+
+def test_copy_between_overlapping_memory_is_undefined():
+    # A[1:5] = A[0:4] through two views: memcpy's overlap.
+    nodes = [access(0, "A"), access(1, "A")]
+    edges = [edge(0, 1, memlet("A", rng(("0", "3")),
+                               other=rng(("1", "4"))))]
+    program = sdfg({"A": array([5])}, [state(0, nodes, edges)])
+    with pytest.raises(si.Undefined, match="overlapping"):
+        run(program, {"A": np.arange(5.0)})
+
+
+def test_an_array_may_be_given_as_its_flat_allocation():
+    # B (2x2 inside rows of 3: total_size 5) = 1 + A.
+    padded = array([2, 2], strides=[3, 1])
+    padded["attributes"]["total_size"] = "5"
+    nodes = [access(0, "A"), access(4, "B"),
+             tasklet(3, "o = x + 1", ["x"], ["o"], scope="1")]
+    nodes += map_nodes(1, 2, ["i", "j"], rng(("0", "1"), ("0", "1")))
+    edges = [edge(0, 1, memlet("A", rng(("0", "1"), ("0", "1"))), None,
+                  "IN_A"),
+             edge(1, 3, memlet("A", rng("i", "j")), "OUT_A", "x"),
+             edge(3, 2, memlet("B", rng("i", "j")), "o", "IN_B"),
+             edge(2, 4, memlet("B", rng(("0", "1"), ("0", "1"))), "OUT_B",
+                  None)]
+    program = sdfg({"A": array([2, 2]), "B": padded},
+                   [state(0, nodes, edges)])
+    out = run(program, {"A": np.arange(4.0).reshape(2, 2),
+                        "B": np.full(5, -1.0)})
+    assert out["B"].tolist() == [1.0, 2.0, -1.0, 3.0, 4.0]
