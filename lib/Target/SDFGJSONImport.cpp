@@ -2129,14 +2129,17 @@ Importer::indexThroughLayout(expr::Node &node,
 }
 
 LogicalResult Importer::importTasklet(const DFNode &node) {
+  // DaCe leaves out code equal to its default, the empty Python block.
   const json::Object *code = node.attrs->getObject("code");
-  if (!code)
-    return fail("'code' is missing");
-  StringRef language = code->getString("language").value_or("Python");
+  if (!code && node.attrs->get("code") &&
+      node.attrs->get("code")->kind() != json::Value::Null)
+    return fail("'code' is not a code block");
+  StringRef language =
+      code ? code->getString("language").value_or("Python") : "Python";
   if (language != "Python")
     return fail("tasklet language '" + language +
                 "' is not supported (only Python)");
-  StringRef source = code->getString("string_data").value_or("");
+  StringRef source = code ? code->getString("string_data").value_or("") : "";
   std::string error;
   FailureOr<SmallVector<expr::Statement>> statements =
       expr::parseStatements(source, error);
@@ -2154,6 +2157,13 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   };
   SmallVector<std::string> inNames = connectorNames("in_connectors");
   SmallVector<std::string> outNames = connectorNames("out_connectors");
+  // An out-connector no edge leaves writes nothing: what the code assigns
+  // it is dropped.
+  llvm::erase_if(outNames, [&](const std::string &name) {
+    return llvm::none_of(edges, [&](const DFEdge &edge) {
+      return edge.src == node.id && edge.srcConn == name;
+    });
+  });
 
   setInsertionInto(node.scope);
   SmallVector<Value> inputs;

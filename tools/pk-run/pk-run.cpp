@@ -329,7 +329,12 @@ int main(int argc, char **argv) {
   // Without results the function works in destination-passing style: it
   // writes into its memref arguments, which are then what is compared.
   bool inPlace = signature->outputs.empty();
-  if (inPlace && llvm::none_of(signature->inputs, llvm::IsaPred<MemRefType>))
+  // An SDFG without data still runs its states (DaCe's tests have many):
+  // it is compiled and run, with nothing to compare. A plain function
+  // like that is a mistake.
+  bool noData =
+      inPlace && llvm::none_of(signature->inputs, llvm::IsaPred<MemRefType>);
+  if (noData && !fromSDFG)
     return fail("@" + name + " returns nothing and has no memref argument "
                 "to write into: there is no result to check");
 
@@ -497,6 +502,8 @@ int main(int argc, char **argv) {
                      << "\n";
       }
     }
+    if (noData)
+      llvm::outs() << "  no data to compare: the SDFG has none\n";
     llvm::outs() << (passed ? "PASS" : "FAIL") << "\n";
   }
 
