@@ -55,3 +55,45 @@ sdfg.sdfg @gpu_chain(%A: memref<16xf64> {name = "A"}) entry @first {
   sdfg.edge @first -> @second
   sdfg.edge @second -> @third if "1 == 1"
 }
+
+// Writes the pass cannot see as stores also end what is known: a nested
+// SDFG given a window into the container, and a tasklet storing into a
+// whole array it is passed. Both copies after them stay (the first copy
+// of the second state goes: the first state's last copy made A and B equal).
+// CHECK-LABEL: sdfg.sdfg @hidden_writes(
+// CHECK:         sdfg.state @call_writes {
+// CHECK:           sdfg.copy
+// CHECK:           sdfg.call @fill
+// CHECK:           sdfg.copy
+// CHECK:         sdfg.state @tasklet_writes {
+// CHECK-NOT:       sdfg.copy
+// CHECK:           sdfg.tasklet
+// CHECK:           sdfg.copy
+sdfg.sdfg @fill(%W: memref<?xf64, strided<[1], offset: ?>> {name = "W", shape = ["4"]})
+    entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+sdfg.sdfg @hidden_writes(%A: memref<16xf64> {name = "A"}, %B: memref<16xf64> {name = "B"}) entry @call_writes {
+  sdfg.state @call_writes {
+    %a = sdfg.access %A : memref<16xf64>
+    %b = sdfg.access %B : memref<16xf64>
+    sdfg.copy %a to %b : memref<16xf64> to memref<16xf64>
+    %c2 = arith.constant 2 : index
+    %w = sdfg.window %b[%c2] : memref<16xf64> to memref<?xf64, strided<[1], offset: ?>>
+    sdfg.call @fill(%w) symbols [] () outputs [] : (memref<?xf64, strided<[1], offset: ?>>) -> ()
+    sdfg.copy %a to %b : memref<16xf64> to memref<16xf64>
+  }
+  sdfg.state @tasklet_writes {
+    %a = sdfg.access %A : memref<16xf64>
+    %b = sdfg.access %B : memref<16xf64>
+    sdfg.copy %a to %b : memref<16xf64> to memref<16xf64>
+    sdfg.tasklet(%m = %b) : (memref<16xf64>) -> () {
+      %c0 = arith.constant 0 : index
+      %z = arith.constant 0.0 : f64
+      memref.store %z, %m[%c0] : memref<16xf64>
+      sdfg.return
+    }
+    sdfg.copy %a to %b : memref<16xf64> to memref<16xf64>
+  }
+  sdfg.edge @call_writes -> @tasklet_writes
+}

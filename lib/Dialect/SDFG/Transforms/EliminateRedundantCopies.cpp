@@ -16,6 +16,8 @@ using namespace mlir::sdfg;
 namespace {
 
 Value containerOf(Value accessValue) {
+  if (auto window = accessValue.getDefiningOp<WindowOp>())
+    accessValue = window.getSource();
   if (auto access = accessValue.getDefiningOp<AccessOp>())
     return access.getData();
   return accessValue;
@@ -69,8 +71,22 @@ void runOn(SDFGOp sdfg) {
         facts.insert(pairOf(from, to));
         continue;
       }
-      op.walk(
-          [&](StoreOp store) { kill(facts, containerOf(store.getMemref())); });
+      op.walk([&](Operation *inner) {
+        if (auto store = dyn_cast<StoreOp>(inner))
+          kill(facts, containerOf(store.getMemref()));
+        // A nested SDFG may write any container it is passed; a tasklet
+        // that stores into memory, any whole array it is passed.
+        bool writes = isa<CallOp>(inner);
+        if (auto tasklet = dyn_cast<TaskletOp>(inner))
+          tasklet.getBody()->walk([&](Operation *nested) {
+            auto effects = dyn_cast<MemoryEffectOpInterface>(nested);
+            writes |= effects && effects.hasEffect<MemoryEffects::Write>();
+          });
+        if (writes)
+          for (Value operand : inner->getOperands())
+            if (isa<MemRefType>(operand.getType()))
+              kill(facts, containerOf(operand));
+      });
     }
     exitFacts[state.getSymName()] = std::move(facts);
   }
