@@ -494,3 +494,28 @@ def test_an_array_may_be_given_as_its_flat_allocation():
     out = run(program, {"A": np.arange(4.0).reshape(2, 2),
                         "B": np.full(5, -1.0)})
     assert out["B"].tolist() == [1.0, 2.0, -1.0, 3.0, 4.0]
+
+
+@pytest.mark.parametrize("vectorize", [True, False])
+def test_conditional_expressions_and_min_max_lane_by_lane(vectorize):
+    # O[i] = min(A[i], B[i]) if not A[i] > 0 else max(A[i], B[i]); NaN
+    # follows Python's (and std::min's) order of comparison.
+    nodes = [access(0, "A"), access(6, "B"), access(5, "O"),
+             tasklet(3, "o = max(a, b) if not a <= 0 else min(a, b)",
+                     ["a", "b"], ["o"], scope="1")]
+    nodes += map_nodes(1, 2, ["i"], rng(("0", "N - 1")))
+    edges = [edge(0, 1, memlet("A", rng(("0", "N - 1"))), None, "IN_A"),
+             edge(6, 1, memlet("B", rng(("0", "N - 1"))), None, "IN_B"),
+             edge(1, 3, memlet("A", rng("i")), "OUT_A", "a"),
+             edge(1, 3, memlet("B", rng("i")), "OUT_B", "b"),
+             edge(3, 2, memlet("O", rng("i")), "o", "IN_O"),
+             edge(2, 5, memlet("O", rng(("0", "N - 1"))), "OUT_O", None)]
+    program = sdfg({"A": array(["N"]), "B": array(["N"]),
+                    "O": array(["N"])}, [state(0, nodes, edges)],
+                   symbols={"N": "int32"})
+    a = np.array([1.0, -1.0, 2.0, -2.0, np.nan, 3.0])
+    b = np.array([2.0, -3.0, 1.0, -1.0, 0.0, np.nan])
+    out = run(program, {"A": a, "B": b, "O": np.zeros(6)}, {"N": 6},
+              vectorize)
+    want = [max(x, y) if not x <= 0 else min(x, y) for x, y in zip(a, b)]
+    np.testing.assert_array_equal(out["O"], want)
