@@ -539,11 +539,18 @@ private:
   /// views, a flat container's offset from its strides.
   SmallVector<std::string> memoryIndices(const Container &data,
                                          ArrayRef<std::string> index);
-  /// Rewrites `name[i, j, ...]` in tasklet code, where `name` is a
-  /// whole-array connector of a view or of a container with strides of its
-  /// own, into the indices of the memory the connector passes.
-  LogicalResult indexThroughLayout(expr::Node &node,
-                                   const llvm::StringMap<Container *> &layouts);
+  /// An array connector of a tasklet whose subscripts need rewriting: part
+  /// of a container (`subset`, indices relative to its start), a view or a
+  /// container with strides of its own.
+  struct ArrayConnector {
+    Container *data;
+    std::optional<SmallVector<SubsetRange>> subset;
+  };
+  /// Rewrites `name[i, j, ...]` in tasklet code, where `name` is such a
+  /// connector, into the indices of the memory the connector passes.
+  LogicalResult
+  indexThroughLayout(expr::Node &node,
+                     const llvm::StringMap<ArrayConnector> &layouts);
   bool isFull(ArrayRef<SubsetRange> subset, const Container &data);
   FailureOr<SmallVector<Value>>
   pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
@@ -1244,8 +1251,12 @@ Importer::readAssignments(const std::optional<std::string> &code,
       expr::parseStatements(*code, error);
   if (failed(statements))
     return fail(what + " \"" + *code + "\": " + error);
-  for (const expr::Statement &statement : *statements)
+  for (const expr::Statement &statement : *statements) {
+    if (statement.subscript)
+      return fail(what + " \"" + *code + "\": assignment to a subscript '" +
+                  expr::print(*statement.subscript) + "' (only symbols)");
     result.push_back({statement.target, expr::print(*statement.value)});
+  }
   return result;
 }
 
@@ -2100,22 +2111,101 @@ Importer::storeWCR(StringRef text, const Container &target) {
   return wcr;
 }
 
+/// The dimensions a memlet subset has as an array, in DaCe's order: one per
+/// dimension of more than one element (its steps), then one per tiled
+/// dimension (the offset inside a tile), as DaCe's Range indexes them.
+struct SubsetShape {
+  struct Dim {
+    size_t of;       // the container dimension
+    bool tile;       // the offset inside a tile rather than the step
+    std::string extent;
+  };
+  SmallVector<Dim> dims;
+};
+
+static SubsetShape shapeOf(ArrayRef<SubsetRange> subset) {
+  SubsetShape shape;
+  for (auto [dim, range] : llvm::enumerate(subset)) {
+    bool one = StringRef(range.start).trim() == StringRef(range.end).trim();
+    if (one && !range.isTiled())
+      continue;
+    std::string steps =
+        StringRef(range.step).trim() == "1"
+            ? "(" + range.end + ") - (" + range.start + ") + 1"
+            : "int_ceil((" + range.end + ") + 1 - (" + range.start + "), " +
+                  range.step + ")";
+    if (!one)
+      shape.dims.push_back({dim, false, steps});
+  }
+  for (auto [dim, range] : llvm::enumerate(subset))
+    if (range.isTiled())
+      shape.dims.push_back({dim, true, range.tile});
+  return shape;
+}
+
+/// The element of `subset` at `index` (one expression per dimension of
+/// `shape`), as a point subset.
+static SmallVector<SubsetRange> elementOf(ArrayRef<SubsetRange> subset,
+                                          const SubsetShape &shape,
+                                          ArrayRef<std::string> index) {
+  SmallVector<std::string> at =
+      llvm::map_to_vector(subset, [](const SubsetRange &r) { return r.start; });
+  for (auto [dim, k] : llvm::zip_equal(shape.dims, index)) {
+    const SubsetRange &range = subset[dim.of];
+    at[dim.of] = "(" + at[dim.of] + ") + " +
+                 (dim.tile || StringRef(range.step).trim() == "1"
+                      ? k
+                      : "(" + k + ") * (" + range.step + ")");
+  }
+  return llvm::map_to_vector(
+      at, [](const std::string &i) { return SubsetRange{i, i, "1"}; });
+}
+
 LogicalResult
 Importer::indexThroughLayout(expr::Node &node,
-                             const llvm::StringMap<Container *> &layouts) {
+                             const llvm::StringMap<ArrayConnector> &layouts) {
   for (expr::NodePtr &operand : node.operands)
     if (failed(indexThroughLayout(*operand, layouts)))
       return failure();
   auto it = layouts.find(node.text);
   if (node.kind != expr::Node::Kind::Subscript || it == layouts.end())
     return success();
-  const Container &data = *it->second;
-  if (node.operands.size() != data.shape.size())
+  const Container &data = *it->second.data;
+  SmallVector<std::string> index = llvm::map_to_vector(
+      node.operands, [](const expr::NodePtr &op) { return expr::print(*op); });
+  // Indices into part of a container count from the subset's start in its
+  // steps; a tiled dimension takes a second index, after all the others
+  // (DaCe's Range); dimensions of one element may be left out (DaCe
+  // squeezes them), and are at their start.
+  if (const auto &subset = it->second.subset) {
+    SubsetShape shape = shapeOf(*subset);
+    size_t tiles = llvm::count_if(
+        *subset, [](const SubsetRange &r) { return r.isTiled(); });
+    if (index.size() == shape.dims.size()) {
+      index = llvm::map_to_vector(elementOf(*subset, shape, index),
+                                  [](const SubsetRange &r) { return r.start; });
+    } else if (index.size() == subset->size() + tiles) {
+      SmallVector<std::string> at;
+      size_t tile = subset->size();
+      for (auto [dim, range] : llvm::enumerate(*subset)) {
+        std::string element = "(" + range.start + ") + (" + index[dim] +
+                              ") * (" + range.step + ")";
+        if (range.isTiled())
+          element += " + (" + index[tile++] + ")";
+        at.push_back(element);
+      }
+      index = std::move(at);
+    } else {
+      return fail("'" + node.text + "' is part of '" + data.name +
+                  "' with " + Twine(shape.dims.size()) +
+                  " dimensions but is subscripted with " +
+                  Twine(node.operands.size()) + " indices");
+    }
+  }
+  if (index.size() != data.shape.size())
     return fail("'" + node.text + "' has " + Twine(data.shape.size()) +
                 " dimensions but is subscripted with " +
                 Twine(node.operands.size()) + " indices");
-  SmallVector<std::string> index = llvm::map_to_vector(
-      node.operands, [](const expr::NodePtr &op) { return expr::print(*op); });
   SmallVector<expr::NodePtr, 2> memory;
   for (const std::string &text : memoryIndices(data, index)) {
     std::string error;
@@ -2167,7 +2257,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
 
   setInsertionInto(node.scope);
   SmallVector<Value> inputs;
-  llvm::StringMap<Container *> layouts;
+  llvm::StringMap<ArrayConnector> layouts;
   for (const std::string &name : inNames) {
     const DFEdge *in = nullptr;
     for (const DFEdge &edge : edges)
@@ -2202,20 +2292,57 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
       inputs.push_back(load(**data, *indices));
     } else if (isFull(subset, **data)) {
       if ((*data)->isFlat() || (*data)->isView)
-        layouts[name] = *data;
+        layouts[name] = {*data, std::nullopt};
       inputs.push_back(access(**data));
     } else {
-      return fail("memlet '" + in->memlet->data + "' into in-connector '" +
-                  name +
-                  "' covers part of the container; only single "
-                  "elements and whole containers are supported");
+      // Part of a container: indices into the connector count from the
+      // subset's start, in its steps (and tiles).
+      layouts[name] = {*data, SmallVector<SubsetRange>(subset)};
+      inputs.push_back(access(**data));
     }
   }
 
+  // Out-connectors the code assigns by subscript (`b[0] = ...`) write a
+  // whole array: the tasklet gets the container and stores into it.
+  llvm::StringMap<Container *> arrayOuts;
+  for (const expr::Statement &statement : *statements) {
+    if (!statement.subscript || arrayOuts.count(statement.target))
+      continue;
+    const std::string &name = statement.target;
+    const DFEdge *out = nullptr;
+    for (const DFEdge &edge : edges)
+      if (edge.src == node.id && edge.srcConn == name && edge.memlet)
+        out = &edge;
+    if (!out || !llvm::is_contained(outNames, name))
+      return fail("code \"" + abbreviated(source) + "\" assigns to '" +
+                  expr::print(*statement.subscript) +
+                  "', but '" + name + "' is not an out-connector");
+    FailureOr<Container *> data = container(out->memlet->data);
+    if (failed(data))
+      return failure();
+    ArrayRef<SubsetRange> subset = *out->memlet->subset;
+    if (!out->memlet->wcr.empty() ||
+        !isa<MemRefType>((*data)->value.getType()))
+      return fail("out-connector '" + name + "' is assigned by subscript, " +
+                  "which needs a memlet into an array without " +
+                  "write-conflict resolution");
+    arrayOuts[name] = *data;
+    if (!isFull(subset, **data))
+      layouts[name] = {*data, SmallVector<SubsetRange>(subset)};
+    else if ((*data)->isFlat() || (*data)->isView)
+      layouts[name] = {*data, std::nullopt};
+    llvm::erase(outNames, name);
+    inNames.push_back(name);
+    inputs.push_back(access(**data));
+  }
   if (!layouts.empty())
-    for (expr::Statement &statement : *statements)
+    for (expr::Statement &statement : *statements) {
       if (failed(indexThroughLayout(*statement.value, layouts)))
         return failure();
+      if (statement.subscript &&
+          failed(indexThroughLayout(*statement.subscript, layouts)))
+        return failure();
+    }
 
   // Code may read symbols and map parameters directly: pass them in.
   llvm::StringSet<> known;
@@ -2224,6 +2351,9 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   for (const expr::Statement &statement : *statements) {
     SmallVector<std::string> names;
     expr::collectNames(*statement.value, names);
+    if (statement.subscript)
+      for (const expr::NodePtr &index : statement.subscript->operands)
+        expr::collectNames(*index, names);
     for (const std::string &name : names) {
       if (known.contains(name))
         continue;
@@ -2269,6 +2399,46 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
          llvm::zip_equal(inNames, tasklet.getBody()->getArguments(), inputs))
       locals[name] = expr::Operand(arg, unsignedValues.contains(input));
     for (const expr::Statement &statement : *statements) {
+      if (statement.subscript) {
+        Container &data = *arrayOuts.lookup(statement.target);
+        expr::Operand value = expr::emit(
+            builder, loc, *statement.value,
+            [&](StringRef name) { return locals.lookup(name); },
+            builder.getI64Type(), error);
+        SmallVector<Value> indices;
+        for (const expr::NodePtr &index : statement.subscript->operands) {
+          expr::Operand at = value ? expr::emit(
+                                         builder, loc, *index,
+                                         [&](StringRef name) {
+                                           return locals.lookup(name);
+                                         },
+                                         builder.getIndexType(), error)
+                                   : expr::Operand();
+          Value cast = at ? expr::castTo(builder, loc, at.value,
+                                         builder.getIndexType(), at.isUnsigned)
+                          : Value();
+          if (!cast)
+            return fail("code \"" + abbreviated(source) + "\": " +
+                        (error.empty() ? "an index is not an integer" : error));
+          indices.push_back(cast);
+        }
+        Value memref = locals.lookup(statement.target).value;
+        if (indices.size() !=
+            static_cast<size_t>(cast<MemRefType>(memref.getType()).getRank()))
+          return fail("'" + statement.target + "' has " +
+                      Twine(data.shape.size()) +
+                      " dimensions but is assigned with " +
+                      Twine(statement.subscript->operands.size()) + " indices");
+        Value element = expr::castTo(builder, loc, value.value,
+                                     data.elementType, value.isUnsigned,
+                                     data.isUnsigned);
+        if (!element)
+          return fail("'" + statement.target + "' holds " +
+                      typeString(data.elementType) + " but is assigned a " +
+                      typeString(value.getType()));
+        memref::StoreOp::create(builder, loc, element, memref, indices);
+        continue;
+      }
       // An integer literal written to an integer out-connector takes its
       // type directly.
       Type intType = builder.getI64Type();
@@ -2456,54 +2626,53 @@ LogicalResult Importer::copyElementwise(Container &source,
                                         Container &target,
                                         ArrayRef<SubsetRange> targetSubset) {
   std::string what = "copy from '" + source.name + "' to '" + target.name + "'";
-  // The dimensions of more than one element, paired in order.
-  // Element k of a dimension is start + (k // tile) * step + k % tile, as
-  // in DaCe's Range; steps must be positive constants.
-  auto spread = [&](ArrayRef<SubsetRange> subset,
-                    SmallVector<size_t> &dims) -> LogicalResult {
-    for (auto [dim, range] : llvm::enumerate(subset)) {
+  for (ArrayRef<SubsetRange> subset : {sourceSubset, targetSubset})
+    for (const SubsetRange &range : subset) {
       int64_t step;
       if (StringRef(range.step).trim().getAsInteger(10, step) || step <= 0)
         return fail(what + " has step '" + range.step +
                     "'; only positive constant steps are supported");
-      if (StringRef(range.start).trim() != StringRef(range.end).trim() ||
-          range.isTiled())
-        dims.push_back(dim);
     }
-    return success();
-  };
-  SmallVector<size_t> sourceDims, targetDims;
-  if (failed(spread(sourceSubset, sourceDims)) ||
-      failed(spread(targetSubset, targetDims)))
-    return failure();
-  if (sourceDims.size() != targetDims.size())
-    return fail(what + " changes the shape (" + Twine(sourceDims.size()) +
-                " dimensions of more than one element into " +
-                Twine(targetDims.size()) + "), which is not supported");
-  auto extent = [](const SubsetRange &range) {
-    if (StringRef(range.step).trim() == "1" && !range.isTiled())
-      return "(" + range.end + ") - (" + range.start + ") + 1";
-    return "(" + range.tile + ") * int_ceil((" + range.end + ") + 1 - (" +
-           range.start + "), " + range.step + ")";
-  };
-  SmallVector<std::string> extents;
-  for (auto [s, t] : llvm::zip_equal(sourceDims, targetDims)) {
-    std::string from = extent(sourceSubset[s]), to = extent(targetSubset[t]);
-    for (int64_t probe : {5, 11}) {
-      auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
-      std::string error;
-      expr::NodePtr a = expr::parse(from, error), b = expr::parse(to, error);
-      std::optional<int64_t> x = a ? expr::evaluateInt(*a, lookup)
-                                   : std::nullopt;
-      std::optional<int64_t> y = b ? expr::evaluateInt(*b, lookup)
-                                   : std::nullopt;
-      if (x && y && *x != *y)
-        return fail(what + " copies extents that differ");
-    }
-    extents.push_back(from);
-  }
   if (source.elementType != target.elementType)
     return fail(what + " changes the element type");
+  SubsetShape from = shapeOf(sourceSubset), to = shapeOf(targetSubset);
+  auto evaluate = [&](const std::string &text,
+                      int64_t probe) -> std::optional<int64_t> {
+    std::string error;
+    expr::NodePtr node = expr::parse(text, error);
+    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+    return node ? expr::evaluateInt(*node, lookup) : std::nullopt;
+  };
+  auto volume = [](const SubsetShape &shape) {
+    std::string text = "1";
+    for (const SubsetShape::Dim &dim : shape.dims)
+      text += " * (" + dim.extent + ")";
+    return text;
+  };
+  auto differ = [&](const std::string &a, const std::string &b) {
+    for (int64_t probe : {5, 11}) {
+      std::optional<int64_t> x = evaluate(a, probe), y = evaluate(b, probe);
+      if (x && y && *x != *y)
+        return true;
+    }
+    return false;
+  };
+  // The same shape on both sides: one map dimension per array dimension.
+  // Otherwise (a tiled subset into a dense array, say) DaCe copies in
+  // row-major order: one map over the elements, each side delinearizing.
+  bool paired = from.dims.size() == to.dims.size() &&
+                llvm::none_of(llvm::zip_equal(from.dims, to.dims), [&](auto d) {
+                  return differ(std::get<0>(d).extent, std::get<1>(d).extent);
+                });
+  if (!paired && differ(volume(from), volume(to)))
+    return fail(what + " copies extents that differ");
+  SmallVector<std::string> extents =
+      paired ? llvm::map_to_vector(from.dims,
+                                   [](auto &dim) { return dim.extent; })
+             : SmallVector<std::string>{volume(from)};
+  if (!paired && from.dims.empty())
+    extents.clear();
+
   OpBuilder::InsertionGuard guard(builder);
   setInsertionInto(std::nullopt);
   llvm::StringMap<Value> names;
@@ -2516,35 +2685,35 @@ LogicalResult Importer::copyElementwise(Container &source,
   }
   for (auto [k, param] : llvm::enumerate(params))
     names["__pk_copy" + std::to_string(k)] = param;
-  auto at = [&](ArrayRef<SubsetRange> subset, ArrayRef<size_t> dims) {
-    SmallVector<SubsetRange> point;
-    for (auto [dim, range] : llvm::enumerate(subset)) {
-      auto it = llvm::find(dims, dim);
-      std::string k =
-          "__pk_copy" + std::to_string(std::distance(dims.begin(), it));
-      std::string index = range.start;
-      if (it != dims.end() && !range.isTiled())
-        index = "(" + range.start + ") + " +
-                (StringRef(range.step).trim() == "1"
-                     ? k
-                     : k + " * (" + range.step + ")");
-      else if (it != dims.end())
-        index = "(" + range.start + ") + (" + k + " // (" + range.tile +
-                ")) * (" + range.step + ") + " + k + " % (" + range.tile + ")";
-      point.push_back({index, index, "1"});
+  auto indexOf = [&](const SubsetShape &shape) {
+    SmallVector<std::string> index;
+    if (paired) {
+      for (size_t k = 0; k < shape.dims.size(); ++k)
+        index.push_back("__pk_copy" + std::to_string(k));
+      return index;
     }
-    return point;
+    // Row-major delinearization of the one map parameter.
+    std::string inner = "1";
+    for (const SubsetShape::Dim &dim : llvm::reverse(shape.dims)) {
+      index.push_back("((__pk_copy0) // (" + inner + ")) % (" + dim.extent +
+                      ")");
+      inner += " * (" + dim.extent + ")";
+    }
+    std::reverse(index.begin(), index.end());
+    return index;
   };
-  FailureOr<SmallVector<Value>> from =
-      pointIndices(at(sourceSubset, sourceDims), source, std::nullopt, &names);
-  if (failed(from))
+  FailureOr<SmallVector<Value>> fromIndices = pointIndices(
+      elementOf(sourceSubset, from, indexOf(from)), source, std::nullopt,
+      &names);
+  if (failed(fromIndices))
     return failure();
-  FailureOr<SmallVector<Value>> to =
-      pointIndices(at(targetSubset, targetDims), target, std::nullopt, &names);
-  if (failed(to))
+  FailureOr<SmallVector<Value>> toIndices = pointIndices(
+      elementOf(targetSubset, to, indexOf(to)), target, std::nullopt, &names);
+  if (failed(toIndices))
     return failure();
-  Value value = load(source, *from);
-  StoreOp::create(builder, loc, value, access(target), *to, WCRKindAttr());
+  Value value = load(source, *fromIndices);
+  StoreOp::create(builder, loc, value, access(target), *toIndices,
+                  WCRKindAttr());
   return success();
 }
 

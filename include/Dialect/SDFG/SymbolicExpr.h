@@ -55,6 +55,8 @@ using NodePtr = std::unique_ptr<Node>;
 struct Statement {
   std::string target;
   NodePtr value;
+  /// For `name[i, ...] = value`: the subscript (`target` is its name).
+  NodePtr subscript;
 };
 
 /// Parses one expression. On failure returns null and sets `error` to a

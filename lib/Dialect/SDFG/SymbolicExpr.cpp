@@ -484,9 +484,16 @@ FailureOr<SmallVector<Statement>> expr::parseStatements(StringRef code,
           !target.empty() && (llvm::isAlpha(target[0]) || target[0] == '_') &&
           llvm::all_of(target,
                        [](char c) { return llvm::isAlnum(c) || c == '_'; });
-      if (!identifier) {
+      NodePtr subscript;
+      if (!identifier && target.ends_with("]")) {
+        std::string ignored;
+        subscript = parse(target, ignored);
+        if (subscript && subscript->kind != Node::Kind::Subscript)
+          subscript.reset();
+      }
+      if (!identifier && !subscript) {
         error = ("assignment target '" + target +
-                 "' is not a plain name (subscripted or tuple targets are "
+                 "' is neither a name nor a subscript (tuple targets are "
                  "not supported)")
                     .str();
         return failure();
@@ -494,7 +501,8 @@ FailureOr<SmallVector<Statement>> expr::parseStatements(StringRef code,
       NodePtr value = parse(stmt.drop_front(eq + 1).trim(), error);
       if (!value)
         return failure();
-      statements.push_back({target.str(), std::move(value)});
+      std::string name = subscript ? subscript->text : target.str();
+      statements.push_back({name, std::move(value), std::move(subscript)});
     }
   }
   return statements;
