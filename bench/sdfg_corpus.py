@@ -396,12 +396,13 @@ def defined_masks(args, dir0, dir1):
 
 
 # Oracle errors that say the inputs or the symbol values do not suit the
-# program (DaCe would index out of bounds, or convert NaN to an integer).
+# program (DaCe would index out of bounds, convert NaN to an integer or
+# read a tasklet's output before it is assigned).
 PRINT_LOCK = threading.Lock()
 
 INDEX_ERRORS = ("out of bounds", "runs past the memory", "reads past",
                 "negative size", "not an integer", "symbol assigned",
-                "converted to")
+                "converted to", "before assigning it")
 
 
 def oracle_seed(path, mlir, args, symbols, seed, opts, work):

@@ -1650,7 +1650,11 @@ class Interpreter:
             raise
         except NameError as e:
             name = str(e).split("'")[1] if "'" in str(e) else str(e)
-            raise Unsupported("callback or unknown name in a tasklet",
+            if name in node.out_types:
+                # DaCe declares it uninitialised: its value is garbage.
+                raise Undefined(f"tasklet '{node.label}' reads its output "
+                                f"'{name}' before assigning it") from None
+            raise Unsupported("unknown name in a tasklet",
                               f"{name} in '{node.label}'") from None
         except Exception as e:
             raise SDFGError(f"tasklet '{node.label}': "
