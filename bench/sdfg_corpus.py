@@ -440,6 +440,8 @@ def oracle_seed(path, mlir, args, symbols, seed, opts, work):
     if pk_status != "ok":
         if input_dependent:
             return "input-dependent", f"pk {pk_status}; oracle: {o_msg}"
+        if pk_status == "timeout" and o_status == "timeout":
+            pk_out = "the interpreter times out too (it may not terminate)"
         return "pk-" + pk_status, pk_out
     if o_status == "timeout":
         return "oracle-timeout", o_msg

@@ -13,22 +13,34 @@ plain NumPy:
   stores them); transients are allocated on first use in each SDFG call
   and filled with a poison (NaN, or a recognisable integer);
 * a state runs its dataflow in topological order; map scopes iterate their
-  ranges sequentially (inclusive ends); tasklets are Python, executed with
-  their in-connectors as NumPy scalars (or views when a memlet covers more
-  than one element) and their out-connectors read back, written through
-  the memlet with its write-conflict resolution (`wcr`) if any;
+  ranges in order (inclusive ends; dynamic range connectors are symbols);
+  a map of tasklets whose iterations touch disjoint elements runs on
+  whole index vectors instead, which gives the loop's result;
+* tasklets are Python, executed with their in-connectors as NumPy scalars
+  (or views when a memlet covers more than one element, indexed like C:
+  a negative index is out of bounds) and their out-connectors read back,
+  converted to the connector's type and written through the memlet with
+  its write-conflict resolution (`wcr`) if any;
 * copies between access nodes use `subset` and `other_subset` and may
-  reshape; views and nested SDFGs see the caller's memory through the
-  descriptors' own strides, so their writes go through;
+  reshape; tiled subsets are strided views with the tile as a trailing
+  dimension; views and nested SDFGs see the caller's memory through the
+  descriptors' own strides, so their writes go through (a Scalar a nested
+  SDFG only reads is passed by value, as DaCe does);
 * interstate edges: conditions first (in file order), then the
-  unconditional edge, assignments one after another; LoopRegion,
+  unconditional edge, assignments one after another, an undeclared
+  symbol keeping the type of its value; LoopRegion (inverted too),
   ConditionalBlock, Break/Continue/Return blocks; library nodes (Reduce,
   MatMul, Gemm, Gemv, Ger, Dot, Axpy, Transpose, Inv) computed with NumPy.
 
 Operators inside tasklets have Python's meaning (`//` and `%` floor
 towards minus infinity, an integer to a negative integer power is a
 float); integers are NumPy scalars of their container's width, so they
-wrap like C. Anything this file does not model raises `Unsupported`.
+wrap like C, and floats follow IEEE (a division by zero is inf). What
+DaCe's generated code leaves undefined (an index out of bounds, a copy
+between overlapping memory, NaN made an integer, an output read before it
+is assigned) raises `Undefined`; anything this file does not model
+(C++ tasklets, streams, structures, vector types, callbacks, consume
+scopes) raises `Unsupported`.
 
 Command line:
 
@@ -37,9 +49,10 @@ Command line:
 
 writes DIR/NAME.npy for every non-transient container after the run
 (a Scalar, passed by value in DaCe, is written as the 0-d value it was
-given, unless --scalars-by-reference). Containers without --input get random values from --seed. Exit
-status 2 with one line `Unsupported(<construct>): ...` for what is not
-modelled, 1 for malformed files and run-time errors.
+given, unless --scalars-by-reference). Containers without --input get
+random values from --seed. Exit status 2 with one line
+`Unsupported(<construct>): ...` for what is not modelled, 1 for malformed
+files and run-time errors (`undefined: ...` among them).
 """
 
 import argparse
@@ -463,7 +476,7 @@ class Subset:
                         raise SDFGError(f"index {v!r} of '{name}' is not "
                                         "an integer")
                 if not 0 <= v < n:
-                    raise SDFGError(f"index {tuple(idx)} out of bounds of "
+                    raise Undefined(f"index {tuple(idx)} out of bounds of "
                                     f"'{name}' with shape {tuple(shape)}")
                 out.append(int(v))
             return tuple(out)
@@ -477,7 +490,7 @@ class Subset:
             count = max(0, -(-(e - s + (1 if st > 0 else -1)) // st))
             last = s + (count - 1) * st
             if count and not (0 <= s < n and 0 <= last < n):
-                raise SDFGError(f"range {s}:{e}:{st} out of bounds of "
+                raise Undefined(f"range {s}:{e}:{st} out of bounds of "
                                 f"'{name}' with shape {tuple(shape)}")
             if point:
                 idx.append(s)
@@ -635,7 +648,7 @@ class Descriptor:
             lo, hi = np.byte_bounds(root)
             vlo, vhi = np.byte_bounds(view)
             if vlo < lo or vhi > hi:
-                raise SDFGError(f"{what}: '{self.name}' of shape "
+                raise Undefined(f"{what}: '{self.name}' of shape "
                                 f"{tuple(shape)} and strides {strides} runs "
                                 "past the memory it views")
         return view
@@ -648,7 +661,7 @@ def _start_of(array, starts, name):
                         f"of shape {array.shape}")
     for s, n in zip(starts, array.shape):
         if not 0 <= s <= n:
-            raise SDFGError(f"start {tuple(starts)} out of bounds of "
+            raise Undefined(f"start {tuple(starts)} out of bounds of "
                             f"'{name}' with shape {array.shape}")
     return array[tuple(slice(s, None) for s in starts)]
 
