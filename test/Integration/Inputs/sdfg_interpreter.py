@@ -114,8 +114,9 @@ def parse_dtype(value):
     if value is None:
         return np.dtype(np.int32)
     if isinstance(value, str):
-        if value in _DTYPES:
-            return np.dtype(_DTYPES[value])
+        name = value[len("dace."):] if value.startswith("dace.") else value
+        if name in _DTYPES:
+            return np.dtype(_DTYPES[name])
         raise Unsupported(f"dtype {value}")
     if isinstance(value, dict):
         kind = value.get("type", "?")
@@ -804,6 +805,9 @@ class Node:
         elif self.kind == "Tasklet":
             code = self.attrs.get("code") or {"string_data": "",
                                               "language": "Python"}
+            if isinstance(code, str):  # files older than CodeBlock
+                code = {"string_data": code, "language": "Python"}
+            self.code_text = code.get("string_data", "")
             language = code.get("language", "Python")
             if language != "Python":
                 self.code = None
@@ -1283,8 +1287,7 @@ def _vector_plan(entry):
     if not body or any(n.kind != "Tasklet" or n.code is None for n in body):
         return None
     for t in body:
-        t.vector_code = _vector_code(t.attrs.get("code", {}).get(
-            "string_data", ""))
+        t.vector_code = _vector_code(t.code_text)
         if t.vector_code is None:
             return None
         for e in t.in_edges:
