@@ -179,15 +179,22 @@ def shape_symbols(path):
     return names
 
 
+def import_sdfg(path, mlir, opts, result):
+    """Imports `path` into `mlir` with pk-translate, recording the outcome
+    (and the first error) in `result`; True if it imported."""
+    status, out = run_tool([opts.pk_translate, "--json-to-sdfg", path, "-o",
+                            mlir], opts.timeout)
+    result["import"] = status
+    if status != "ok":
+        result["import_error"] = out
+    return status == "ok"
+
+
 def check(path, args, workdir):
     name = os.path.basename(path)
     mlir = os.path.join(workdir, name + ".mlir")
     result = {"file": name}
-    status, out = run_tool([args.pk_translate, "--json-to-sdfg", path, "-o",
-                            mlir], args.timeout)
-    result["import"] = status
-    if status != "ok":
-        result["import_error"] = out
+    if not import_sdfg(path, mlir, args, result):
         return result
     if not args.run:
         return result
@@ -505,11 +512,8 @@ def oracle_check(path, opts, workdir):
     os.makedirs(work, exist_ok=True)
     mlir = os.path.join(work, name + ".mlir")
     result = {"file": name}
-    status, out = run_tool([opts.pk_translate, "--json-to-sdfg", path, "-o",
-                            mlir], opts.timeout)
-    result["import"] = status
-    if status != "ok":
-        result["import_error"] = out
+    if not import_sdfg(path, mlir, opts, result):
+        out = result["import_error"]
         result["oracle"] = "not-imported"
         result["oracle_detail"] = out
         if opts.per_run:

@@ -64,14 +64,16 @@ std::optional<std::string> scalarText(const json::Value *value) {
   return std::nullopt;
 }
 
-/// The value of an expression without symbols.
-std::optional<int64_t> constantOf(StringRef text) {
+/// The integer value of an expression with every symbol at `probe`, or
+/// without symbols when there is none.
+std::optional<int64_t> valueOf(StringRef text,
+                               std::optional<int64_t> probe = std::nullopt) {
   std::string error;
   expr::NodePtr node = expr::parse(text, error);
   if (!node)
     return std::nullopt;
   return expr::evaluateInt(
-      *node, [](StringRef) -> std::optional<int64_t> { return std::nullopt; });
+      *node, [&](StringRef) -> std::optional<int64_t> { return probe; });
 }
 
 std::optional<int64_t> asId(const json::Value *value) {
@@ -207,6 +209,12 @@ struct Constant {
   SmallVector<std::string> shape;
   SmallVector<double> values;
   bool isArray() const { return !shape.empty(); }
+  /// Element `k` as an attribute of the constant's type.
+  TypedAttr attr(size_t k) const {
+    if (isa<FloatType>(type))
+      return FloatAttr::get(type, values[k]);
+    return IntegerAttr::get(type, static_cast<int64_t>(values[k]));
+  }
 };
 
 /// Reads the key order of the `assignments` object of every interstate
@@ -712,7 +720,7 @@ LogicalResult Importer::initializeConstantArrays(StringRef entry,
     SmallVector<int64_t> sizes = llvm::map_to_vector(
         constant.shape,
         [](const std::string &dim) -> int64_t { return std::stoll(dim); });
-    for (auto [flat, number] : llvm::enumerate(constant.values)) {
+    for (size_t flat = 0; flat < constant.values.size(); ++flat) {
       SmallVector<Value> indices(sizes.size());
       int64_t rest = flat;
       for (int64_t dim = sizes.size() - 1; dim >= 0; --dim) {
@@ -720,13 +728,7 @@ LogicalResult Importer::initializeConstantArrays(StringRef entry,
             arith::ConstantIndexOp::create(builder, loc, rest % sizes[dim]);
         rest /= sizes[dim];
       }
-      Attribute attr =
-          isa<FloatType>(constant.type)
-              ? Attribute(builder.getFloatAttr(constant.type, number))
-              : Attribute(builder.getIntegerAttr(
-                    constant.type, static_cast<int64_t>(number)));
-      Value element =
-          arith::ConstantOp::create(builder, loc, cast<TypedAttr>(attr));
+      Value element = arith::ConstantOp::create(builder, loc, constant.attr(flat));
       StoreOp::create(builder, loc, element, target, indices, WCRKindAttr());
     }
   }
@@ -1785,12 +1787,7 @@ expr::Operand Importer::lookupName(StringRef name, std::optional<int64_t> scope,
     const Constant &constant = c->second;
     if (constant.isArray())
       return operand(access(declareConstantArray(name.str())));
-    Attribute attr =
-        isa<FloatType>(constant.type)
-            ? Attribute(builder.getFloatAttr(constant.type, constant.values[0]))
-            : Attribute(builder.getIntegerAttr(
-                  constant.type, static_cast<int64_t>(constant.values[0])));
-    Value value = arith::ConstantOp::create(builder, loc, cast<TypedAttr>(attr));
+    Value value = arith::ConstantOp::create(builder, loc, constant.attr(0));
     if (constant.isUnsigned)
       unsignedValues.insert(value);
     return operand(value);
@@ -1915,14 +1912,22 @@ Importer::pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
   return indices;
 }
 
+/// The element at `index` as an offset in the memory `data` lives in (the
+/// memory a view views): its start plus sum(index * stride).
+static std::string memoryOffset(const Container &data,
+                                ArrayRef<std::string> index) {
+  std::string offset = data.isView ? data.viewStart : "0";
+  for (auto [at, stride] : llvm::zip_equal(index, data.memoryStrides()))
+    offset += " + (" + at + ") * (" + stride + ")";
+  return offset;
+}
+
 SmallVector<std::string>
 Importer::memoryIndices(const Container &data, ArrayRef<std::string> index) {
   if (data.isView) {
     // The element's offset in the viewed memory, then its index there.
     const Container &root = *data.viewRoot;
-    std::string offset = data.viewStart;
-    for (auto [at, stride] : llvm::zip_equal(index, data.viewStrides))
-      offset += " + (" + at + ") * (" + stride + ")";
+    std::string offset = memoryOffset(data, index);
     if (root.isScalar)
       return {};
     if (root.isFlat())
@@ -1936,12 +1941,8 @@ Importer::memoryIndices(const Container &data, ArrayRef<std::string> index) {
     }
     return texts;
   }
-  if (data.isFlat()) {
-    std::string offset = "0";
-    for (auto [at, stride] : llvm::zip_equal(index, data.strides))
-      offset += " + (" + at + ") * (" + stride + ")";
-    return {offset};
-  }
+  if (data.isFlat())
+    return {memoryOffset(data, index)};
   return SmallVector<std::string>(index.begin(), index.end());
 }
 
@@ -2123,19 +2124,19 @@ struct SubsetShape {
   SmallVector<Dim> dims;
 };
 
-static SubsetShape shapeOf(ArrayRef<SubsetRange> subset) {
+/// With `squeezed`, dimensions of one element (start == end) are left out.
+static SubsetShape shapeOf(ArrayRef<SubsetRange> subset, bool squeezed = true) {
   SubsetShape shape;
   for (auto [dim, range] : llvm::enumerate(subset)) {
-    bool one = StringRef(range.start).trim() == StringRef(range.end).trim();
-    if (one && !range.isTiled())
+    if (squeezed &&
+        StringRef(range.start).trim() == StringRef(range.end).trim())
       continue;
-    std::string steps =
-        StringRef(range.step).trim() == "1"
-            ? "(" + range.end + ") - (" + range.start + ") + 1"
-            : "int_ceil((" + range.end + ") + 1 - (" + range.start + "), " +
-                  range.step + ")";
-    if (!one)
-      shape.dims.push_back({dim, false, steps});
+    shape.dims.push_back(
+        {dim, false,
+         StringRef(range.step).trim() == "1"
+             ? "(" + range.end + ") - (" + range.start + ") + 1"
+             : "int_ceil((" + range.end + ") + 1 - (" + range.start + "), " +
+                   range.step + ")"});
   }
   for (auto [dim, range] : llvm::enumerate(subset))
     if (range.isTiled())
@@ -2179,22 +2180,13 @@ Importer::indexThroughLayout(expr::Node &node,
   // squeezes them), and are at their start.
   if (const auto &subset = it->second.subset) {
     SubsetShape shape = shapeOf(*subset);
-    size_t tiles = llvm::count_if(
-        *subset, [](const SubsetRange &r) { return r.isTiled(); });
+    if (index.size() != shape.dims.size())
+      if (SubsetShape full = shapeOf(*subset, /*squeezed=*/false);
+          index.size() == full.dims.size())
+        shape = std::move(full);
     if (index.size() == shape.dims.size()) {
       index = llvm::map_to_vector(elementOf(*subset, shape, index),
                                   [](const SubsetRange &r) { return r.start; });
-    } else if (index.size() == subset->size() + tiles) {
-      SmallVector<std::string> at;
-      size_t tile = subset->size();
-      for (auto [dim, range] : llvm::enumerate(*subset)) {
-        std::string element = "(" + range.start + ") + (" + index[dim] +
-                              ") * (" + range.step + ")";
-        if (range.isTiled())
-          element += " + (" + index[tile++] + ")";
-        at.push_back(element);
-      }
-      index = std::move(at);
     } else {
       return fail("'" + node.text + "' is part of '" + data.name +
                   "' with " + Twine(shape.dims.size()) +
@@ -2247,6 +2239,14 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   };
   SmallVector<std::string> inNames = connectorNames("in_connectors");
   SmallVector<std::string> outNames = connectorNames("out_connectors");
+  // The (last) memlet leaving an out-connector.
+  auto outMemlet = [&](StringRef name) -> const DFEdge * {
+    const DFEdge *out = nullptr;
+    for (const DFEdge &edge : edges)
+      if (edge.src == node.id && edge.srcConn == name && edge.memlet)
+        out = &edge;
+    return out;
+  };
   // An out-connector no edge leaves writes nothing: what the code assigns
   // it is dropped.
   llvm::erase_if(outNames, [&](const std::string &name) {
@@ -2309,10 +2309,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     if (!statement.subscript || arrayOuts.count(statement.target))
       continue;
     const std::string &name = statement.target;
-    const DFEdge *out = nullptr;
-    for (const DFEdge &edge : edges)
-      if (edge.src == node.id && edge.srcConn == name && edge.memlet)
-        out = &edge;
+    const DFEdge *out = outMemlet(name);
     if (!out || !llvm::is_contained(outNames, name))
       return fail("code \"" + abbreviated(source) + "\" assigns to '" +
                   expr::print(*statement.subscript) +
@@ -2372,10 +2369,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   SmallVector<Type> resultTypes;
   SmallVector<bool> resultUnsigned;
   for (const std::string &name : outNames) {
-    const DFEdge *out = nullptr;
-    for (const DFEdge &edge : edges)
-      if (edge.src == node.id && edge.srcConn == name && edge.memlet)
-        out = &edge;
+    const DFEdge *out = outMemlet(name);
     if (!out)
       return fail("out-connector '" + name + "' has no outgoing memlet");
     FailureOr<Container *> data = container(out->memlet->data);
@@ -2398,22 +2392,18 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     for (auto [name, arg, input] :
          llvm::zip_equal(inNames, tasklet.getBody()->getArguments(), inputs))
       locals[name] = expr::Operand(arg, unsignedValues.contains(input));
+    auto local = [&](StringRef name) { return locals.lookup(name); };
     for (const expr::Statement &statement : *statements) {
       if (statement.subscript) {
         Container &data = *arrayOuts.lookup(statement.target);
-        expr::Operand value = expr::emit(
-            builder, loc, *statement.value,
-            [&](StringRef name) { return locals.lookup(name); },
-            builder.getI64Type(), error);
+        expr::Operand value = expr::emit(builder, loc, *statement.value, local,
+                                         builder.getI64Type(), error);
         SmallVector<Value> indices;
         for (const expr::NodePtr &index : statement.subscript->operands) {
-          expr::Operand at = value ? expr::emit(
-                                         builder, loc, *index,
-                                         [&](StringRef name) {
-                                           return locals.lookup(name);
-                                         },
-                                         builder.getIndexType(), error)
-                                   : expr::Operand();
+          expr::Operand at =
+              value ? expr::emit(builder, loc, *index, local,
+                                 builder.getIndexType(), error)
+                    : expr::Operand();
           Value cast = at ? expr::castTo(builder, loc, at.value,
                                          builder.getIndexType(), at.isUnsigned)
                           : Value();
@@ -2447,8 +2437,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
             !type.isInteger(1))
           intType = type;
       expr::Operand value = expr::emit(
-          builder, loc, *statement.value,
-          [&](StringRef name) { return locals.lookup(name); }, intType, error);
+          builder, loc, *statement.value, local, intType, error);
       if (!value)
         return fail("code \"" + abbreviated(source) + "\": " + error);
       locals[statement.target] = value;
@@ -2636,13 +2625,6 @@ LogicalResult Importer::copyElementwise(Container &source,
   if (source.elementType != target.elementType)
     return fail(what + " changes the element type");
   SubsetShape from = shapeOf(sourceSubset), to = shapeOf(targetSubset);
-  auto evaluate = [&](const std::string &text,
-                      int64_t probe) -> std::optional<int64_t> {
-    std::string error;
-    expr::NodePtr node = expr::parse(text, error);
-    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
-    return node ? expr::evaluateInt(*node, lookup) : std::nullopt;
-  };
   auto volume = [](const SubsetShape &shape) {
     std::string text = "1";
     for (const SubsetShape::Dim &dim : shape.dims)
@@ -2651,7 +2633,7 @@ LogicalResult Importer::copyElementwise(Container &source,
   };
   auto differ = [&](const std::string &a, const std::string &b) {
     for (int64_t probe : {5, 11}) {
-      std::optional<int64_t> x = evaluate(a, probe), y = evaluate(b, probe);
+      std::optional<int64_t> x = valueOf(a, probe), y = valueOf(b, probe);
       if (x && y && *x != *y)
         return true;
     }
@@ -3466,17 +3448,16 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
                     (*data)->name + "', which has no dimensions");
       // Where sizes are constants, the callee must stay inside the memory.
       const Container &root = (*data)->isView ? *(*data)->viewRoot : **data;
-      std::string offset = (*data)->isView ? (*data)->viewStart : "0";
-      for (auto [range, stride] :
-           llvm::zip_equal(subset, (*data)->memoryStrides()))
-        offset += " + (" + range.start + ") * (" + stride + ")";
+      std::string offset = memoryOffset(
+          **data, llvm::map_to_vector(subset, [](const SubsetRange &range) {
+            return range.start;
+          }));
       std::string available = "1";
       for (const std::string &dim : root.memrefShape())
         available += " * (" + dim + ")";
-      std::optional<int64_t> extent =
-          constantOf(inner.containers[name].totalSize);
+      std::optional<int64_t> extent = valueOf(inner.containers[name].totalSize);
       std::optional<int64_t> left =
-          constantOf("(" + available + ") - (" + offset + ")");
+          valueOf("(" + available + ") - (" + offset + ")");
       if (extent && left && *extent > *left)
         return fail("nested SDFG argument '" + name + "' reaches " +
                     Twine(*extent) + " elements into '" + (*data)->name +

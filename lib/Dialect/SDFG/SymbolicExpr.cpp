@@ -116,9 +116,13 @@ private:
     for (const NodePtr &operand : node->operands)
       node->depth = std::max(node->depth, operand->depth + 1);
     if (node->depth > kMaxExprDepth)
-      return fail("expression nested more than " + Twine(kMaxExprDepth) +
-                  " levels deep");
+      return tooDeep();
     return node;
+  }
+
+  NodePtr tooDeep() {
+    return fail("expression nested more than " + Twine(kMaxExprDepth) +
+                " levels deep");
   }
 
   /// Counts the parser's own recursion (parentheses, calls, unary
@@ -134,8 +138,7 @@ private:
   NodePtr parseOr() {
     Nesting guard(*this);
     if (guard.tooDeep())
-      return fail("expression nested more than " + Twine(kMaxExprDepth) +
-                  " levels deep");
+      return tooDeep();
     NodePtr lhs = parseAnd();
     while (lhs && consume("or")) {
       NodePtr rhs = parseAnd();
@@ -160,8 +163,7 @@ private:
   NodePtr parseNot() {
     Nesting guard(*this);
     if (guard.tooDeep())
-      return fail("expression nested more than " + Twine(kMaxExprDepth) +
-                  " levels deep");
+      return tooDeep();
     skipSpace();
     size_t at = pos;
     if (consume("not")) {
@@ -268,8 +270,7 @@ private:
   NodePtr parseUnary() {
     Nesting guard(*this);
     if (guard.tooDeep())
-      return fail("expression nested more than " + Twine(kMaxExprDepth) +
-                  " levels deep");
+      return tooDeep();
     skipSpace();
     size_t at = pos;
     for (StringRef op : {"-", "+", "~"}) {
