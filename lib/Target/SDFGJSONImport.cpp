@@ -468,9 +468,11 @@ private:
   LogicalResult importAccessNode(const DFNode &node);
   LogicalResult importNestedSDFG(const DFNode &node);
   /// The arguments of a nested SDFG whose memlets pass part of a
-  /// container, a view or a container with strides of its own: DaCe passes
-  /// a pointer to the memlet's first element, which the callee reads with
-  /// its descriptor's strides (an `sdfg.window` here).
+  /// container, a view or a container with strides of its own, or that
+  /// write one element of a container: DaCe passes a pointer to the
+  /// memlet's first element, which the callee reads with its descriptor's
+  /// strides (an `sdfg.window` here), and the callee's own write-conflict
+  /// resolution accumulates into the caller's element.
   llvm::StringSet<> windowArguments(const DFNode &node,
                                     const json::Object &innerJson);
   /// DaCe's Reduce, MatMul (2-d) and Transpose (2-d) on whole containers,
@@ -895,6 +897,11 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
       }
     }
     if (windowArgs.contains(name)) {
+      // A written scalar passed by reference: one element of the caller's.
+      if (data.isScalar && !data.transient && !data.isView) {
+        data.isScalar = false;
+        data.shape = {"1"};
+      }
       if (data.isScalar || data.transient || data.isView)
         return fail("the caller passes part of a container, but this is "
                     "not a non-transient Array");
@@ -903,6 +910,8 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
       std::string extent = "1";
       for (auto [dim, stride] : llvm::zip_equal(data.shape, strides))
         extent += " + ((" + dim + ") - 1) * (" + stride + ")";
+      if (std::optional<int64_t> constant = valueOf(extent))
+        extent = std::to_string(*constant);
       data.strides = std::move(strides);
       data.totalSize = std::move(extent);
       data.isWindow = true;
@@ -2396,8 +2405,9 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     for (const expr::Statement &statement : *statements) {
       if (statement.subscript) {
         Container &data = *arrayOuts.lookup(statement.target);
-        expr::Operand value = expr::emit(builder, loc, *statement.value, local,
-                                         builder.getI64Type(), error);
+        expr::Operand value =
+            expr::emit(builder, loc, *statement.value, local,
+                       builder.getI64Type(), error, data.elementType);
         SmallVector<Value> indices;
         for (const expr::NodePtr &index : statement.subscript->operands) {
           expr::Operand at =
@@ -2431,13 +2441,15 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
       }
       // An integer literal written to an integer out-connector takes its
       // type directly.
-      Type intType = builder.getI64Type();
+      Type intType = builder.getI64Type(), destination;
       for (auto [name, type] : llvm::zip_equal(outNames, resultTypes))
-        if (name == statement.target && isa<IntegerType>(type) &&
-            !type.isInteger(1))
-          intType = type;
-      expr::Operand value = expr::emit(
-          builder, loc, *statement.value, local, intType, error);
+        if (name == statement.target) {
+          destination = type;
+          if (isa<IntegerType>(type) && !type.isInteger(1))
+            intType = type;
+        }
+      expr::Operand value = expr::emit(builder, loc, *statement.value, local,
+                                       intType, error, destination);
       if (!value)
         return fail("code \"" + abbreviated(source) + "\": " + error);
       locals[statement.target] = value;
@@ -3300,25 +3312,43 @@ Importer::windowArguments(const DFNode &node, const json::Object &innerJson) {
       innerAttrs ? innerAttrs->getObject("_arrays") : nullptr;
   if (!arrays)
     return result;
+  // Connectors with a memlet from or to a code node pass values instead.
+  llvm::StringSet<> values;
+  for (const DFEdge &edge : edges) {
+    if (edge.dst == node.id && takesValue(edge.src))
+      values.insert(edge.dstConn);
+    if (edge.src == node.id && takesValue(edge.dst))
+      values.insert(edge.srcConn);
+  }
   for (const DFEdge &edge : edges) {
     bool isIn = edge.dst == node.id;
-    if ((!isIn && edge.src != node.id) || !edge.memlet ||
-        !edge.memlet->subset || takesValue(isIn ? edge.src : edge.dst))
+    if ((!isIn && edge.src != node.id) || !edge.memlet || !edge.memlet->subset)
       continue;
     StringRef name = isIn ? edge.dstConn : edge.srcConn;
+    if (values.contains(name))
+      continue;
     const json::Object *desc = arrays->getObject(name);
     const json::Object *descAttrs =
         desc ? desc->getObject("attributes") : nullptr;
-    const json::Array *shape = descAttrs ? descAttrs->getArray("shape") : nullptr;
     auto outer = containers.find(edge.memlet->data);
-    if (!shape || desc->getString("type") != "Array" ||
-        outer == containers.end() || outer->second.isScalar)
+    if (!descAttrs || outer == containers.end())
       continue;
     const Container &data = outer->second;
     ArrayRef<SubsetRange> subset = *edge.memlet->subset;
-    bool single = llvm::all_of(*shape, [](const json::Value &dim) {
-      return scalarText(&dim) == "1";
-    });
+    std::optional<StringRef> type = desc->getString("type");
+    const json::Array *shape = descAttrs->getArray("shape");
+    bool single = type == "Scalar" ||
+                  (shape && llvm::all_of(*shape, [](const json::Value &dim) {
+                     return scalarText(&dim) == "1";
+                   }));
+    // One element written: by reference, as DaCe does (a copy in and out
+    // would lose an accumulation by the callee into it).
+    if (!isIn && single && isPoint(subset) && (type == "Scalar" || shape)) {
+      result.insert(name);
+      continue;
+    }
+    if (!shape || type != "Array" || data.isScalar)
+      continue;
     bool whole = isFull(subset, data) && !data.isFlat() && !data.isView &&
                  shape->size() == data.shape.size();
     if (!whole && !(single && isPoint(subset)))
@@ -3441,6 +3471,15 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
     // resolve conflicts in their own memlets: a write-conflict resolution
     // on the call's memlet is not applied again (DaCe's code generator
     // skips it too).
+    if (inner.windowArgs.contains(name) && (*data)->isScalar) {
+      // A written scalar, by reference.
+      if (!dataType)
+        return fail("nested SDFG argument '" + name + "' writes scalar '" +
+                    (*data)->name + "', which is passed by value");
+      operands.push_back(
+          WindowOp::create(builder, loc, argType, access(**data), {}));
+      continue;
+    }
     if (inner.windowArgs.contains(name)) {
       Value source = access(**data);
       if (!dataType || dataType.getRank() == 0)

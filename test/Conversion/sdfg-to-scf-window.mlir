@@ -48,3 +48,37 @@ sdfg.sdfg @columns(%A: memref<3x4xf64> {name = "A"}) entry @s {
     }
   }
 }
+
+// A window of a scalar is its one element (how DaCe passes a scalar the
+// callee writes, by reference): parallel calls accumulate into it
+// atomically, each through the same memory.
+// CHECK-LABEL: func.func private @accumulate(
+// CHECK:         memref.atomic_rmw addf
+sdfg.sdfg @accumulate(%O: memref<?xf64, strided<[1], offset: ?>> {name = "o", shape = ["1"]},
+                      %x: f64 {name = "x"})
+    entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {
+    %o = sdfg.access %O : memref<?xf64, strided<[1], offset: ?>>
+    %c0 = arith.constant 0 : index
+    sdfg.store %x, %o[%c0] wcr add : memref<?xf64, strided<[1], offset: ?>>
+  }
+}
+
+// CHECK-LABEL: func.func @sum(
+// CHECK-SAME:      %{{.+}}: memref<5xf64>, %[[S:.+]]: memref<f64>)
+// CHECK:         scf.parallel
+// CHECK:           %[[ONE:.+]] = memref.expand_shape %[[S]] [] output_shape [1] : memref<f64> into memref<1xf64>
+// CHECK:           %[[W:.+]] = memref.subview %[[ONE]][%{{.+}}] [%{{.+}}] [1] : memref<1xf64> to memref<?xf64, strided<[1], offset: ?>>
+// CHECK:           call @accumulate(%[[W]], %{{.+}})
+sdfg.sdfg @sum(%A: memref<5xf64> {name = "A"}, %S: memref<f64> {name = "s"}) entry @s {
+  sdfg.state @s {
+    %a = sdfg.access %A : memref<5xf64>
+    %s = sdfg.access %S : memref<f64>
+    sdfg.map (%i) = (0) through (4) schedule cpu_multicore {
+      %x = sdfg.load %a[%i] : memref<5xf64>
+      %w = sdfg.window %s[] : memref<f64> to memref<?xf64, strided<[1], offset: ?>>
+      sdfg.call @accumulate(%w, %x) symbols [] () outputs []
+          : (memref<?xf64, strided<[1], offset: ?>>, f64) -> ()
+    }
+  }
+}

@@ -488,7 +488,9 @@ def SDFG_WindowOp : SDFG_Op<"window", [
     (an access node, in its row-major order, or a window itself) from the
     element at `indices` to its end, as a 1-d memref with a dynamic offset;
     an `sdfg.call` passes it to a callee argument of the same type, which
-    the callee indexes as `sum(index * stride)`.
+    the callee indexes as `sum(index * stride)`. A window of a rank-0
+    source (a scalar, no indices) is its one element: how DaCe passes a
+    scalar the nested SDFG writes, by reference.
 
     ```mlir
     %w = sdfg.window %a[%c0, %j, %c0]
@@ -516,9 +518,13 @@ def SDFG_CallOp : SDFG_Op<"call", [
     * a memref (an access node) for a memref argument the nested SDFG sees
       whole: the same element type, rank and layout, static dimensions
       agreeing (the callee may have dynamic ones where the caller's are
-      static); an `sdfg.window` for part of a container;
+      static); an `sdfg.window` for part of a container, or for one
+      element or a scalar that the callee writes (DaCe passes it by
+      reference, so the callee's write-conflict resolutions accumulate
+      into the caller's memory);
     * a value of the element type for a memref argument of one element
-      (rank 0 or all dimensions 1): a single-element memlet. The lowering
+      (rank 0 or all dimensions 1): a single-element memlet or a value
+      from a code node. The lowering
       passes a fresh buffer holding the value; the arguments listed in
       `outputs` are read back from it after the call and become the
       results, in that order (the caller stores them with its memlets);

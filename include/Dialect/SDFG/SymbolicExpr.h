@@ -123,14 +123,17 @@ using NameLookup = llvm::function_ref<Operand(StringRef)>;
 ///   the sign of the modulo follows the divisor; `sdfg.floordiv`/`sdfg.mod`
 ///   on floats and signed integers), `**` is integer exponentiation on
 ///   integers (`math.ipowi`), C's `pow` otherwise (`math.fpowi`,
-///   `math.powf`, `complex.pow`);
+///   `math.powf`, `complex.pow`); a power of integers that is the whole
+///   expression and is stored as the float type `destination` is C's
+///   `pow` in f64 (Python's value: `2 ** -1` is 0.5);
 /// * complex values use the `complex` dialect; what Python rejects on them
 ///   (ordering, `//`, `%`, `floor`, ...) is an error.
 ///
 /// Comparisons and boolean operators produce i1. On failure returns a null
 /// operand and sets `error`.
 Operand emit(OpBuilder &builder, Location loc, const Node &node,
-             NameLookup lookup, Type intType, std::string &error);
+             NameLookup lookup, Type intType, std::string &error,
+             Type destination = {});
 
 /// Converts a scalar between integer, index, float, complex and i1 types.
 /// Integers extend with sign unless `fromUnsigned` (or i1, which

@@ -781,6 +781,9 @@ Value Lowering::lowerWindow(WindowOp window, IRMapping &map) {
         map.lookup(index));
   }
   Value flat = source;
+  if (sourceType.getRank() == 0) // A scalar: its one element.
+    flat = memref::ExpandShapeOp::create(builder, loc, ArrayRef<int64_t>{1},
+                                         source, {});
   if (sourceType.getRank() > 1) {
     SmallVector<ReassociationIndices> all(1);
     for (int64_t dim = 0; dim < sourceType.getRank(); ++dim)

@@ -900,8 +900,6 @@ LogicalResult WindowOp::verify() {
   if (result != windowType(source.getElementType()))
     return emitOpError() << "result must be " << windowType(source.getElementType())
                          << ", got " << result;
-  if (source.getRank() == 0)
-    return emitOpError("source must have rank 1 or more");
   if (!source.getLayout().isIdentity() && source != result)
     return emitOpError() << "source must have the identity layout or be a "
                             "window, got "

@@ -830,8 +830,10 @@ StringRef stripModule(StringRef name) {
 class Emitter {
 public:
   Emitter(OpBuilder &b, Location loc, NameLookup lookup, Type intType,
-          std::string &error)
-      : b(b), loc(loc), lookup(lookup), intType(intType), error(error) {}
+          std::string &error, const Node *top = nullptr,
+          Type destination = {})
+      : b(b), loc(loc), lookup(lookup), intType(intType), error(error),
+        top(top), destination(destination) {}
 
   /// Emits `node`; literals get `hint` when it is a numeric type.
   Operand emit(const Node &node, Type hint = {}) {
@@ -868,6 +870,9 @@ private:
   NameLookup lookup;
   Type intType;
   std::string &error;
+  /// The whole expression and the type its value is stored as, if known.
+  const Node *top;
+  Type destination;
 
   Operand fail(const Twine &message) {
     if (error.empty())
@@ -1267,7 +1272,10 @@ private:
   /// `dace::math::ipow`; otherwise integers use `math.ipowi` (a negative
   /// exponent gives the exact power truncated toward zero), floats C's
   /// `pow` (`math.fpowi` for an integer exponent, `math.powf`), complex
-  /// values `complex.pow`.
+  /// values `complex.pow`. A power of integers stored as a float is raised
+  /// in f64 by C's `pow`, as DaCe's `std::pow` does for most integer
+  /// types: Python's value, also for a negative exponent (`2 ** -1` is
+  /// 0.5, where an integer result would truncate it to 0).
   Operand emitPower(const Node &node, Type hint) {
     const Node &baseNode = *node.operands[0], &exponentNode = *node.operands[1];
     Operand base = emit(baseNode, hint);
@@ -1305,6 +1313,13 @@ private:
         return fail("operator '**': operands of incompatible types");
       return Operand(complex::PowOp::create(b, loc, l.value, r.value));
     }
+    if (isInt(baseType) && isInt(exponentType) && &node == top &&
+        isa_and_present<FloatType>(destination)) {
+      Type f64 = b.getF64Type();
+      return Operand(math::PowFOp::create(
+          b, loc, castTo(b, loc, base.value, f64, base.isUnsigned),
+          castTo(b, loc, exponent.value, f64, exponent.isUnsigned)));
+    }
     if (isInt(baseType) && isInt(exponentType)) {
       auto [l, r] = unify(base, exponent);
       Type type = l.getType();
@@ -1323,6 +1338,10 @@ private:
                      l.isUnsigned);
     }
     if (isa<FloatType>(baseType) && isInt(exponentType)) {
+      // C++'s std::pow(float, int) is the double overload, as DaCe calls
+      // it (and NumPy's float32 ** int32 is float64).
+      if (!baseType.isF64())
+        base = Operand(castTo(b, loc, base.value, b.getF64Type()));
       exponent = promote(exponent);
       Value power = exponent.value;
       if (isa<IndexType>(power.getType()) ||
@@ -1655,6 +1674,8 @@ private:
 } // namespace
 
 Operand expr::emit(OpBuilder &builder, Location loc, const Node &node,
-                   NameLookup lookup, Type intType, std::string &error) {
-  return Emitter(builder, loc, lookup, intType, error).emit(node);
+                   NameLookup lookup, Type intType, std::string &error,
+                   Type destination) {
+  return Emitter(builder, loc, lookup, intType, error, &node, destination)
+      .emit(node);
 }

@@ -794,8 +794,9 @@ sdfg.sdfg @window_indices(%A: memref<3x4xf64>) entry @s {
 sdfg.sdfg @window_scalar(%A: memref<f64>) entry @s {
   sdfg.state @s {
     %a = sdfg.access %A : memref<f64>
-    // expected-error @+1 {{'sdfg.window' op source must have rank 1 or more}}
-    %w = sdfg.window %a[] : memref<f64> to memref<?xf64, strided<[1], offset: ?>>
+    %c0 = arith.constant 0 : index
+    // expected-error @+1 {{'sdfg.window' op has 1 indices but the container has rank 0}}
+    %w = sdfg.window %a[%c0] : memref<f64> to memref<?xf64, strided<[1], offset: ?>>
   }
 }
 

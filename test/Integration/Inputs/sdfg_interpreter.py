@@ -242,7 +242,8 @@ class Expr:
 
 def _pow(base, exponent):
     """Python's `**` on NumPy scalars: an integer to a negative integer
-    power is a float; a float power of a negative float is NaN, not complex."""
+    power is a float; a float power of a negative float is NaN, not complex;
+    a narrow float to an integer power is computed in double, as C++ does."""
     integral = (isinstance(base, (int, np.integer, bool, np.bool_))
                 and isinstance(exponent, (int, np.integer, bool, np.bool_)))
     if integral:
@@ -250,6 +251,11 @@ def _pow(base, exponent):
             return np.float64(float(base)) ** int(exponent)
         return base ** exponent
     if isinstance(base, (int, float)):
+        base = np.float64(base)
+    if (isinstance(base, np.floating) and not isinstance(base, np.float64)
+            and isinstance(exponent, (int, np.integer, bool, np.bool_))):
+        # C++'s std::pow(float, int), which DaCe's code calls, is the
+        # double overload (NumPy would keep float32 for a narrow integer).
         base = np.float64(base)
     if isinstance(exponent, float):
         exponent = np.float64(exponent)
