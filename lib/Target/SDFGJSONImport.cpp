@@ -3027,6 +3027,27 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
                     WCRKindAttr());
     return success();
   };
+  // A memlet naming this container with an `other_subset`, through a map
+  // entry from another container, is a copy from that one: not supported
+  // yet, and refused rather than read as the data already here.
+  for (const DFEdge &edge : edges) {
+    if (edge.dst != node.id || !edge.memlet || !edge.memlet->otherSubset ||
+        edge.memlet->data != data.name ||
+        nodes.at(edge.src).type != "MapEntry" ||
+        !StringRef(edge.srcConn).starts_with("OUT_"))
+      continue;
+    std::string inConn = "IN_" + edge.srcConn.substr(4);
+    for (const DFEdge &in : edges)
+      if (in.dst == edge.src && in.dstConn == inConn &&
+          nodes.at(in.src).type == "AccessNode" &&
+          nodes.at(in.src).attrs->getString("data").value_or(data.name) !=
+              data.name)
+        return fail("the memlet into '" + data.name + "' from map entry " +
+                    Twine(edge.src) + " copies from '" +
+                    *nodes.at(in.src).attrs->getString("data") +
+                    "' (a memlet of '" + data.name +
+                    "' with an 'other_subset'); that is not supported");
+  }
   // Element copies into it from other containers (the data already in
   // it flows in without one).
   for (const DFEdge &edge : edges) {
@@ -3341,9 +3362,13 @@ Importer::windowArguments(const DFNode &node, const json::Object &innerJson) {
                   (shape && llvm::all_of(*shape, [](const json::Value &dim) {
                      return scalarText(&dim) == "1";
                    }));
-    // One element written: by reference, as DaCe does (a copy in and out
-    // would lose an accumulation by the callee into it).
-    if (!isIn && single && isPoint(subset) && (type == "Scalar" || shape)) {
+    // One element by reference, as DaCe does: a callee's Array, or a
+    // Scalar it writes (a copy in and out would lose an accumulation by
+    // the callee into it, and a copy in would not see the callee's own
+    // writes through another argument). Only read Scalars pass by value.
+    if (single && isPoint(subset) &&
+        ((!isIn && type == "Scalar") ||
+         (type == "Array" && shape && !data.isScalar))) {
       result.insert(name);
       continue;
     }

@@ -519,9 +519,10 @@ def SDFG_CallOp : SDFG_Op<"call", [
       whole: the same element type, rank and layout, static dimensions
       agreeing (the callee may have dynamic ones where the caller's are
       static); an `sdfg.window` for part of a container, or for one
-      element or a scalar that the callee writes (DaCe passes it by
-      reference, so the callee's write-conflict resolutions accumulate
-      into the caller's memory);
+      element passed by reference (DaCe passes one by pointer to a
+      callee's Array, or to a Scalar the callee writes, whose
+      write-conflict resolutions then accumulate into the caller's
+      memory);
     * a value of the element type for a memref argument of one element
       (rank 0 or all dimensions 1): a single-element memlet or a value
       from a code node. The lowering
