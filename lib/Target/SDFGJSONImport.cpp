@@ -467,6 +467,10 @@ private:
   LogicalResult importTasklet(const DFNode &node);
   LogicalResult importAccessNode(const DFNode &node);
   LogicalResult importNestedSDFG(const DFNode &node);
+  /// Whether `node` has a float (or complex) value by Python's rules, with
+  /// this SDFG's containers and symbols: the type DaCe would give a symbol
+  /// it assigns.
+  bool isFloatValued(const expr::Node &node);
   /// The arguments of a nested SDFG whose memlets pass part of a
   /// container, a view or a container with strides of its own, or that
   /// write one element of a container: DaCe passes a pointer to the
@@ -1085,11 +1089,22 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
           symbolTypes[symbol] = IntegerType::get(context, 32);
     }
 
-  // Interstate assignments may introduce symbols DaCe did not list.
+  // Interstate assignments may introduce symbols DaCe did not list. DaCe
+  // types such a symbol by its value; pk's symbols are integers, so a
+  // float value is refused rather than truncated.
   for (const FlatEdge &edge : flatEdges)
-    for (const auto &[key, value] : edge.assignments)
-      if (!symbolTypes.count(key))
-        symbolTypes[key] = IntegerType::get(context, 64);
+    for (const auto &[key, value] : edge.assignments) {
+      if (symbolTypes.count(key))
+        continue;
+      std::string error;
+      if (expr::NodePtr node = expr::parse(value, error);
+          node && isFloatValued(*node))
+        return fail("interstate assignment '" + key + " = " + value +
+                    "' gives the undeclared symbol '" + key +
+                    "' a float value, which DaCe would type as a float; "
+                    "only integer symbols are supported");
+      symbolTypes[key] = IntegerType::get(context, 64);
+    }
 
   // Scalars that a state writes (into an access node) are outputs.
   for (const FlatState &flat : flatStates) {
@@ -3323,6 +3338,48 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
   }
   return fail("library node '" + name +
               "' is not supported (Reduce, MatMul, Transpose)");
+}
+
+bool Importer::isFloatValued(const expr::Node &node) {
+  using Kind = expr::Node::Kind;
+  auto floatData = [&](StringRef name) {
+    auto it = containers.find(name.str());
+    return it != containers.end() &&
+           isa<FloatType, ComplexType>(it->second.elementType);
+  };
+  auto anyOperand = [&] {
+    return llvm::any_of(node.operands, [&](const expr::NodePtr &operand) {
+      return isFloatValued(*operand);
+    });
+  };
+  switch (node.kind) {
+  case Kind::Float:
+  case Kind::Imaginary:
+    return true;
+  case Kind::Name:
+    return !symbolTypes.count(node.text) && floatData(node.text);
+  case Kind::Subscript:
+    return floatData(node.text);
+  case Kind::Unary:
+    return node.text != "not" && anyOperand();
+  case Kind::Binary:
+    return llvm::is_contained({"+", "-", "*", "/", "//", "%", "**"},
+                              node.text) &&
+           anyOperand();
+  case Kind::Call: {
+    StringRef callee = StringRef(node.text);
+    callee = callee.substr(callee.rfind('.') + 1); // `math.sqrt` is `sqrt`
+    if (llvm::is_contained({"float", "sqrt", "exp", "log", "sin", "cos", "tan",
+                            "tanh", "pow", "fmod", "hypot"},
+                           callee))
+      return true;
+    return llvm::is_contained({"min", "max", "Min", "Max", "abs", "Abs"},
+                              callee) &&
+           anyOperand();
+  }
+  default:
+    return false;
+  }
 }
 
 llvm::StringSet<>
