@@ -3052,16 +3052,18 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
         !StringRef(edge.srcConn).starts_with("OUT_"))
       continue;
     std::string inConn = "IN_" + edge.srcConn.substr(4);
-    for (const DFEdge &in : edges)
-      if (in.dst == edge.src && in.dstConn == inConn &&
-          nodes.at(in.src).type == "AccessNode" &&
-          nodes.at(in.src).attrs->getString("data").value_or(data.name) !=
-              data.name)
+    for (const DFEdge &in : edges) {
+      if (in.dst != edge.src || in.dstConn != inConn ||
+          nodes.at(in.src).type != "AccessNode")
+        continue;
+      StringRef from =
+          nodes.at(in.src).attrs->getString("data").value_or(data.name);
+      if (from != data.name)
         return fail("the memlet into '" + data.name + "' from map entry " +
-                    Twine(edge.src) + " copies from '" +
-                    *nodes.at(in.src).attrs->getString("data") +
+                    Twine(edge.src) + " copies from '" + from +
                     "' (a memlet of '" + data.name +
                     "' with an 'other_subset'); that is not supported");
+    }
   }
   // Element copies into it from other containers (the data already in
   // it flows in without one).
@@ -3433,7 +3435,7 @@ Importer::windowArguments(const DFNode &node, const json::Object &innerJson) {
       continue;
     bool whole = isFull(subset, data) && !data.isFlat() && !data.isView &&
                  shape->size() == data.shape.size();
-    if (!whole && !(single && isPoint(subset)))
+    if (!whole)
       result.insert(name);
   }
   return result;
