@@ -137,6 +137,10 @@ def run_tool(cmd, timeout):
         sig = -p.returncode if p.returncode < 0 else 0
         name = signal.Signals(sig).name if sig else "crash"
         return "crash", name + ": " + first_error(out)
+    # pk-run reports a signal in the compiled kernel as one line and exits
+    # with 128 + the signal.
+    if "the kernel raised SIG" in out:
+        return "crash", first_error(out)
     if p.returncode != 0:
         if "FAIL" in p.stdout.split():
             return "mismatch", "results differ from pk-reference-pipeline"

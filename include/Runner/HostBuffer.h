@@ -46,8 +46,9 @@ public:
   /// A buffer of the same type holding the same values.
   std::unique_ptr<HostBuffer> clone() const;
 
-  /// Floats uniform in [-1, 1), integers uniform in [0, intMax].
-  void fillRandom(std::mt19937_64 &rng, int64_t intMax);
+  /// Floats uniform in [-1, 1), integers uniform in [intMin, intMax]
+  /// (booleans in [min(max(intMin, 0), 1), 1]).
+  void fillRandom(std::mt19937_64 &rng, int64_t intMin, int64_t intMax);
   /// Values a kernel is expected to overwrite. Two runs compared with each
   /// other use different poisons (floats: NaN vs a huge finite sentinel;
   /// integers: 0xff vs 0x5a bytes), so an element neither run wrote can

@@ -10,6 +10,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -136,7 +137,8 @@ void HostBuffer::set(int64_t i, double v) {
   std::memcpy(p, &n, elementBytes); // little endian: the low bytes
 }
 
-void HostBuffer::fillRandom(std::mt19937_64 &rng, int64_t intMax) {
+void HostBuffer::fillRandom(std::mt19937_64 &rng, int64_t intMin,
+                            int64_t intMax) {
   if (isa<FloatType>(getElementType())) {
     std::uniform_real_distribution<double> dist(-1.0, 1.0);
     for (int64_t i = 0; i < numElements; ++i)
@@ -144,8 +146,9 @@ void HostBuffer::fillRandom(std::mt19937_64 &rng, int64_t intMax) {
     return;
   }
   unsigned width = getElementType().getIntOrFloatBitWidth();
+  int64_t lo = width == 1 ? std::clamp<int64_t>(intMin, 0, 1) : intMin;
   int64_t hi = width == 1 ? 1 : intMax;
-  std::uniform_int_distribution<int64_t> dist(0, hi);
+  std::uniform_int_distribution<int64_t> dist(lo, hi);
   for (int64_t i = 0; i < numElements; ++i)
     set(i, double(dist(rng)));
 }

@@ -27,6 +27,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
@@ -34,6 +35,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <unistd.h>
 
 using namespace mlir;
 using namespace mlir::pk;
@@ -45,8 +51,9 @@ static cl::opt<std::string> inputFile(cl::Positional,
                                       cl::desc("<input .mlir file>"),
                                       cl::init("-"), cl::cat(runCategory));
 static cl::opt<std::string>
-    entryName("entry", cl::desc("Function to run (default: the only public "
-                                "function, or the first one)"),
+    entryName("entry",
+              cl::desc("Function to run (default: the only public "
+                       "function, or the first one)"),
               cl::value_desc("name"), cl::cat(runCategory));
 static cl::alias entryAlias("e", cl::aliasopt(entryName),
                             cl::desc("Alias for --entry"));
@@ -59,8 +66,22 @@ static cl::list<std::string>
 static cl::opt<uint64_t> seed("seed", cl::desc("Random seed for inputs"),
                               cl::init(1), cl::cat(runCategory));
 static cl::opt<int64_t>
-    intMax("int-max", cl::desc("Random integer inputs lie in [0, int-max]"),
+    intMin("int-min",
+           cl::desc("Random integer inputs lie in [int-min, int-max] (1 keeps "
+                    "integer divisors nonzero)"),
+           cl::init(0), cl::cat(runCategory));
+static cl::opt<int64_t>
+    intMax("int-max",
+           cl::desc("Random integer inputs lie in [int-min, "
+                    "int-max]"),
            cl::init(15), cl::cat(runCategory));
+static cl::list<std::string> scalarValues(
+    "scalar",
+    cl::desc("Values of scalar arguments, NAME=VALUE (comma separated): an "
+             "SDFG's scalar data by name, any function's argument by "
+             "position (#0, #1, ...); an SDFG scalar named in --sdfg-symbols "
+             "takes that value"),
+    cl::value_desc("K=64,alpha=1.5"), cl::CommaSeparated, cl::cat(runCategory));
 static cl::opt<unsigned> threads("num-threads",
                                  cl::desc("OpenMP threads (0: all cores)"),
                                  cl::init(0), cl::cat(runCategory));
@@ -92,8 +113,7 @@ static cl::opt<bool> printResults("print",
                                   cl::desc("Print the results' values"),
                                   cl::cat(runCategory));
 static cl::opt<std::string>
-    outputPrefix("output",
-                 cl::desc("Write result #i to <prefix>i.npy"),
+    outputPrefix("output", cl::desc("Write result #i to <prefix>i.npy"),
                  cl::value_desc("prefix"), cl::cat(runCategory));
 static cl::opt<double> atolOpt("atol",
                                cl::desc("Absolute tolerance (default by "
@@ -122,9 +142,10 @@ static cl::opt<bool>
 static cl::opt<std::string> gpuChip("gpu-chip",
                                     cl::desc("With --gpu: GPU architecture"),
                                     cl::init("sm_90"), cl::cat(runCategory));
-static cl::opt<std::string>
-    gpuFeatures("gpu-features", cl::desc("With --gpu: PTX features"),
-                cl::init("+ptx80"), cl::cat(runCategory));
+static cl::opt<std::string> gpuFeatures("gpu-features",
+                                        cl::desc("With --gpu: PTX features"),
+                                        cl::init("+ptx80"),
+                                        cl::cat(runCategory));
 static cl::opt<std::string> gpuFormat(
     "gpu-format",
     cl::desc("With --gpu: kernel format, isa (PTX, JIT-compiled by the "
@@ -185,9 +206,8 @@ static func::FuncOp wrapScalarArguments(func::FuncOp func) {
   TypeRange types = func.getArgumentTypes();
   if (llvm::all_of(types, llvm::IsaPred<ShapedType>) ||
       llvm::any_of(types, [](Type type) {
-        return isa<ShapedType>(type)
-                   ? !whyUnsupportedBufferType(type).empty()
-                   : !isSupportedElementType(type);
+        return isa<ShapedType>(type) ? !whyUnsupportedBufferType(type).empty()
+                                     : !isSupportedElementType(type);
       }))
     return func;
   SmallVector<Type> bufferTypes = llvm::map_to_vector(types, [](Type type) {
@@ -241,6 +261,174 @@ static func::FuncOp findEntry(ModuleOp module, std::string &error) {
   return defined.front();
 }
 
+/// Splits NAME=VALUE; false if there is no '=' or either side is empty.
+static bool splitBinding(StringRef binding, StringRef &name, StringRef &value) {
+  std::tie(name, value) = binding.split('=');
+  name = name.trim();
+  value = value.trim();
+  return binding.contains('=') && !name.empty() && !value.empty();
+}
+
+/// The values --scalar (and, for an SDFG's scalar data, --sdfg-symbols)
+/// give to the entry's inputs, by input position. `names` are the inputs'
+/// names (an SDFG's data names; empty for a plain function). Scalars are
+/// rank-0 buffers here (wrapScalarArguments).
+static llvm::Expected<std::map<unsigned, double>>
+bindScalars(ArrayRef<ShapedType> inputs, ArrayRef<std::string> names) {
+  std::map<unsigned, double> bound;
+  auto scalarNames = [&] {
+    std::string list;
+    for (auto [i, type] : llvm::enumerate(inputs))
+      if (type.getRank() == 0)
+        list += (list.empty() ? "" : ", ") +
+                (i < names.size() ? names[i] : "#" + std::to_string(i));
+    return list.empty() ? std::string("none") : list;
+  };
+  auto bind = [&](unsigned index, StringRef name,
+                  StringRef text) -> llvm::Error {
+    ShapedType type = inputs[index];
+    if (type.getRank() != 0)
+      return llvm::createStringError(
+          "--scalar " + name + ": the argument is " +
+          llvm::formatv("{0}", type).str() +
+          ", not a scalar; give arrays with --input");
+    Type elt = type.getElementType();
+    double value;
+    if (isa<FloatType>(elt)) {
+      if (text.getAsDouble(value))
+        return llvm::createStringError("--scalar " + name + ": '" + text +
+                                       "' is not a number");
+    } else if (elt.isIntOrIndex()) {
+      int64_t integer;
+      if (text.getAsInteger(0, integer))
+        return llvm::createStringError("--scalar " + name + ": '" + text +
+                                       "' is not an integer (the "
+                                       "argument is " +
+                                       llvm::formatv("{0}", elt).str() + ")");
+      unsigned width = elt.isIndex() ? 64 : elt.getIntOrFloatBitWidth();
+      if (width < 64 && (integer >= (int64_t(1) << width) ||
+                         integer < -(int64_t(1) << (width - 1))))
+        return llvm::createStringError("--scalar " + name + ": " + text +
+                                       " does not fit in " +
+                                       llvm::formatv("{0}", elt).str());
+      value = double(integer);
+    } else {
+      return llvm::createStringError("--scalar " + name + ": scalars of type " +
+                                     llvm::formatv("{0}", elt).str() +
+                                     " cannot be given on the "
+                                     "command line; use --input");
+    }
+    bound[index] = value;
+    return llvm::Error::success();
+  };
+  for (const std::string &binding : scalarValues) {
+    StringRef name, text;
+    if (!splitBinding(binding, name, text))
+      return llvm::createStringError("--scalar '" + binding +
+                                     "': expected NAME=VALUE");
+    std::optional<unsigned> index;
+    unsigned position;
+    if (name.starts_with("#") &&
+        !name.drop_front().getAsInteger(10, position)) {
+      if (position >= inputs.size())
+        return llvm::createStringError(
+            "--scalar " + name + ": the function has " +
+            std::to_string(inputs.size()) + " arguments");
+      index = position;
+    } else {
+      auto it = llvm::find(names, name);
+      if (it == names.end())
+        return llvm::createStringError("--scalar " + name +
+                                       ": no argument of that name (scalar "
+                                       "arguments: " +
+                                       scalarNames() + ")");
+      index = it - names.begin();
+    }
+    if (bound.count(*index))
+      return llvm::createStringError("--scalar " + name + ": given twice");
+    if (auto err = bind(*index, name, text))
+      return std::move(err);
+  }
+  // A scalar that DaCe passes as data but that also sizes the SDFG (it is
+  // named like a symbol) takes the symbol's value unless given above.
+  for (const std::string &binding : sdfgSymbols) {
+    StringRef name, text;
+    if (!splitBinding(binding, name, text))
+      continue; // convert-sdfg-to-scf reports it
+    auto it = llvm::find(names, name);
+    unsigned index = it - names.begin();
+    if (it != names.end() && inputs[index].getRank() == 0 &&
+        !bound.count(index))
+      if (auto err = bind(index, name, text))
+        return std::move(err);
+  }
+  return bound;
+}
+
+/// While the compiled code runs, a signal it raises (an integer division by
+/// zero, an access outside a buffer, a trap) ends pk-run with one error
+/// line and exit status 128 + the signal, not LLVM's crash report: the
+/// fault is in the kernel, not in the compiler.
+class KernelSignalGuard {
+public:
+  explicit KernelSignalGuard(const std::string &what) {
+    llvm::outs().flush();
+    std::string prefix = "pk-run: error: " + what + ": the kernel raised ";
+    size_t n = std::min(prefix.size(), sizeof(message) - 1);
+    std::memcpy(message, prefix.data(), n);
+    messageSize = n;
+    static char alternateStack[1 << 16];
+    stack_t stack{};
+    stack.ss_sp = alternateStack;
+    stack.ss_size = sizeof(alternateStack);
+    sigaltstack(&stack, nullptr);
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    action.sa_flags = SA_ONSTACK;
+    sigemptyset(&action.sa_mask);
+    for (auto [i, sig] : llvm::enumerate(signals))
+      sigaction(sig, &action, &previous[i]);
+  }
+  ~KernelSignalGuard() {
+    for (auto [i, sig] : llvm::enumerate(signals))
+      sigaction(sig, &previous[i], nullptr);
+  }
+
+private:
+  static constexpr int signals[] = {SIGFPE, SIGSEGV, SIGBUS,
+                                    SIGILL, SIGTRAP, SIGABRT};
+  struct sigaction previous[std::size(signals)];
+  static inline char message[512];
+  static inline size_t messageSize = 0;
+
+  static void onSignal(int sig) {
+    const char *what = "a signal";
+    switch (sig) {
+    case SIGFPE:
+      what = "SIGFPE (an arithmetic error: integer division by zero or "
+             "overflow; --int-min 1 keeps random divisors nonzero)";
+      break;
+    case SIGSEGV:
+      what = "SIGSEGV (an access outside its memory)";
+      break;
+    case SIGBUS:
+      what = "SIGBUS (a misaligned or unmapped access)";
+      break;
+    case SIGILL:
+    case SIGTRAP:
+      what = "SIGILL/SIGTRAP (a trap: unreachable code or a failed check)";
+      break;
+    case SIGABRT:
+      what = "SIGABRT (the runtime aborted)";
+      break;
+    }
+    (void)!write(STDERR_FILENO, message, messageSize);
+    (void)!write(STDERR_FILENO, what, std::strlen(what));
+    (void)!write(STDERR_FILENO, "\n", 1);
+    _exit(128 + sig);
+  }
+};
+
 /// Median and fastest of the timed runs, in seconds. The minimum is the
 /// figure to compare on a loaded machine: interference only adds time.
 struct RunTimes {
@@ -258,9 +446,9 @@ timeRuns(llvm::function_ref<llvm::Error()> run) {
     auto start = std::chrono::steady_clock::now();
     if (auto err = run())
       return std::move(err);
-    times.push_back(std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - start)
-                        .count());
+    times.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count());
   }
   std::sort(times.begin(), times.end());
   size_t n = times.size();
@@ -283,6 +471,8 @@ int main(int argc, char **argv) {
   DialectRegistry registry;
   registerAllDialects(registry);
   MLIRContext context(registry);
+  // Errors name their op; a dump of the whole module would bury them.
+  context.printOpOnDiagnostic(false);
 
   std::string errorMessage;
   auto file = openInputFile(inputFile, &errorMessage);
@@ -302,12 +492,30 @@ int main(int argc, char **argv) {
   // Data arguments per SDFG: the lowered function takes its free symbols
   // after them, which are bound (--sdfg-symbols), never filled at random.
   llvm::StringMap<unsigned> sdfgDataArgs;
-  for (sdfg::SDFGOp graph : module->getOps<sdfg::SDFGOp>())
-    sdfgDataArgs[graph.getSymName()] = graph.getBody()->getNumArguments();
+  // Their data names, for --scalar (the lowered function has none).
+  llvm::StringMap<SmallVector<std::string>> sdfgDataNames;
+  for (sdfg::SDFGOp graph : module->getOps<sdfg::SDFGOp>()) {
+    Block *body = graph.getBody();
+    sdfgDataArgs[graph.getSymName()] = body->getNumArguments();
+    for (unsigned i = 0, e = body->getNumArguments(); i < e; ++i)
+      sdfgDataNames[graph.getSymName()].push_back(graph.getArgDataName(i));
+  }
   if (fromSDFG) {
     PassManager pm(&context);
     ConvertSDFGToSCFOptions options;
-    options.symbols.assign(sdfgSymbols.begin(), sdfgSymbols.end());
+    // Names that are only scalar data are bound by bindScalars below.
+    for (const std::string &binding : sdfgSymbols) {
+      StringRef name, text;
+      bool declared = !splitBinding(binding, name, text);
+      bool data = false;
+      for (sdfg::SDFGOp graph : module->getOps<sdfg::SDFGOp>()) {
+        declared |=
+            graph.getSymbolsAttr() && graph.getSymbolsAttr().contains(name);
+        data |= llvm::is_contained(sdfgDataNames[graph.getSymName()], name);
+      }
+      if (declared || !data)
+        options.symbols.push_back(binding);
+    }
     pm.addPass(createConvertSDFGToSCF(options));
     if (failed(pm.run(*module)))
       return fail("cannot lower the SDFG to a function (see above)");
@@ -318,14 +526,21 @@ int main(int argc, char **argv) {
   func::FuncOp func = findEntry(*module, errorMessage);
   if (!func)
     return fail(errorMessage);
-  if (!fromSDFG || func.getNumArguments() == sdfgDataArgs.lookup(func.getName()))
-    func = wrapScalarArguments(func);
+  SmallVector<std::string> inputNames =
+      fromSDFG ? sdfgDataNames.lookup(func.getName())
+               : SmallVector<std::string>();
+  // Messages name the function; `symbol` is what is compiled (a wrapper
+  // when scalars travel in buffers).
   std::string name = func.getName().str();
+  if (!fromSDFG ||
+      func.getNumArguments() == sdfgDataArgs.lookup(func.getName()))
+    func = wrapScalarArguments(func);
+  std::string symbol = func.getName().str();
   auto signature = getBufferSignature(func);
   if (!signature)
-    return fail(llvm::toString(signature.takeError()) +
-                (fromSDFG ? "; bind the SDFG's symbols with --sdfg-symbols"
-                          : ""));
+    return fail(
+        llvm::toString(signature.takeError()) +
+        (fromSDFG ? "; bind the SDFG's symbols with --sdfg-symbols" : ""));
   // Without results the function works in destination-passing style: it
   // writes into its memref arguments, which are then what is compared.
   bool inPlace = signature->outputs.empty();
@@ -335,7 +550,8 @@ int main(int argc, char **argv) {
   bool noData =
       inPlace && llvm::none_of(signature->inputs, llvm::IsaPred<MemRefType>);
   if (noData && !fromSDFG)
-    return fail("@" + name + " returns nothing and has no memref argument "
+    return fail("@" + name +
+                " returns nothing and has no memref argument "
                 "to write into: there is no result to check");
 
   // Results marked `pk.status` are checked after the run; the marker means
@@ -351,14 +567,27 @@ int main(int argc, char **argv) {
 
   // Inputs.
   std::vector<std::unique_ptr<HostBuffer>> inputs;
-  if (!npyInputs.empty() && npyInputs.size() != signature->inputs.size())
-    return fail("@" + name + " takes " + Twine(signature->inputs.size()) +
-                " arguments but " + Twine(npyInputs.size()) +
-                " --input files were given");
+  if (intMin > intMax)
+    return fail("--int-min " + Twine(intMin) + " is above --int-max " +
+                Twine(intMax));
+  auto scalars = bindScalars(signature->inputs, inputNames);
+  if (!scalars)
+    return fail(llvm::toString(scalars.takeError()));
+  size_t unbound = signature->inputs.size() - scalars->size();
+  if (!npyInputs.empty() && npyInputs.size() != unbound)
+    return fail("@" + name + " takes " + Twine(unbound) + " arguments" +
+                (scalars->empty() ? "" : " not given by --scalar") + " but " +
+                Twine(npyInputs.size()) + " --input files were given");
   std::mt19937_64 rng(seed);
+  unsigned nextNpy = 0;
   for (auto [i, type] : llvm::enumerate(signature->inputs)) {
+    if (auto it = scalars->find(i); it != scalars->end()) {
+      inputs.push_back(std::make_unique<HostBuffer>(type));
+      inputs.back()->set(0, it->second);
+      continue;
+    }
     if (!npyInputs.empty()) {
-      auto buffer = readNpy(npyInputs[i], type);
+      auto buffer = readNpy(npyInputs[nextNpy++], type);
       if (!buffer)
         return fail("input #" + Twine(i) + " " +
                     llvm::toString(buffer.takeError()));
@@ -366,7 +595,7 @@ int main(int argc, char **argv) {
       continue;
     }
     inputs.push_back(std::make_unique<HostBuffer>(type));
-    inputs.back()->fillRandom(rng, intMax);
+    inputs.back()->fillRandom(rng, intMin, intMax);
   }
   // The buffers of one run: the function's parameters, and among them the
   // ones whose contents are the run's results. Each run gets its own
@@ -409,10 +638,10 @@ int main(int argc, char **argv) {
     if (!dumpObject.empty())
       return fail("--dump-object is for host code; with --gpu use "
                   "pk-translate --pk-to-ptx for the kernels");
-    auto runtime = GpuRuntime::load(gpuRuntime.empty()
-                                        ? findGpuRuntimeLibrary(argv[0])
-                                        : gpuRuntime.getValue(),
-                                    /*requireDevice=*/!gpuCompileOnly);
+    auto runtime =
+        GpuRuntime::load(gpuRuntime.empty() ? findGpuRuntimeLibrary(argv[0])
+                                            : gpuRuntime.getValue(),
+                         /*requireDevice=*/!gpuCompileOnly);
     if (!runtime)
       return fail("--gpu: " + llvm::toString(runtime.takeError()));
     gpuRuntimeLib = std::move(*runtime);
@@ -421,14 +650,14 @@ int main(int argc, char **argv) {
     gpuOptions.features = gpuFeatures;
     gpuOptions.format = gpuFormat;
     gpuOptions.recipe = recipe;
-    auto compiled =
-        GpuCompiledFunction::compile(*module, name, gpuOptions, *gpuRuntimeLib,
-                                     optLevel, /*load=*/!gpuCompileOnly);
+    auto compiled = GpuCompiledFunction::compile(*module, symbol, gpuOptions,
+                                                 *gpuRuntimeLib, optLevel,
+                                                 /*load=*/!gpuCompileOnly);
     if (!compiled)
       return fail("pk-gpu-pipeline: " + llvm::toString(compiled.takeError()));
     if (gpuCompileOnly) {
-      llvm::outs() << "pk-run: @" << name << " compiled for " << gpuChip
-                   << " (" << gpuFormat << ") and linked against "
+      llvm::outs() << "pk-run: @" << name << " compiled for " << gpuChip << " ("
+                   << gpuFormat << ") and linked against "
                    << gpuRuntimeLib->getPath() << "\n";
       return 0;
     }
@@ -441,7 +670,7 @@ int main(int argc, char **argv) {
     cpuOptions.recipe = recipe;
     cpuOptions.target = target;
     auto compiled = CompiledFunction::compile(
-        *module, name,
+        *module, symbol,
         [&](OpPassManager &pm) { buildCPUPipeline(pm, cpuOptions); }, libs,
         optLevel);
     if (!compiled)
@@ -449,9 +678,12 @@ int main(int argc, char **argv) {
     cpuFn = std::move(*compiled);
   }
   RunBuffers cpuRun = makeRunBuffers(HostBuffer::Poison::Primary);
+  std::optional<KernelSignalGuard> signalGuard;
+  signalGuard.emplace("running @" + name + " (" + pipelineName.str() + ")");
   if (auto err = onGPU ? gpuFn->call(cpuRun.params, cpuRun.results)
                        : cpuFn->call(cpuRun.params))
     return fail("running @" + name + ": " + llvm::toString(std::move(err)));
+  signalGuard.reset();
   if (!dumpObject.empty())
     cpuFn->dumpObject(dumpObject);
 
@@ -460,24 +692,31 @@ int main(int argc, char **argv) {
                << (inPlace ? " written in place" : " outputs");
   if (npyInputs.empty())
     llvm::outs() << ", random inputs with seed " << seed;
+  for (auto [i, value] : *scalars)
+    llvm::outs() << ", "
+                 << (i < inputNames.size() ? inputNames[i]
+                                           : "#" + std::to_string(i))
+                 << " = " << llvm::format("%g", value);
   llvm::outs() << ")\n";
 
   bool passed = true;
   std::unique_ptr<CompiledFunction> reference;
   bool needReference = !noCheck || (bench && benchReference);
   if (needReference) {
-    auto ref = CompiledFunction::compile(*module, name, buildReferencePipeline,
-                                         libs, optLevel);
+    auto ref = CompiledFunction::compile(
+        *module, symbol, buildReferencePipeline, libs, optLevel);
     if (!ref)
-      return fail("pk-reference-pipeline: " +
-                  llvm::toString(ref.takeError()));
+      return fail("pk-reference-pipeline: " + llvm::toString(ref.takeError()));
     reference = std::move(*ref);
   }
   if (!noCheck) {
     RunBuffers refRun = makeRunBuffers(HostBuffer::Poison::Secondary);
+    signalGuard.reset();
+    signalGuard.emplace("running the reference of @" + name);
     if (auto err = reference->call(refRun.params))
       return fail("running the reference of @" + name + ": " +
                   llvm::toString(std::move(err)));
+    signalGuard.reset();
     for (auto [i, out] : llvm::enumerate(cpuRun.results)) {
       HostBuffer *expected = refRun.results[i];
       auto [atol, rtol] = defaultTolerances(out->getElementType());
@@ -493,8 +732,7 @@ int main(int argc, char **argv) {
                    << llvm::format("%g", rtol) << ")\n";
       if (c.mismatches) {
         passed = false;
-        llvm::outs() << "    " << c.mismatches
-                     << " elements differ; first at "
+        llvm::outs() << "    " << c.mismatches << " elements differ; first at "
                      << indexText(out->getShape(), c.firstMismatch) << ": "
                      << llvm::format("%.8g", out->get(c.firstMismatch))
                      << " vs reference "
@@ -546,17 +784,21 @@ int main(int argc, char **argv) {
       llvm::outs() << " (min " << llvm::format("%.4f", times.min * 1e3)
                    << " ms)\n";
     };
+    signalGuard.reset();
+    signalGuard.emplace("timing @" + name + " (" + pipelineName.str() + ")");
     auto cpuTime = timeRuns([&] {
-      return onGPU ? gpuFn->launch(cpuRun.params)
-                   : cpuFn->call(cpuRun.params);
+      return onGPU ? gpuFn->launch(cpuRun.params) : cpuFn->call(cpuRun.params);
     });
+    signalGuard.reset();
     if (!cpuTime)
       return fail(llvm::toString(cpuTime.takeError()));
     report(pipelineName, *cpuTime);
     if (benchReference) {
       RunBuffers scratch = makeRunBuffers(HostBuffer::Poison::Secondary);
-      auto refTime =
-          timeRuns([&] { return reference->call(scratch.params); });
+      signalGuard.reset();
+      signalGuard.emplace("timing the reference of @" + name);
+      auto refTime = timeRuns([&] { return reference->call(scratch.params); });
+      signalGuard.reset();
       if (!refTime)
         return fail(llvm::toString(refTime.takeError()));
       report("pk-reference-pipeline", *refTime);
