@@ -217,23 +217,48 @@ struct Constant {
   }
 };
 
-/// Reads the key order of the `assignments` object of every interstate
-/// edge (`<region>/edges/<k>/attributes/data/attributes/assignments`, the
-/// region being the SDFG or a control-flow region inside it) from the JSON
-/// text. DaCe runs assignments one after another in that order (Python
-/// dicts keep insertion order), but llvm::json::Object is a hash map. The
-/// text has already passed json::parse, so this is a plain scanner over
-/// JSON's grammar that tracks the path from the root to each value.
-class AssignmentOrderScanner {
-public:
-  explicit AssignmentOrderScanner(StringRef text) : text(text) {}
+/// What llvm::json::Value does not keep of the JSON text, by the path of
+/// an element (object keys and array indices from the root joined by '/':
+/// `nodes/2/edges/1`).
+struct JSONLayout {
+  /// The key order of each interstate edge's `assignments` object, by the
+  /// path of the edge (`<region>/edges/<k>`, the region being the SDFG or
+  /// a control-flow region inside it). DaCe runs assignments one after
+  /// another in that order (Python dicts keep insertion order), but
+  /// llvm::json::Object is a hash map.
+  std::map<std::string, SmallVector<std::string>> assignmentOrder;
+  /// Where the elements that messages name start in the text (graph nodes
+  /// and edges, data containers, symbols, constants): the key of an object
+  /// member, the value of an array element.
+  llvm::StringMap<size_t> offsets;
+  /// The offset of each line's first byte, for line and column numbers.
+  std::vector<size_t> lineStarts;
 
-  /// The keys by the path of the edge object (`edges/0`,
-  /// `nodes/2/edges/1`); fails only on text that is not JSON.
-  FailureOr<std::map<std::string, SmallVector<std::string>>> run() {
+  /// The 1-based line and column of byte `offset`.
+  std::pair<unsigned, unsigned> lineAndColumn(size_t offset) const {
+    auto next = llvm::upper_bound(lineStarts, offset);
+    size_t line = next - lineStarts.begin();
+    return {static_cast<unsigned>(line),
+            static_cast<unsigned>(offset - *std::prev(next) + 1)};
+  }
+};
+
+/// Reads a JSONLayout from the JSON text. The text has already passed
+/// json::parse, so this is a plain scanner over JSON's grammar that tracks
+/// the path from the root to each value.
+class JSONLayoutScanner {
+public:
+  explicit JSONLayoutScanner(StringRef text) : text(text) {}
+
+  /// Fails only on text that is not JSON.
+  FailureOr<JSONLayout> run() {
+    layout.lineStarts.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n')
+        layout.lineStarts.push_back(i + 1);
     if (!value())
       return failure();
-    return std::move(order);
+    return std::move(layout);
   }
 
 private:
@@ -241,7 +266,23 @@ private:
   size_t pos = 0;
   /// Object keys and array indices from the root to the current value.
   SmallVector<std::string, 8> path;
-  std::map<std::string, SmallVector<std::string>> order;
+  JSONLayout layout;
+
+  /// Whether messages may name the element at `path`.
+  bool isNamedElement() const {
+    size_t n = path.size(), index;
+    if (n < 2)
+      return false;
+    StringRef parent = path[n - 2];
+    if (parent == "nodes" || parent == "edges")
+      return !StringRef(path[n - 1]).getAsInteger(10, index);
+    return parent == "_arrays" || parent == "symbols" ||
+           parent == "constants_prop";
+  }
+  void recordOffset(size_t offset) {
+    if (isNamedElement())
+      layout.offsets[llvm::join(path, "/")] = offset;
+  }
 
   void skipSpace() {
     while (pos < text.size() && StringRef(" \t\n\r").contains(text[pos]))
@@ -308,11 +349,14 @@ private:
       if (!consume('}')) {
         do {
           std::string key;
+          skipSpace();
+          size_t keyStart = pos;
           if (!string(&key) || !consume(':'))
             return false;
           if (edge)
             keys.push_back(key);
           path.push_back(std::move(key));
+          recordOffset(keyStart);
           bool ok = value();
           path.pop_back();
           if (!ok)
@@ -322,7 +366,7 @@ private:
           return false;
       }
       if (edge)
-        order[*edge] = std::move(keys);
+        layout.assignmentOrder[*edge] = std::move(keys);
       return true;
     }
     if (consume('[')) {
@@ -331,6 +375,8 @@ private:
       size_t index = 0;
       do {
         path.push_back(std::to_string(index++));
+        skipSpace();
+        recordOffset(pos);
         bool ok = value();
         path.pop_back();
         if (!ok)
@@ -352,12 +398,18 @@ private:
 class Importer {
 public:
   Importer(MLIRContext *context, Location loc, StringRef source)
-      : context(context), loc(loc), source(source), builder(context) {}
+      : context(context), baseLoc(loc), loc(loc), source(source),
+        builder(context) {}
 
   OwningOpRef<ModuleOp> run(const json::Value &root);
 
 private:
   MLIRContext *context;
+  /// The location of what no element of the file is named for: the file
+  /// itself, or a nested SDFG's node in its caller.
+  Location baseLoc;
+  /// The location of the element being imported, for the ops built from it
+  /// and for messages.
   Location loc;
   /// The JSON text, for what llvm::json does not keep (the key order).
   StringRef source;
@@ -386,8 +438,8 @@ private:
   /// Values of DaCe's unsigned types (loads, scalar arguments, symbols,
   /// tasklet results): expressions over them use unsigned ops.
   llvm::DenseSet<Value> unsignedValues;
-  /// The keys of each interstate edge's `assignments`, in file order.
-  std::map<std::string, SmallVector<std::string>> assignmentOrder;
+  /// Assignment order and element offsets, shared with nested SDFGs.
+  std::shared_ptr<const JSONLayout> layout;
   std::vector<FlatState> flatStates;
   std::vector<FlatEdge> flatEdges;
 
@@ -403,12 +455,43 @@ private:
   std::map<int64_t, llvm::StringMap<Value>> scopeNames;
   std::map<std::pair<int64_t, std::string>, Value> taskletResults;
 
+  /// Names the element at JSON `path` as `description` in messages, and
+  /// points `loc` at it; an empty path points at the enclosing element.
+  /// The ops built from it get the location too, named by the element
+  /// (`loc("state 's' node 3 (Tasklet 't')"("f.sdfg":111:5))`), so that
+  /// the verifier's messages about them say where they came from.
+  void locate(std::string description, StringRef path) {
+    where = std::move(description);
+    loc = baseLoc;
+    if (path.empty())
+      return;
+    auto it = layout->offsets.find(path);
+    auto file = baseLoc->findInstanceOf<FileLineColLoc>();
+    if (it == layout->offsets.end() || !file)
+      return;
+    auto [line, column] = layout->lineAndColumn(it->second);
+    loc = FileLineColLoc::get(file.getFilename(), line, column);
+    std::string name = elementName();
+    if (!name.empty())
+      loc = NameLoc::get(StringAttr::get(context, name), loc);
+  }
+  /// What messages name the current element by: the nested SDFG's node in
+  /// its caller, then the element.
+  std::string elementName() const {
+    if (outerWhere.empty() || where.empty())
+      return outerWhere + where;
+    return outerWhere + ": " + where;
+  }
+  /// The path of `rest` (a '/'-joined tail) inside this SDFG's object.
+  std::string inRoot(const Twine &rest) const {
+    return rootPath.empty() ? rest.str() : (rootPath + "/" + rest).str();
+  }
+
   LogicalResult fail(const Twine &message) {
     InFlightDiagnostic diag = emitError(loc);
-    if (!outerWhere.empty())
-      diag << outerWhere << ": ";
-    if (!where.empty())
-      diag << where << ": ";
+    std::string name = elementName();
+    if (!name.empty())
+      diag << name << ": ";
     diag << message;
     return failure();
   }
@@ -612,7 +695,8 @@ LogicalResult Importer::importConstants(const json::Object &attrs) {
   if (!object)
     return success();
   for (const auto &[key, value] : *object) {
-    where = "constant '" + key.str() + "'";
+    locate("constant '" + key.str() + "'",
+           inRoot("attributes/constants_prop/" + key.str()));
     const json::Array *pair = value.getAsArray();
     const json::Object *desc =
         pair && pair->size() == 2 ? (*pair)[0].getAsObject() : nullptr;
@@ -677,7 +761,7 @@ LogicalResult Importer::importConstants(const json::Object &attrs) {
       ownConstantArrays.insert(key.str());
     constants[key.str()] = std::move(constant);
   }
-  where.clear();
+  locate("", "");
   return success();
 }
 
@@ -715,7 +799,8 @@ LogicalResult Importer::initializeConstantArrays(StringRef entry,
   lastAccess = nullptr;
   for (const std::string &name : ownConstantArrays) {
     const Constant &constant = constants.at(name);
-    where = "constant '" + name + "'";
+    locate("constant '" + name + "'",
+           inRoot("attributes/constants_prop/" + name));
     Container &data = containers[name];
     if (data.elementType != constant.type || data.isFlat() || data.isView ||
         data.shape != constant.shape)
@@ -738,7 +823,7 @@ LogicalResult Importer::initializeConstantArrays(StringRef entry,
       StoreOp::create(builder, loc, element, target, indices, WCRKindAttr());
     }
   }
-  where.clear();
+  locate("", "");
   builder.setInsertionPointToEnd(sdfg.getBody());
   EdgeOp::create(builder, loc, FlatSymbolRefAttr::get(context, stateName),
                  FlatSymbolRefAttr::get(context, entry),
@@ -754,7 +839,8 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
     return success();
   for (const auto &[key, value] : *arrays) {
     std::string name = key.str();
-    where = "data container '" + name + "'";
+    locate("data container '" + name + "'",
+           inRoot("attributes/_arrays/" + name));
     const json::Object *desc = value.getAsObject();
     const json::Object *descAttrs =
         desc ? desc->getObject("attributes") : nullptr;
@@ -927,7 +1013,7 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
     }
     containers[name] = std::move(data);
   }
-  where.clear();
+  locate("", "");
   return success();
 }
 
@@ -959,17 +1045,35 @@ OwningOpRef<ModuleOp> Importer::run(const json::Value &rootValue) {
                "\"SDFG\"");
     return nullptr;
   }
-  FailureOr<std::map<std::string, SmallVector<std::string>>> order =
-      AssignmentOrderScanner(source).run();
-  if (failed(order)) {
+  FailureOr<JSONLayout> scanned = JSONLayoutScanner(source).run();
+  if (failed(scanned)) {
     (void)fail("cannot read the order of the interstate assignments");
     return nullptr;
   }
-  assignmentOrder = std::move(*order);
+  layout = std::make_shared<const JSONLayout>(std::move(*scanned));
   OwningOpRef<ModuleOp> owned = ModuleOp::create(loc);
   module = *owned;
   builder.setInsertionPointToEnd(module.getBody());
-  if (failed(importSDFG(*root)) || failed(verify(*owned)))
+  if (failed(importSDFG(*root)))
+    return nullptr;
+  // An op the importer built wrong is refused here; the verifier names the
+  // op, and its location names the element of the file it came from.
+  bool naming = false;
+  ScopedDiagnosticHandler nameElements(context, [&](Diagnostic &diag) {
+    auto element = dyn_cast<NameLoc>(diag.getLocation());
+    if (naming || !element)
+      return failure();
+    naming = true;
+    InFlightDiagnostic named = context->getDiagEngine().emit(
+        element.getChildLoc(), diag.getSeverity());
+    named << element.getName().getValue() << ": " << diag.str();
+    for (Diagnostic &note : diag.getNotes())
+      named.attachNote(note.getLocation()) << note.str();
+    named.report();
+    naming = false;
+    return success();
+  });
+  if (failed(verify(*owned)))
     return nullptr;
   return owned;
 }
@@ -997,7 +1101,8 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
       // DaCe declares a caller's constants as symbols of nested SDFGs too.
       if (constants.count(key.str()))
         continue;
-      where = "symbol '" + key.str() + "'";
+      locate("symbol '" + key.str() + "'",
+             inRoot("attributes/symbols/" + key.str()));
       std::optional<StringRef> dtype = value.getAsString();
       if (!dtype) {
         const json::Object *object = value.getAsObject();
@@ -1021,7 +1126,7 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
         unsignedSymbols.insert(key);
     }
   }
-  where.clear();
+  locate("", "");
 
   if (failed(importContainers(*attrs)))
     return failure();
@@ -1057,7 +1162,7 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
   FailureOr<BlockSpan> top = flattenRegion(*root, rootPath, nullptr, /*top=*/true);
   if (failed(top))
     return failure();
-  where.clear();
+  locate("", "");
   SmallVector<std::string> stateNames;
   llvm::StringSet<> usedStateNames;
   for (auto [index, flat] : llvm::enumerate(flatStates)) {
@@ -1197,8 +1302,9 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
 
   for (auto [flat, stateName] : llvm::zip_equal(flatStates, stateNames)) {
     builder.setInsertionPointToEnd(sdfg.getBody());
-    state = StateOp::create(builder, loc, stateName);
     statePath = flat.path;
+    locate("", statePath);
+    state = StateOp::create(builder, loc, stateName);
     if (flat.json && failed(importState(*flat.json, stateName)))
       return failure();
   }
@@ -1209,7 +1315,7 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
     if (failed(initializeConstantArrays(stateNames[top->entry], initName)))
       return failure();
   }
-  where.clear();
+  locate("", "");
   builder.setInsertionPointToEnd(sdfg.getBody());
   for (const FlatEdge &edge : flatEdges) {
     SmallVector<std::string> texts;
@@ -1222,7 +1328,7 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
                    builder.getStrArrayAttr(
                        SmallVector<StringRef>(texts.begin(), texts.end())));
   }
-  where.clear();
+  locate("", "");
   // Transients no state accesses (DaCe's scalars between two tasklets,
   // which become SSA values here) are dead.
   for (AllocOp alloc :
@@ -1333,8 +1439,9 @@ Importer::flattenRegion(const json::Object &region, StringRef path,
   std::set<int64_t> hasIn, hasOut;
   if (const json::Array *edgeArray = region.getArray("edges"))
     for (auto [index, value] : llvm::enumerate(*edgeArray)) {
-      where = "interstate edge #" + std::to_string(index) +
-              (top ? "" : " of '" + label + "'");
+      locate("interstate edge #" + std::to_string(index) +
+                 (top ? "" : " of '" + label + "'"),
+             prefix + "edges/" + std::to_string(index));
       const json::Object *edge = value.getAsObject();
       if (!edge)
         return fail("not an object");
@@ -1354,7 +1461,7 @@ Importer::flattenRegion(const json::Object &region, StringRef path,
       flatEdges.back().src = *spans[*src].exit;
       flatEdges.back().dst = spans[*dst].entry;
     }
-  where.clear();
+  locate("", "");
 
   // The start block: `start_block` (`start_state` in older files), else
   // the first block without incoming edges, as DaCe does.
@@ -1422,7 +1529,7 @@ Importer::flattenBlock(const json::Object &block, StringRef path,
     return BlockSpan{state, std::nullopt};
   }
   if (type == "LoopRegion") {
-    where = "loop '" + label + "'";
+    locate("loop '" + label + "'", path);
     FailureOr<std::optional<std::string>> condition =
         codeText(attrs, "loop_condition");
     FailureOr<std::optional<std::string>> initCode =
@@ -1445,7 +1552,7 @@ Importer::flattenBlock(const json::Object &block, StringRef path,
                               std::pair<std::string, std::string>>>();
     if (failed(update))
       return failure();
-    where.clear();
+    locate("", "");
     bool inverted = attrs && attrs->getBoolean("inverted").value_or(false);
     // A do-while loop updates before testing (DaCe's default) or on the
     // edge back into the body.
@@ -1492,7 +1599,7 @@ Importer::flattenBlock(const json::Object &block, StringRef path,
                     label + "' is not a [condition, region] pair");
       std::optional<std::string> cond;
       if ((*branch)[0].kind() != json::Value::Null) {
-        where = "conditional block '" + label + "'";
+        locate("conditional block '" + label + "'", path);
         FailureOr<std::optional<std::string>> text =
             codeText(&(*branch)[0], "condition");
         if (failed(text))
@@ -1501,7 +1608,7 @@ Importer::flattenBlock(const json::Object &block, StringRef path,
         std::string error;
         if (cond && !expr::parse(*cond, error))
           return fail("condition \"" + *cond + "\": " + error);
-        where.clear();
+        locate("", "");
       }
       FailureOr<BlockSpan> span = flattenRegion(
           *region, (path + "/branches/" + Twine(index) + "/1").str(), loop,
@@ -1555,8 +1662,8 @@ LogicalResult Importer::readEdge(const json::Object &edge, StringRef path) {
   if (const json::Object *object =
           edgeAttrs ? edgeAttrs->getObject("assignments") : nullptr) {
     ArrayRef<std::string> keys;
-    if (auto it = assignmentOrder.find(path.str());
-        it != assignmentOrder.end())
+    if (auto it = layout->assignmentOrder.find(path.str());
+        it != layout->assignmentOrder.end())
       keys = it->second;
     llvm::StringSet<> seen;
     for (const std::string &key : keys)
@@ -1662,6 +1769,7 @@ LogicalResult Importer::importState(const json::Object &stateJson,
 
   if (const json::Array *nodeArray = stateJson.getArray("nodes"))
     for (auto [index, value] : llvm::enumerate(*nodeArray)) {
+      locate("", statePath + "/nodes/" + std::to_string(index));
       const json::Object *object = value.getAsObject();
       std::optional<StringRef> type =
           object ? object->getString("type") : std::nullopt;
@@ -1681,6 +1789,7 @@ LogicalResult Importer::importState(const json::Object &stateJson,
       nodes[node.id] = node;
     }
   for (auto &[id, node] : nodes) {
+    locate("", statePath + "/nodes/" + std::to_string(node.index));
     if (node.type == "MapExit")
       continue;
     if (node.scope &&
@@ -1691,7 +1800,8 @@ LogicalResult Importer::importState(const json::Object &stateJson,
 
   if (const json::Array *edgeArray = stateJson.getArray("edges"))
     for (auto [index, value] : llvm::enumerate(*edgeArray)) {
-      where = ("state '" + stateName + "' edge #" + Twine(index)).str();
+      locate(("state '" + stateName + "' edge #" + Twine(index)).str(),
+             statePath + "/edges/" + std::to_string(index));
       const json::Object *object = value.getAsObject();
       std::optional<int64_t> src =
           object ? asId(object->get("src")) : std::nullopt;
@@ -1715,7 +1825,7 @@ LogicalResult Importer::importState(const json::Object &stateJson,
       edges.push_back(edge);
     }
 
-  where.clear();
+  locate("", statePath);
   if (failed(bindViews()))
     return failure();
 
@@ -1749,9 +1859,10 @@ LogicalResult Importer::importState(const json::Object &stateJson,
     ready.erase(ready.begin());
     ++visited;
     const DFNode &node = nodes.at(id);
-    where = ("state '" + stateName + "' node " + Twine(id) + " (" + node.type +
-             " '" + node.label + "')")
-                .str();
+    locate(("state '" + stateName + "' node " + Twine(id) + " (" + node.type +
+            " '" + node.label + "')")
+               .str(),
+           statePath + "/nodes/" + std::to_string(node.index));
     if (failed(importNode(node)))
       return failure();
     for (const DFEdge &edge : edges)
@@ -1759,10 +1870,10 @@ LogicalResult Importer::importState(const json::Object &stateJson,
         ready.insert(edge.dst);
   }
   if (visited != nodes.size()) {
-    where.clear();
+    locate("", statePath);
     return fail("the dataflow graph of state '" + stateName + "' has a cycle");
   }
-  where.clear();
+  locate("", statePath);
   return success();
 }
 
@@ -3451,7 +3562,7 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
   Importer inner(context, loc, source);
   inner.module = module;
   inner.nested = true;
-  inner.assignmentOrder = assignmentOrder;
+  inner.layout = layout;
   inner.rootPath =
       statePath + "/nodes/" + std::to_string(node.index) + "/attributes/sdfg";
   inner.outerWhere = (outerWhere.empty() ? "" : outerWhere + ": ") + where;
@@ -3740,8 +3851,96 @@ static std::pair<unsigned, unsigned> lineAndColumn(StringRef text,
   return {line, column};
 }
 
+/// Lines longer than this are not echoed under a message about them.
+static constexpr size_t kMaxEchoedLineLength = 512;
+
+/// Prints the messages located on a long line of the SDFG file without
+/// echoing the line. DaCe 2.0 writes a whole SDFG on one line, and MLIR's
+/// SourceMgrDiagnosticHandler would print all of it under each message.
+/// Other messages pass on to the handlers before this one.
+class LongLineDiagnosticHandler : public ScopedDiagnosticHandler {
+public:
+  LongLineDiagnosticHandler(MLIRContext *context, llvm::SourceMgr &sourceMgr)
+      : ScopedDiagnosticHandler(context), sourceMgr(sourceMgr) {
+    setHandler([this](Diagnostic &diag) { return emit(diag); });
+  }
+
+private:
+  llvm::SourceMgr &sourceMgr;
+
+  /// The position of `loc` in the main file, if the line it is on is long.
+  std::optional<SMLoc> onLongLine(Location loc) {
+    auto file = loc->findInstanceOf<FileLineColLoc>();
+    unsigned id = sourceMgr.getMainFileID();
+    if (!file || file.getLine() == 0 ||
+        file.getFilename() !=
+            sourceMgr.getMemoryBuffer(id)->getBufferIdentifier())
+      return std::nullopt;
+    SMLoc start = sourceMgr.FindLocForLineAndColumn(id, file.getLine(), 1);
+    if (!start.isValid())
+      return std::nullopt;
+    StringRef rest(start.getPointer(),
+                   sourceMgr.getMemoryBuffer(id)->getBufferEnd() -
+                       start.getPointer());
+    if (rest.find_first_of("\r\n") <= kMaxEchoedLineLength)
+      return std::nullopt;
+    return start;
+  }
+
+  static llvm::SourceMgr::DiagKind kindOf(DiagnosticSeverity severity) {
+    switch (severity) {
+    case DiagnosticSeverity::Note:
+      return llvm::SourceMgr::DK_Note;
+    case DiagnosticSeverity::Warning:
+      return llvm::SourceMgr::DK_Warning;
+    case DiagnosticSeverity::Remark:
+      return llvm::SourceMgr::DK_Remark;
+    case DiagnosticSeverity::Error:
+      return llvm::SourceMgr::DK_Error;
+    }
+    llvm_unreachable("unknown severity");
+  }
+
+  /// Prints as SourceMgrDiagnosticHandler does, but echoes no long line.
+  void print(Location loc, DiagnosticSeverity severity, StringRef message) {
+    auto file = loc->findInstanceOf<FileLineColLoc>();
+    if (!file) {
+      llvm::SMDiagnostic("", kindOf(severity), message)
+          .print(nullptr, llvm::errs());
+      return;
+    }
+    if (!onLongLine(loc)) {
+      SMLoc position = sourceMgr.FindLocForLineAndColumn(
+          sourceMgr.getMainFileID(), file.getLine(), file.getColumn());
+      if (position.isValid() &&
+          file.getFilename() == sourceMgr.getMemoryBuffer(
+                                    sourceMgr.getMainFileID())
+                                    ->getBufferIdentifier()) {
+        sourceMgr.PrintMessage(llvm::errs(), position, kindOf(severity),
+                               message);
+        return;
+      }
+    }
+    std::string position = (file.getFilename().getValue() + ":" +
+                            Twine(file.getLine()) + ":" + Twine(file.getColumn()))
+                               .str();
+    llvm::SMDiagnostic(position, kindOf(severity), message)
+        .print(nullptr, llvm::errs());
+  }
+
+  LogicalResult emit(Diagnostic &diag) {
+    if (!onLongLine(diag.getLocation()))
+      return failure();
+    print(diag.getLocation(), diag.getSeverity(), diag.str());
+    for (Diagnostic &note : diag.getNotes())
+      print(note.getLocation(), note.getSeverity(), note.str());
+    return success();
+  }
+};
+
 OwningOpRef<ModuleOp> sdfg::importSDFGJSON(llvm::SourceMgr &sourceMgr,
                                            MLIRContext *context) {
+  LongLineDiagnosticHandler longLines(context, sourceMgr);
   context
       ->loadDialect<SDFGDialect, arith::ArithDialect, complex::ComplexDialect,
                     math::MathDialect, memref::MemRefDialect>();

@@ -29,7 +29,7 @@
 // signed: refused.
 // RUN: %python -c "import json; d = json.load(open('%t/u32.sdfg')); [e['attributes']['data']['attributes'].update(wcr='(lambda a, b: max(a, b))') for e in d['nodes'][0]['edges'] if e['src_connector'] == 'm']; json.dump(d, open('%t/wcr.sdfg', 'w'))"
 // RUN: not pk-translate --json-to-sdfg %t/wcr.sdfg 2>&1 | FileCheck %s --check-prefix=WCR
-// WCR: wcr.sdfg:1:1: error: state 's' node 2 (Tasklet 't'): write-conflict resolution '(lambda a, b: max(a, b))' into unsigned container 'M' is not supported (min and max compare signed)
+// WCR: wcr.sdfg:{{[0-9]+}}:{{[0-9]+}}: error: state 's' node 2 (Tasklet 't'): write-conflict resolution '(lambda a, b: max(a, b))' into unsigned container 'M' is not supported (min and max compare signed)
 
 // Unsigned ops on signless data, as pk's own kernels have them.
 // RUN: pk-translate --sdfg-to-json %s -o %t/ops.sdfg

@@ -1,6 +1,7 @@
 # Writes a variant of scale.sdfg with one construct pk does not support (or
 # a malformed one), so each import error can be tested against a file that
-# is otherwise valid. Usage: mutate.py BASE VARIANT > OUT
+# is otherwise valid. Usage: mutate.py BASE VARIANT [--one-line] > OUT
+# (--one-line writes the whole file on one line, as DaCe 2.0 does).
 import json
 import sys
 
@@ -61,6 +62,10 @@ elif variant == "partial-memlet":
     edges[1]["attributes"]["data"]["attributes"]["subset"]["ranges"][0] = {"start": "0", "end": "i", "step": "1", "tile": "1"}
 elif variant == "wcr":
     edges[2]["attributes"]["data"]["attributes"]["wcr"] = "(lambda a, b: (a - b))"
+elif variant == "complex-wcr":
+    for name in ("A", "B"):
+        arrays[name]["attributes"]["dtype"] = "complex128"
+    edges[2]["attributes"]["data"]["attributes"]["wcr"] = "(lambda a, b: (a + b))"
 elif variant == "unknown-data":
     edges[1]["attributes"]["data"]["attributes"]["data"] = "C"
 elif variant == "constants":
@@ -75,4 +80,4 @@ elif variant == "cycle":
                   "attributes": {"data": {"type": "Memlet", "attributes": {"data": None}}}})
 else:
     sys.exit("mutate.py: unknown variant " + variant)
-json.dump(base, sys.stdout, indent=1)
+json.dump(base, sys.stdout, indent=None if "--one-line" in sys.argv[3:] else 1)
