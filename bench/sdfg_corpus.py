@@ -17,6 +17,13 @@ pk) on the same inputs of two seeds, and every output is compared: a wrong
 import shows up as a mismatch, which pk-run's own check (two pk pipelines
 behind one importer) cannot see.
 
+With --round-trip, every imported file is also exported with
+`pk-translate --sdfg-to-json` and the export imported again; the two
+imports must have the same signature (argument names, shapes and element
+types of every SDFG, nested ones included). With --oracle as well, the
+interpreter runs the *exported* JSON, so a wrong export shows up as a
+mismatch against pk-run of the original import.
+
   bench/sdfg_corpus.py DIR                           # a folder of .sdfg files
   bench/sdfg_corpus.py --from-git /work/.mirror/spcl+dace/repo:bf16
   bench/sdfg_corpus.py DIR --oracle --json out.json  # against the interpreter
@@ -194,12 +201,49 @@ def import_sdfg(path, mlir, opts, result):
     return status == "ok"
 
 
+def sdfg_headers(mlir):
+    """The argument lists and symbols of every sdfg.sdfg of an import, in
+    order, without the SDFGs' names."""
+    return [re.sub(r"sdfg\.sdfg @\S+?\(", "sdfg.sdfg (", l.strip())
+            for l in mlir.splitlines() if "sdfg.sdfg @" in l]
+
+
+def round_trip(mlir, opts, result):
+    """Exports the import `mlir` and imports the export again, recording
+    `export` (ok, error, crash, timeout, or differs: the second import's
+    signatures are not the first's); the exported file, or None."""
+    exported = mlir + ".export.sdfg"
+    status, out = run_tool([opts.pk_translate, "--sdfg-to-json", mlir, "-o",
+                            exported], opts.timeout)
+    if status == "ok":
+        again = mlir + ".again.mlir"
+        status, out = run_tool([opts.pk_translate, "--json-to-sdfg",
+                                exported, "-o", again], opts.timeout)
+        if status == "ok":
+            with open(mlir) as f, open(again) as g:
+                first, second = sdfg_headers(f.read()), sdfg_headers(g.read())
+            if first != second:
+                status = "differs"
+                out = next((f"{a} became {b}" for a, b in zip(first, second)
+                            if a != b),
+                           f"{len(first)} SDFGs became {len(second)}")
+        else:
+            out = "re-import: " + out
+    result["export"] = status
+    if status != "ok":
+        result["export_error"] = out
+        return None
+    return exported
+
+
 def check(path, args, workdir):
     name = os.path.basename(path)
     mlir = os.path.join(workdir, name + ".mlir")
     result = {"file": name}
     if not import_sdfg(path, mlir, args, result):
         return result
+    if args.round_trip:
+        round_trip(mlir, args, result)
     if not args.run:
         return result
     cmd = [args.pk_run, "--opt-level=1", "--num-threads=1",
@@ -417,7 +461,8 @@ INDEX_ERRORS = ("out of bounds", "runs past the memory", "reads past",
 
 
 def oracle_seed(path, mlir, args, symbols, seed, opts, work):
-    """One seed: pk-run and the interpreter on the same inputs."""
+    """One seed: pk-run of `mlir` and the interpreter of `path` on the same
+    inputs."""
     base = os.path.join(work, f"{os.path.basename(path)}.{seed}")
     try:
         values = make_inputs(args, symbols, seed)
@@ -534,9 +579,20 @@ def oracle_check(path, opts, workdir):
         result["oracle_detail"] = f"signature: {e}"
         return result
 
+    oracle_path = path
+    if opts.round_trip:
+        oracle_path = round_trip(mlir, opts, result)
+        if oracle_path is None:
+            result["oracle"] = "export-" + result["export"]
+            result["oracle_detail"] = result["export_error"]
+            if not opts.keep:
+                subprocess.run(["rm", "-rf", work])
+            return result
+
     def one(symbols, seed):
         try:
-            return oracle_seed(path, mlir, args, symbols, seed, opts, work)
+            return oracle_seed(oracle_path, mlir, args, symbols, seed, opts,
+                               work)
         except Exception as e:  # e.g. the interpreter's Expr on a size
             return "oracle-error", f"driver: {type(e).__name__}: {e}"
 
@@ -584,7 +640,9 @@ def oracle_check(path, opts, workdir):
     return result
 
 
-ORACLE_CATEGORIES = ["agree", "mismatch", "not-imported", "no-output",
+ORACLE_CATEGORIES = ["agree", "mismatch", "not-imported",
+                     "export-error", "export-crash", "export-timeout",
+                     "export-differs", "no-output",
                      "pk-error",
                      "pk-crash", "pk-timeout",
                      "oracle-unsupported", "oracle-error", "oracle-timeout",
@@ -664,6 +722,9 @@ def main():
     parser.add_argument("--keep", action="store_true",
                         help="with --oracle: keep the inputs and outputs "
                         "(with --workdir)")
+    parser.add_argument("--round-trip", action="store_true",
+                        help="also export each import and import it again "
+                        "(with --oracle: the interpreter runs the export)")
     parser.add_argument("--workdir", help="where inputs and outputs go")
     parser.add_argument("--pk-translate", help="default: BIN/pk-translate")
     parser.add_argument("--pk-run", help="default: BIN/pk-run")
@@ -709,6 +770,15 @@ def main():
     print(f"imported:   {pct(count['ok'])}")
     print(f"  errors {count['error']}, crashes {count['crash']}, "
           f"timeouts {count['timeout']}")
+    if args.round_trip:
+        exports = collections.Counter(r["export"] for r in results
+                                      if "export" in r)
+        imported = count["ok"]
+        print(f"round trip: {exports['ok']} / {imported} imported files "
+              f"exported and re-imported with the same signatures")
+        print(f"  export or re-import errors {exports['error']}, crashes "
+              f"{exports['crash']}, timeouts {exports['timeout']}, "
+              f"signatures differ {exports['differs']}")
     if args.run:
         print(f"ran+agreed: {pct(runs['ok'])}")
         print(f"  errors {runs['error']}, mismatches {runs['mismatch']}, "
@@ -716,6 +786,10 @@ def main():
     print(f"\ntop import errors:")
     for message, n in histogram(results, "import_error", args.top):
         print(f"{n:6d}  {message}")
+    if args.round_trip:
+        print(f"\ntop round-trip errors:")
+        for message, n in histogram(results, "export_error", args.top):
+            print(f"{n:6d}  {message}")
     if args.run:
         print(f"\ntop run errors:")
         for message, n in histogram(results, "run_error", args.top):

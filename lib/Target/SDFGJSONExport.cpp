@@ -21,6 +21,10 @@
 //   float32 constants and conversions as `dace.float32(...)`, Python's `//`
 //   and `%` as DaCe's `py_floor`/`py_mod`, unsigned ops with explicit
 //   `dace.uint<N>(...)` operands;
+// * an `sdfg.call` becomes a `NestedSDFG` node holding the callee's export:
+//   whole containers, windows (a memlet from the window's first element)
+//   and single values pass through connectors named after the callee's
+//   arguments, and the call's symbol values become its `symbol_mapping`;
 // * interstate assignments keep their order in the written JSON.
 //
 //===----------------------------------------------------------------------===//
@@ -98,21 +102,90 @@ json::Value subsetJSON(json::Array ranges) {
   return json::Object{{"type", "Range"}, {"ranges", std::move(ranges)}};
 }
 
+/// How the callee of an `sdfg.call` reads and writes each of its memref
+/// arguments (through loads, stores, copies, whole-array tasklet inputs and
+/// its own calls).
+struct ArgumentAccesses {
+  SmallVector<bool> reads, writes;
+};
+
+/// The container (an argument or an `sdfg.alloc`) a memref value is part
+/// of: through access nodes and windows.
+static Value rootContainer(Value memref) {
+  while (true) {
+    if (auto access = memref.getDefiningOp<AccessOp>())
+      memref = access.getData();
+    else if (auto window = memref.getDefiningOp<WindowOp>())
+      memref = window.getSource();
+    else
+      return memref;
+  }
+}
+
+static ArgumentAccesses argumentAccesses(SDFGOp sdfg) {
+  unsigned count = sdfg.getBody()->getNumArguments();
+  ArgumentAccesses result{SmallVector<bool>(count, false),
+                          SmallVector<bool>(count, false)};
+  auto note = [&](Value memref, SmallVector<bool> &list) {
+    if (auto arg = dyn_cast<BlockArgument>(rootContainer(memref));
+        arg && arg.getOwner() == sdfg.getBody())
+      list[arg.getArgNumber()] = true;
+  };
+  sdfg.walk([&](Operation *op) {
+    if (auto load = dyn_cast<LoadOp>(op))
+      note(load.getMemref(), result.reads);
+    else if (auto store = dyn_cast<StoreOp>(op))
+      note(store.getMemref(), result.writes);
+    else if (auto copy = dyn_cast<CopyOp>(op)) {
+      note(copy.getSource(), result.reads);
+      note(copy.getTarget(), result.writes);
+    } else if (auto tasklet = dyn_cast<TaskletOp>(op)) {
+      for (Value input : tasklet.getInputs())
+        if (isa<MemRefType>(input.getType()))
+          note(input, result.reads);
+    } else if (auto call = dyn_cast<CallOp>(op)) {
+      auto callee =
+          call.getCalleeSDFG();
+      if (!callee)
+        return;
+      ArgumentAccesses inner = argumentAccesses(callee);
+      for (auto [index, operand] : llvm::enumerate(call.getData())) {
+        if (!isa<MemRefType>(operand.getType()))
+          continue;
+        if (inner.reads[index])
+          note(operand, result.reads);
+        if (inner.writes[index])
+          note(operand, result.writes);
+      }
+    }
+  });
+  return result;
+}
+
 class Exporter {
 public:
-  explicit Exporter(SDFGOp sdfg) : sdfg(sdfg) {}
+  /// `scalarByReference`: the arguments a caller passes as a window of one
+  /// of its scalars (DaCe's Scalar written by a nested SDFG); `listIds`
+  /// numbers the SDFGs of one export (DaCe's `sdfg_list_id`).
+  Exporter(SDFGOp sdfg, int64_t &listIds,
+           llvm::SmallDenseSet<unsigned> scalarByReference = {})
+      : sdfg(sdfg), listId(listIds++), nextListId(listIds),
+        scalarByReference(std::move(scalarByReference)) {}
   FailureOr<json::Value> run();
 
-  /// Writes the JSON `run` returned: objects with their keys sorted, as
+  /// Writes JSON that `run` returned: objects with their keys sorted, as
   /// llvm::json writes them, except each interstate edge's `assignments`,
-  /// whose keys keep the edge's order (DaCe performs them in file order).
-  void write(const json::Value &root, raw_ostream &os);
+  /// held as an array of [symbol, value] pairs while exporting, written as
+  /// an object with the keys in the edge's order (DaCe performs them in
+  /// file order).
+  static void write(const json::Value &root, raw_ostream &os);
 
 private:
   SDFGOp sdfg;
+  int64_t listId;
+  int64_t &nextListId;
+  llvm::SmallDenseSet<unsigned> scalarByReference;
   json::Object arrays;
-  /// The symbols each interstate edge assigns, in order.
-  std::vector<SmallVector<std::string>> assignmentOrder;
   llvm::StringSet<> usedNames;
   unsigned paramCounter = 0, tempCounter = 0, dynCounter = 0,
            taskletCounter = 0, mapCounter = 0;
@@ -126,9 +199,10 @@ private:
   json::Array nodes, edges;
   std::map<int64_t, std::vector<int64_t>> scopeChildren;
   llvm::StringMap<int64_t> currentAccess;
-  /// A tasklet's node id and out-connector names.
+  /// A code node's (tasklet's or nested SDFG's) id and the out-connector
+  /// of each of its results.
   DenseMap<Operation *, std::pair<int64_t, SmallVector<std::string>>>
-      taskletNodes;
+      codeNodes;
   /// The transient scalar carrying a tasklet result to another tasklet.
   DenseMap<Value, std::string> temporaries;
 
@@ -277,6 +351,20 @@ private:
     return memrefOrAccess;
   }
 
+  /// A memlet into a code node's connector.
+  struct In {
+    std::string connector;
+    int64_t src;
+    std::optional<std::string> srcConn;
+    json::Value memlet;
+  };
+  /// The memlet passing `input` to a code node: from the data a load
+  /// reads, a whole container, another code node's result (through a
+  /// transient scalar) or a scalar argument; none for other values (index
+  /// values, inlined into tasklet code).
+  FailureOr<std::optional<In>> inputMemlet(Value input,
+                                           const std::string &connector,
+                                           ArrayRef<Scope> scopes);
   FailureOr<std::string> symbolic(Value value);
   FailureOr<std::string> pointSubset(ValueRange indices, json::Array &ranges);
   FailureOr<std::string> code(Value value, DenseMap<Value, std::string> &names);
@@ -285,6 +373,19 @@ private:
   LogicalResult exportBlock(Block &block, ArrayRef<Scope> scopes);
   LogicalResult exportMap(MapOp map, ArrayRef<Scope> scopes);
   LogicalResult exportTasklet(TaskletOp tasklet, ArrayRef<Scope> scopes);
+  LogicalResult exportCall(CallOp call, ArrayRef<Scope> scopes);
+  /// A tasklet writing the literal an `sdfg.store` of a constant stores.
+  LogicalResult exportConstantStore(StoreOp store, ArrayRef<Scope> scopes);
+  /// A tasklet node without state fields or side code.
+  int64_t taskletNode(StringRef label, StringRef source,
+                      json::Object inConnectors, json::Object outConnectors,
+                      ArrayRef<Scope> scopes);
+  /// The memlets out of a code node: one per store of one of its results
+  /// (code nodes that read a result make their own memlet); whether there
+  /// was one.
+  FailureOr<bool> exportResultStores(Operation *node, int64_t id,
+                                   ArrayRef<std::string> outNames,
+                                   ArrayRef<Scope> scopes);
   LogicalResult exportLoadStore(LoadOp load, StoreOp store,
                                 ArrayRef<Scope> scopes);
 
@@ -350,6 +451,9 @@ FailureOr<std::string> Exporter::symbolic(Value value) {
     return binary("*");
   if (isa<arith::FloorDivSIOp>(op))
     return binary("//");
+  // Integer `/` in DaCe's symbolic expressions truncates, as its C++ does.
+  if (isa<arith::DivSIOp>(op))
+    return binary("/");
   if (isa<ModOp>(op))
     return binary("%");
   if (isa<arith::CeilDivSIOp>(op))
@@ -361,7 +465,7 @@ FailureOr<std::string> Exporter::symbolic(Value value) {
   return op->emitOpError()
          << "cannot be written as a DaCe symbolic expression (sdfg-to-json "
             "supports constants, sdfg.sym, map parameters, dynamic range "
-            "loads, +, -, *, //, %, ceildiv, min, max and integer casts)";
+            "loads, +, -, *, /, //, %, ceildiv, min, max and integer casts)";
 }
 
 FailureOr<std::string> Exporter::pointSubset(ValueRange indices,
@@ -729,12 +833,12 @@ LogicalResult Exporter::exportContainers() {
                        {"transient", transient},   {"storage", storageName},
                        {"lifetime", "Scope"},      {"location", json::Object{}},
                        {"debuginfo", nullptr}};
-    if (!memref || memref.getRank() == 0) {
-      if (memref && !transient)
-        return emitError(data.getLoc())
-               << "sdfg-to-json: rank-0 memref argument '" << name
-               << "' has no DaCe equivalent (a Scalar argument is passed by "
-                  "value)";
+    // A rank-0 argument is a Scalar the SDFG writes (the importer makes one
+    // a memref when an access node of it is written); a window of a
+    // caller's scalar is a Scalar the nested SDFG writes by reference.
+    auto arg = dyn_cast<BlockArgument>(data);
+    bool scalarWindow = arg && scalarByReference.contains(arg.getArgNumber());
+    if (!memref || memref.getRank() == 0 || scalarWindow) {
       attrs["shape"] = json::Array{"1"};
       arrays[name.str()] =
           json::Object{{"type", "Scalar"}, {"attributes", std::move(attrs)}};
@@ -794,24 +898,161 @@ static json::Value wcrJSON(std::optional<WCRKind> wcr) {
   return nullptr;
 }
 
+int64_t Exporter::taskletNode(StringRef label, StringRef source,
+                              json::Object inConnectors,
+                              json::Object outConnectors,
+                              ArrayRef<Scope> scopes) {
+  std::optional<int64_t> scopeEntry, scopeExit;
+  if (!scopes.empty()) {
+    scopeEntry = scopes.back().entry;
+    scopeExit = scopes.back().exit;
+  }
+  auto noCode = [] {
+    return json::Object{{"string_data", ""}, {"language", "CPP"}};
+  };
+  return addNode(
+      json::Object{
+          {"type", "Tasklet"},
+          {"label", label.str()},
+          {"attributes",
+           json::Object{{"label", label.str()},
+                        {"code", json::Object{{"string_data", source.str()},
+                                              {"language", "Python"}}},
+                        {"state_fields", json::Array{}},
+                        {"code_global", noCode()},
+                        {"code_init", noCode()},
+                        {"code_exit", noCode()},
+                        {"debuginfo", nullptr},
+                        {"instrument", "No_Instrumentation"},
+                        {"side_effects", nullptr},
+                        {"location", json::Object{}},
+                        {"environments", json::Array{}},
+                        {"in_connectors", std::move(inConnectors)},
+                        {"out_connectors", std::move(outConnectors)}}}},
+      scopeEntry, scopeExit);
+}
+
+LogicalResult Exporter::exportConstantStore(StoreOp store,
+                                            ArrayRef<Scope> scopes) {
+  DenseMap<Value, std::string> noNames;
+  FailureOr<std::string> literal = code(store.getValue(), noNames);
+  if (failed(literal))
+    return failure();
+  std::string data = dataName(store.getMemref());
+  json::Array ranges;
+  if (failed(pointSubset(store.getIndices(), ranges)))
+    return failure();
+  int64_t id = taskletNode("constant_" + std::to_string(taskletCounter++),
+                           "__out = " + *literal, json::Object{},
+                           json::Object{{"__out", nullptr}}, scopes);
+  if (!scopes.empty())
+    addEdge(scopes.back().entry, std::nullopt, id, std::nullopt, emptyMemlet());
+  int64_t dst;
+  std::optional<std::string> dstConn;
+  if (scopes.empty()) {
+    dst = writeAccess(data);
+  } else {
+    dst = scopes.back().exit;
+    dstConn = "IN_" + data;
+  }
+  addEdge(id, "__out", dst, dstConn,
+          memletJSON(data, subsetJSON(std::move(ranges)), "1", nullptr,
+                     wcrJSON(store.getWcr())));
+  return success();
+}
+
 LogicalResult Exporter::exportLoadStore(LoadOp load, StoreOp store,
                                         ArrayRef<Scope> scopes) {
-  if (!scopes.empty())
-    return store.emitOpError()
-           << "stores a loaded value directly inside a map; sdfg-to-json "
-              "needs a tasklet between them";
   std::string from = dataName(load.getMemref()),
               to = dataName(store.getMemref());
   json::Array fromRanges, toRanges;
   if (failed(pointSubset(load.getIndices(), fromRanges)) ||
       failed(pointSubset(store.getIndices(), toRanges)))
     return failure();
+  if (!scopes.empty()) {
+    // Inside a map the element goes through a copy tasklet, the form DaCe
+    // itself writes for element copies in a scope.
+    int64_t id = taskletNode("copy_" + std::to_string(taskletCounter++),
+                             "__out = __in", json::Object{{"__in", nullptr}},
+                             json::Object{{"__out", nullptr}}, scopes);
+    auto [src, srcConn] = readSource(from, scopes);
+    addEdge(src, srcConn, id, "__in",
+            memletJSON(from, subsetJSON(std::move(fromRanges)), "1"));
+    addEdge(id, "__out", scopes.back().exit, "IN_" + to,
+            memletJSON(to, subsetJSON(std::move(toRanges)), "1", nullptr,
+                       wcrJSON(store.getWcr())));
+    return success();
+  }
   int64_t src = readAccess(from);
   int64_t dst = writeAccess(to);
   addEdge(src, std::nullopt, dst, std::nullopt,
           memletJSON(from, subsetJSON(std::move(fromRanges)), "1",
                      subsetJSON(std::move(toRanges)), wcrJSON(store.getWcr())));
   return success();
+}
+
+FailureOr<std::optional<Exporter::In>>
+Exporter::inputMemlet(Value input, const std::string &connector,
+                      ArrayRef<Scope> scopes) {
+  if (auto load = input.getDefiningOp<LoadOp>()) {
+    std::string data = dataName(load.getMemref());
+    json::Array ranges;
+    if (failed(pointSubset(load.getIndices(), ranges)))
+      return failure();
+    auto [src, srcConn] = readSource(data, scopes);
+    return std::optional<In>(
+        In{connector, src, srcConn,
+           memletJSON(data, subsetJSON(std::move(ranges)), "1")});
+  }
+  if (input.getDefiningOp<AccessOp>()) {
+    std::string data = dataName(input);
+    auto [src, srcConn] = readSource(data, scopes);
+    return std::optional<In>(
+        In{connector, src, srcConn,
+           memletJSON(data, fullSubset(container(input)), "1")});
+  }
+  Operation *producer = input.getDefiningOp();
+  if (isa_and_nonnull<TaskletOp, CallOp>(producer)) {
+    auto &[producerId, producerOuts] = codeNodes[producer];
+    unsigned resultIndex = cast<OpResult>(input).getResultNumber();
+    std::string temp = temporaries.lookup(input);
+    if (temp.empty()) {
+      temp = uniqueName("__pk_tmp" + std::to_string(tempCounter++));
+      temporaries[input] = temp;
+      std::optional<std::string> dtype = dtypeOf(input.getType());
+      if (!dtype)
+        return producer->emitOpError()
+               << "passes a value of type " << input.getType()
+               << " to another code node, which DaCe's JSON cannot describe";
+      arrays[temp] = json::Object{
+          {"type", "Scalar"},
+          {"attributes", json::Object{{"allow_conflicts", false},
+                                      {"dtype", *dtype},
+                                      {"shape", json::Array{"1"}},
+                                      {"transient", true},
+                                      {"storage", "Register"},
+                                      {"lifetime", "Scope"},
+                                      {"location", json::Object{}},
+                                      {"debuginfo", nullptr}}}};
+    }
+    json::Array ranges;
+    ranges.push_back(rangeJSON("0", "0"));
+    return std::optional<In>(
+        In{connector, producerId, producerOuts[resultIndex],
+           memletJSON(temp, subsetJSON(std::move(ranges)), "1")});
+  }
+  if (auto blockArg = dyn_cast<BlockArgument>(input);
+      blockArg && isa<SDFGOp>(blockArg.getOwner()->getParentOp())) {
+    // A scalar argument: DaCe reads it through an access node.
+    std::string data = sdfg.getArgDataName(blockArg.getArgNumber());
+    json::Array ranges;
+    ranges.push_back(rangeJSON("0", "0"));
+    auto [src, srcConn] = readSource(data, scopes);
+    return std::optional<In>(
+        In{connector, src, srcConn,
+           memletJSON(data, subsetJSON(std::move(ranges)), "1")});
+  }
+  return std::optional<In>();
 }
 
 LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
@@ -828,13 +1069,8 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
             ? cast<StringAttr>((*tasklet.getOutConnectors())[i]).str()
             : "__out" + std::to_string(i));
 
-  // Inputs: memlets from data or other tasklets; index values are inlined.
-  struct In {
-    std::string connector;
-    int64_t src;
-    std::optional<std::string> srcConn;
-    json::Value memlet;
-  };
+  // Inputs: memlets from data or other code nodes; index values are
+  // inlined.
   std::vector<In> ins;
   DenseMap<Value, std::string> names;
   for (auto [index, input, arg] : llvm::enumerate(
@@ -845,68 +1081,21 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
       data = load.getMemref();
     if (SDFGOp::isUnsignedData(container(data)))
       unsignedConnectors.insert(arg);
-    if (auto load = input.getDefiningOp<LoadOp>()) {
-      std::string data = dataName(load.getMemref());
-      json::Array ranges;
-      if (failed(pointSubset(load.getIndices(), ranges)))
-        return failure();
-      auto [src, srcConn] = readSource(data, scopes);
-      ins.push_back({connector, src, srcConn,
-                     memletJSON(data, subsetJSON(std::move(ranges)), "1")});
+    FailureOr<std::optional<In>> in = inputMemlet(input, connector, scopes);
+    if (failed(in))
+      return failure();
+    if (*in) {
+      ins.push_back(std::move(**in));
       names[arg] = connector;
       continue;
     }
-    if (input.getDefiningOp<AccessOp>()) {
-      std::string data = dataName(input);
-      auto [src, srcConn] = readSource(data, scopes);
-      ins.push_back({connector, src, srcConn,
-                     memletJSON(data, fullSubset(container(input)), "1")});
-      names[arg] = connector;
-      continue;
-    }
-    if (auto producer = input.getDefiningOp<TaskletOp>()) {
-      auto &[producerId, producerOuts] = taskletNodes[producer];
-      unsigned resultIndex = cast<OpResult>(input).getResultNumber();
-      std::string temp = temporaries.lookup(input);
-      if (temp.empty()) {
-        temp = uniqueName("__pk_tmp" + std::to_string(tempCounter++));
-        temporaries[input] = temp;
-        std::optional<std::string> dtype = dtypeOf(input.getType());
-        if (!dtype)
-          return tasklet.emitOpError()
-                 << "passes a value of type " << input.getType()
-                 << " between tasklets, which DaCe's JSON cannot describe";
-        arrays[temp] = json::Object{
-            {"type", "Scalar"},
-            {"attributes", json::Object{{"allow_conflicts", false},
-                                        {"dtype", *dtype},
-                                        {"shape", json::Array{"1"}},
-                                        {"transient", true},
-                                        {"storage", "Register"},
-                                        {"lifetime", "Scope"},
-                                        {"location", json::Object{}},
-                                        {"debuginfo", nullptr}}}};
-      }
-      json::Array ranges;
-      ranges.push_back(rangeJSON("0", "0"));
-      ins.push_back({connector, producerId, producerOuts[resultIndex],
-                     memletJSON(temp, subsetJSON(std::move(ranges)), "1")});
-      names[arg] = connector;
-      continue;
-    }
-    if (auto blockArg = dyn_cast<BlockArgument>(input);
-        blockArg && isa<SDFGOp>(blockArg.getOwner()->getParentOp())) {
-      // A scalar argument: DaCe reads it through an access node.
-      std::string data = sdfg.getArgDataName(blockArg.getArgNumber());
-      json::Array ranges;
-      ranges.push_back(rangeJSON("0", "0"));
-      auto [src, srcConn] = readSource(data, scopes);
-      ins.push_back({connector, src, srcConn,
-                     memletJSON(data, subsetJSON(std::move(ranges)), "1")});
-      names[arg] = connector;
-      continue;
-    }
-    FailureOr<std::string> inlined = symbolic(input);
+    // Constants are literals in the code, index values symbolic
+    // expressions.
+    DenseMap<Value, std::string> noNames;
+    FailureOr<std::string> inlined =
+        matchPattern(input, m_Constant()) && !isa<IndexType>(input.getType())
+            ? code(input, noNames)
+            : symbolic(input);
     if (failed(inlined))
       return failure();
     names[arg] = *inlined;
@@ -924,27 +1113,161 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
     source += name + " = " + *text;
   }
 
-  // Outputs: stores in this scope (other tasklets read them themselves).
-  struct Out {
-    std::string connector, data;
-    json::Array ranges;
-    std::optional<WCRKind> wcr;
-  };
-  std::vector<Out> outs;
-  for (auto [index, result] : llvm::enumerate(tasklet.getResults()))
+  json::Object inConnectors, outConnectors;
+  for (const In &in : ins)
+    inConnectors[in.connector] = nullptr;
+  for (const std::string &name : outNames)
+    outConnectors[name] = nullptr;
+  int64_t id =
+      taskletNode("tasklet_" + std::to_string(taskletCounter++), source,
+                  std::move(inConnectors), std::move(outConnectors), scopes);
+  codeNodes[tasklet] = {id, outNames};
+
+  for (In &in : ins)
+    addEdge(in.src, in.srcConn, id, in.connector, std::move(in.memlet));
+  if (ins.empty() && !scopes.empty())
+    addEdge(scopes.back().entry, std::nullopt, id, std::nullopt, emptyMemlet());
+  FailureOr<bool> stored = exportResultStores(tasklet, id, outNames, scopes);
+  if (failed(stored))
+    return failure();
+  if (!*stored && !scopes.empty() && tasklet->use_empty())
+    addEdge(id, std::nullopt, scopes.back().exit, std::nullopt, emptyMemlet());
+  return success();
+}
+
+FailureOr<bool> Exporter::exportResultStores(Operation *node, int64_t id,
+                                             ArrayRef<std::string> outNames,
+                                             ArrayRef<Scope> scopes) {
+  bool stored = false;
+  for (auto [index, result] : llvm::enumerate(node->getResults()))
     for (Operation *user : result.getUsers()) {
-      if (isa<TaskletOp>(user))
+      if (isa<TaskletOp, CallOp>(user))
         continue;
       auto store = dyn_cast<StoreOp>(user);
       if (!store || store.getValue() != result)
         return user->emitOpError()
-               << "uses a tasklet result; sdfg-to-json exports tasklet "
-                  "results only into stores and other tasklets";
-      Out out{outNames[index], dataName(store.getMemref()), {}, store.getWcr()};
-      if (failed(pointSubset(store.getIndices(), out.ranges)))
+               << "uses the result of a code node; sdfg-to-json exports "
+                  "those only into stores, tasklets and nested SDFGs";
+      std::string data = dataName(store.getMemref());
+      json::Array ranges;
+      if (failed(pointSubset(store.getIndices(), ranges)))
         return failure();
-      outs.push_back(std::move(out));
+      int64_t dst;
+      std::optional<std::string> dstConn;
+      if (scopes.empty()) {
+        dst = writeAccess(data);
+      } else {
+        dst = scopes.back().exit;
+        dstConn = "IN_" + data;
+      }
+      addEdge(id, outNames[index], dst, dstConn,
+              memletJSON(data, subsetJSON(std::move(ranges)), "1", nullptr,
+                         wcrJSON(store.getWcr())));
+      stored = true;
     }
+  return stored;
+}
+
+LogicalResult Exporter::exportCall(CallOp call, ArrayRef<Scope> scopes) {
+  auto callee =
+      call.getCalleeSDFG();
+  if (!callee)
+    return call.emitOpError() << "calls an unknown SDFG";
+  ArgumentAccesses accesses = argumentAccesses(callee);
+
+  // Connectors are the callee's argument names. Whole containers and
+  // windows pass memory, read and written as the callee does; single
+  // values come from memlets and code nodes, and the listed outputs leave
+  // as results.
+  llvm::SmallDenseSet<unsigned> scalarByRef;
+  std::vector<In> ins;
+  struct MemoryOut {
+    std::string connector, data;
+    json::Value subset;
+    std::string volume;
+  };
+  std::vector<MemoryOut> memoryOuts;
+  ArrayRef<int64_t> outputs = call.getOutputs();
+  SmallVector<std::string> outNames;
+  for (int64_t output : outputs)
+    outNames.push_back(callee.getArgDataName(output));
+  for (auto [index, operand] : llvm::enumerate(call.getData())) {
+    std::string connector = callee.getArgDataName(index);
+    if (isa<MemRefType>(operand.getType())) {
+      Value root = rootContainer(operand);
+      std::string data = SDFGOp::getDataName(root);
+      json::Value subset = nullptr;
+      std::string volume;
+      if (auto window = operand.getDefiningOp<WindowOp>()) {
+        // From the window's first element: DaCe passes a pointer to the
+        // start of the memlet's subset.
+        if (window.getIndices().empty())
+          scalarByRef.insert(index);
+        json::Array ranges;
+        if (failed(pointSubset(window.getIndices(), ranges)))
+          return failure();
+        subset = subsetJSON(std::move(ranges));
+        volume = "1";
+      } else {
+        subset = fullSubset(root);
+        volume = volumeOf(root);
+      }
+      if (accesses.writes[index])
+        memoryOuts.push_back({connector, data, subset, volume});
+      if (accesses.reads[index] || !accesses.writes[index]) {
+        auto [src, srcConn] = readSource(data, scopes);
+        ins.push_back({connector, src, srcConn,
+                       memletJSON(data, std::move(subset), volume)});
+      }
+      continue;
+    }
+    FailureOr<std::optional<In>> in = inputMemlet(operand, connector, scopes);
+    if (failed(in))
+      return failure();
+    const auto *output = llvm::find(outputs, static_cast<int64_t>(index));
+    if (*in && output != outputs.end() &&
+        isa_and_nonnull<TaskletOp, CallOp>(operand.getDefiningOp())) {
+      // DaCe passes an argument read and written as the container of its
+      // output memlet: the result leaves through the same transient
+      // scalar the value came in by, to code nodes only.
+      Value result = call.getResult(output - outputs.begin());
+      for (Operation *user : result.getUsers())
+        if (!isa<TaskletOp, CallOp>(user))
+          return user->emitOpError()
+                 << "stores the result of a nested SDFG argument that reads "
+                    "a code node's value; DaCe would pass the stored "
+                    "element instead of the value (store it through a "
+                    "tasklet)";
+      temporaries[result] = temporaries.lookup(operand);
+    }
+    if (*in) {
+      ins.push_back(std::move(**in));
+      continue;
+    }
+    // A value the callee only writes starts at zero.
+    if (llvm::is_contained(outputs, static_cast<int64_t>(index)) &&
+        (matchPattern(operand, m_AnyZeroFloat()) ||
+         matchPattern(operand, m_Zero())))
+      continue;
+    return call.emitOpError()
+           << "passes operand " << index
+           << " from an op that sdfg-to-json cannot express as a memlet "
+              "(loads, access nodes, code nodes and scalar arguments)";
+  }
+
+  json::Object symbolMapping;
+  for (auto [name, value] :
+       llvm::zip_equal(call.getSymbolNames(), call.getSymbolValues())) {
+    FailureOr<std::string> text = symbolic(value);
+    if (failed(text))
+      return failure();
+    symbolMapping[cast<StringAttr>(name).getValue()] = *text;
+  }
+
+  Exporter inner(callee, nextListId, std::move(scalarByRef));
+  FailureOr<json::Value> nested = inner.run();
+  if (failed(nested))
+    return failure();
 
   std::optional<int64_t> scopeEntry, scopeExit;
   if (!scopes.empty()) {
@@ -954,39 +1277,36 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
   json::Object inConnectors, outConnectors;
   for (const In &in : ins)
     inConnectors[in.connector] = nullptr;
+  for (const MemoryOut &out : memoryOuts)
+    outConnectors[out.connector] = nullptr;
   for (const std::string &name : outNames)
     outConnectors[name] = nullptr;
-  std::string label = "tasklet_" + std::to_string(taskletCounter++);
+  std::string label = callee.getSymName().str();
   int64_t id = addNode(
       json::Object{
-          {"type", "Tasklet"},
+          {"type", "NestedSDFG"},
           {"label", label},
           {"attributes",
            json::Object{{"label", label},
-                        {"code", json::Object{{"string_data", source},
-                                              {"language", "Python"}}},
-                        {"state_fields", json::Array{}},
-                        {"code_global", json::Object{{"string_data", ""},
-                                                     {"language", "CPP"}}},
-                        {"code_init", json::Object{{"string_data", ""},
-                                                   {"language", "CPP"}}},
-                        {"code_exit", json::Object{{"string_data", ""},
-                                                   {"language", "CPP"}}},
+                        {"sdfg", std::move(*nested)},
+                        {"symbol_mapping", std::move(symbolMapping)},
+                        {"schedule", "Default"},
                         {"debuginfo", nullptr},
+                        {"is_collapsed", false},
                         {"instrument", "No_Instrumentation"},
-                        {"side_effects", nullptr},
+                        {"no_inline", false},
                         {"location", json::Object{}},
                         {"environments", json::Array{}},
                         {"in_connectors", std::move(inConnectors)},
                         {"out_connectors", std::move(outConnectors)}}}},
       scopeEntry, scopeExit);
-  taskletNodes[tasklet] = {id, outNames};
+  codeNodes[call] = {id, outNames};
 
   for (In &in : ins)
     addEdge(in.src, in.srcConn, id, in.connector, std::move(in.memlet));
   if (ins.empty() && !scopes.empty())
     addEdge(scopes.back().entry, std::nullopt, id, std::nullopt, emptyMemlet());
-  for (Out &out : outs) {
+  for (MemoryOut &out : memoryOuts) {
     int64_t dst;
     std::optional<std::string> dstConn;
     if (scopes.empty()) {
@@ -996,10 +1316,12 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
       dstConn = "IN_" + out.data;
     }
     addEdge(id, out.connector, dst, dstConn,
-            memletJSON(out.data, subsetJSON(std::move(out.ranges)), "1",
-                       nullptr, wcrJSON(out.wcr)));
+            memletJSON(out.data, std::move(out.subset), out.volume));
   }
-  if (outs.empty() && !scopes.empty() && tasklet->use_empty())
+  FailureOr<bool> stored = exportResultStores(call, id, outNames, scopes);
+  if (failed(stored))
+    return failure();
+  if (memoryOuts.empty() && !*stored && !scopes.empty() && call->use_empty())
     addEdge(id, std::nullopt, scopes.back().exit, std::nullopt, emptyMemlet());
   return success();
 }
@@ -1029,6 +1351,31 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
       note(writes, name);
       writeWCR[name] = store.getWcr();
     }
+    if (auto inner = dyn_cast<MapOp>(op); inner && inner != map)
+      for (Value operand : inner->getOperands())
+        if (auto arg = dyn_cast<BlockArgument>(operand);
+            arg && isa<SDFGOp>(arg.getOwner()->getParentOp()))
+          note(reads, sdfg.getArgDataName(arg.getArgNumber()));
+    if (auto call = dyn_cast<CallOp>(op)) {
+      auto callee = call.getCalleeSDFG();
+      if (!callee)
+        return;
+      ArgumentAccesses accesses = argumentAccesses(callee);
+      for (auto [index, operand] : llvm::enumerate(call.getData())) {
+        if (auto arg = dyn_cast<BlockArgument>(operand);
+            arg && isa<SDFGOp>(arg.getOwner()->getParentOp()))
+          note(reads, sdfg.getArgDataName(arg.getArgNumber()));
+        if (!isa<MemRefType>(operand.getType()))
+          continue;
+        std::string name = SDFGOp::getDataName(rootContainer(operand));
+        if (accesses.reads[index] || !accesses.writes[index])
+          note(reads, name);
+        if (accesses.writes[index]) {
+          note(writes, name);
+          writeWCR[name] = std::nullopt;
+        }
+      }
+    }
   });
 
   // Parameters and ranges; bounds that load data become dynamic range
@@ -1044,9 +1391,23 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
     json::Array ranges;
   };
   std::vector<Dynamic> dynamics;
+  SmallVector<Value> scalarConnectors;
   std::function<LogicalResult(Value)> collect = [&](Value value) {
     if (valueNames.count(value))
       return success();
+    if (auto arg = dyn_cast<BlockArgument>(value);
+        arg && isa<SDFGOp>(arg.getOwner()->getParentOp())) {
+      // A scalar argument: data, read through a dynamic range connector
+      // (named for this map only).
+      Dynamic dynamic{uniqueName("__pk_dyn" + std::to_string(dynCounter++)),
+                      sdfg.getArgDataName(arg.getArgNumber()),
+                      {}};
+      dynamic.ranges.push_back(rangeJSON("0", "0"));
+      valueNames[value] = dynamic.connector;
+      scalarConnectors.push_back(value);
+      dynamics.push_back(std::move(dynamic));
+      return success();
+    }
     Operation *op = value.getDefiningOp();
     if (!op)
       return success();
@@ -1161,6 +1522,8 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
   inner.push_back({entryId, exitId, nullptr, nullptr});
   if (failed(exportBlock(*map.getBody(), inner)))
     return failure();
+  for (Value scalar : scalarConnectors)
+    valueNames.erase(scalar);
   if (llvm::none_of(edges, [&](const json::Value &edge) {
         return edge.getAsObject()->getString("src") == std::to_string(entryId);
       }))
@@ -1196,6 +1559,11 @@ LogicalResult Exporter::exportBlock(Block &block, ArrayRef<Scope> scopes) {
         return failure();
       continue;
     }
+    if (auto call = dyn_cast<CallOp>(op)) {
+      if (failed(exportCall(call, scopes)))
+        return failure();
+      continue;
+    }
     if (auto copy = dyn_cast<CopyOp>(op)) {
       std::string from = dataName(copy.getSource());
       std::string to = dataName(copy.getTarget());
@@ -1214,8 +1582,13 @@ LogicalResult Exporter::exportBlock(Block &block, ArrayRef<Scope> scopes) {
           return failure();
         continue;
       }
-      if (store.getValue().getDefiningOp<TaskletOp>())
-        continue; // Written with its tasklet.
+      if (isa_and_nonnull<TaskletOp, CallOp>(store.getValue().getDefiningOp()))
+        continue; // Written with its code node.
+      if (matchPattern(store.getValue(), m_Constant())) {
+        if (failed(exportConstantStore(store, scopes)))
+          return failure();
+        continue;
+      }
       return store.emitOpError()
              << "stores a value that no tasklet or load produced; "
                 "sdfg-to-json cannot express it as a memlet";
@@ -1232,7 +1605,7 @@ FailureOr<json::Value> Exporter::exportState(StateOp state, int64_t id) {
   scopeChildren.clear();
   scopeChildren[-1];
   currentAccess.clear();
-  taskletNodes.clear();
+  codeNodes.clear();
   temporaries.clear();
   if (failed(exportBlock(*state.getBody(), {})))
     return failure();
@@ -1281,12 +1654,10 @@ FailureOr<json::Value> Exporter::run() {
 
   json::Array interstate;
   for (EdgeOp edge : sdfg.getBody()->getOps<EdgeOp>()) {
-    json::Object assignments;
+    json::Array assignments;
     std::string label;
-    SmallVector<std::string> &order = assignmentOrder.emplace_back();
     for (auto [symbol, value] : edge.getAssignments()) {
-      assignments[symbol] = value.str();
-      order.push_back(symbol.str());
+      assignments.push_back(json::Array{symbol.str(), value.str()});
       label += (label.empty() ? "" : ", ") + symbol.str() + "=" + value.str();
     }
     interstate.push_back(json::Object{
@@ -1357,23 +1728,13 @@ FailureOr<json::Value> Exporter::run() {
                                   {"callback_mapping", json::Object{}}}},
       {"nodes", std::move(states)},
       {"edges", std::move(interstate)},
-      {"sdfg_list_id", 0},
+      {"sdfg_list_id", listId},
       {"start_block", start},
       {"start_state", start},
       {"dace_version", "0.14.1"}});
 }
 
 void Exporter::write(const json::Value &root, raw_ostream &os) {
-  DenseMap<const json::Object *, ArrayRef<std::string>> keyOrder;
-  if (const json::Array *edgesJSON = root.getAsObject()->getArray("edges"))
-    for (auto [edge, order] : llvm::zip_equal(*edgesJSON, assignmentOrder))
-      if (const json::Object *assignments = edge.getAsObject()
-                                                ->getObject("attributes")
-                                                ->getObject("data")
-                                                ->getObject("attributes")
-                                                ->getObject("assignments"))
-        keyOrder[assignments] = order;
-
   json::OStream out(os, /*IndentSize=*/1);
   std::function<void(const json::Value &)> value = [&](const json::Value &v) {
     if (const json::Array *array = v.getAsArray()) {
@@ -1388,21 +1749,22 @@ void Exporter::write(const json::Value &root, raw_ostream &os) {
       out.value(v);
       return;
     }
-    auto member = [&](StringRef key, const json::Value &element) {
-      out.attributeBegin(key);
-      value(element);
-      out.attributeEnd();
-    };
     out.object([&] {
-      auto it = keyOrder.find(object);
-      if (it == keyOrder.end()) {
-        for (const json::Object::value_type *entry :
-             json::sortedElements(*object))
-          member(entry->first, entry->second);
-        return;
+      for (const json::Object::value_type *entry :
+           json::sortedElements(*object)) {
+        out.attributeBegin(entry->first);
+        const json::Array *pairs = entry->second.getAsArray();
+        if (entry->first == "assignments" && pairs) {
+          out.object([&] {
+            for (const json::Value &pair : *pairs)
+              out.attribute(*(*pair.getAsArray())[0].getAsString(),
+                            (*pair.getAsArray())[1]);
+          });
+        } else {
+          value(entry->second);
+        }
+        out.attributeEnd();
       }
-      for (const std::string &key : it->second)
-        member(key, *object->get(key));
     });
   };
   value(root);
@@ -1410,16 +1772,21 @@ void Exporter::write(const json::Value &root, raw_ostream &os) {
 }
 
 LogicalResult sdfg::exportSDFGJSON(ModuleOp module, raw_ostream &os) {
-  SmallVector<SDFGOp> graphs(module.getOps<SDFGOp>());
+  // Nested SDFGs are private callees, exported inside their callers.
+  SmallVector<SDFGOp> graphs;
+  for (SDFGOp graph : module.getOps<SDFGOp>())
+    if (!graph.isPrivate())
+      graphs.push_back(graph);
   if (graphs.size() != 1)
     return module.emitError()
-           << "sdfg-to-json: expected exactly one 'sdfg.sdfg' at the top "
-              "level of the module, found "
+           << "sdfg-to-json: expected exactly one public 'sdfg.sdfg' at the "
+              "top level of the module (nested SDFGs are private), found "
            << graphs.size();
-  Exporter exporter(graphs.front());
+  int64_t listIds = 0;
+  Exporter exporter(graphs.front(), listIds);
   FailureOr<json::Value> root = exporter.run();
   if (failed(root))
     return failure();
-  exporter.write(*root, os);
+  Exporter::write(*root, os);
   return success();
 }

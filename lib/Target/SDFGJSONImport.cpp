@@ -1000,6 +1000,10 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
       std::string extent = "1";
       for (auto [dim, stride] : llvm::zip_equal(data.shape, strides))
         extent += " + ((" + dim + ") - 1) * (" + stride + ")";
+      // A contiguous 1-d window is its one dimension (which keeps the
+      // shape of an exported window as it was).
+      if (data.shape.size() == 1 && StringRef(strides[0]).trim() == "1")
+        extent = data.shape[0];
       if (std::optional<int64_t> constant = valueOf(extent))
         extent = std::to_string(*constant);
       data.strides = std::move(strides);
@@ -3645,6 +3649,15 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
         if (!argType)
           return fail("nested SDFG argument '" + name +
                       "' is written but passed by value");
+        // DaCe passes an argument both read and written as the element
+        // its output memlet names, so a value from a code node would be
+        // lost on the way in.
+        if (!toTasklet(out))
+          return fail("nested SDFG argument '" + name +
+                      "' reads the value of a code node but writes '" +
+                      out->memlet->data +
+                      "'; DaCe passes only the written element (the value "
+                      "would be lost), which is not supported");
         outputs.push_back(index);
         resultTypes.push_back(elementType);
         outputEdges.push_back({name, out, nullptr});

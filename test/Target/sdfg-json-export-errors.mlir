@@ -1,7 +1,7 @@
 // What --sdfg-to-json cannot express in DaCe's JSON is a located error.
 // RUN: pk-translate --sdfg-to-json %s --split-input-file --verify-diagnostics
 
-// expected-error @below {{sdfg-to-json: expected exactly one 'sdfg.sdfg' at the top level of the module, found 2}}
+// expected-error @below {{sdfg-to-json: expected exactly one public 'sdfg.sdfg' at the top level of the module (nested SDFGs are private), found 2}}
 module {
   sdfg.sdfg @one() entry @s {
     sdfg.state @s {}
@@ -32,23 +32,36 @@ sdfg.sdfg @select(%A: memref<4xf32> {name = "A"}) entry @s {
 
 // -----
 
-sdfg.sdfg @copy_in_map(%A: memref<4xf32> {name = "A"}, %B: memref<4xf32> {name = "B"}) entry @s {
+sdfg.sdfg @callee(%x: memref<1xf64> {name = "x"}) entry @s attributes {sym_visibility = "private"} {
+  sdfg.state @s {}
+}
+
+sdfg.sdfg @inout_to_memory(%A: memref<4xf64> {name = "A"}) entry @s {
   sdfg.state @s {
-    %a = sdfg.access %A : memref<4xf32>
-    %b = sdfg.access %B : memref<4xf32>
-    sdfg.map (%i) = (0) through (3) {
-      %x = sdfg.load %a[%i] : memref<4xf32>
-      // expected-error @+1 {{'sdfg.store' op stores a loaded value directly inside a map; sdfg-to-json needs a tasklet between them}}
-      sdfg.store %x, %b[%i] : memref<4xf32>
+    %a = sdfg.access %A : memref<4xf64>
+    %c0 = arith.constant 0 : index
+    %v = sdfg.tasklet() : () -> f64 {
+      %one = arith.constant 1.0 : f64
+      sdfg.return %one : f64
     }
+    %r = sdfg.call @callee(%v) symbols [] () outputs [0] : (f64) -> f64
+    // expected-error @+1 {{'sdfg.store' op stores the result of a nested SDFG argument that reads a code node's value; DaCe would pass the stored element instead of the value (store it through a tasklet)}}
+    sdfg.store %r, %a[%c0] : memref<4xf64>
   }
 }
 
 // -----
 
-// expected-error @+1 {{sdfg-to-json: rank-0 memref argument 'A' has no DaCe equivalent (a Scalar argument is passed by value)}}
-sdfg.sdfg @rank0(%A: memref<f32> {name = "A"}) entry @s {
+sdfg.sdfg @callee(%x: f64 {name = "x"}) entry @s attributes {sym_visibility = "private"} {
   sdfg.state @s {}
+}
+
+sdfg.sdfg @constant_operand() entry @s {
+  sdfg.state @s {
+    %c = arith.constant 1.0 : f64
+    // expected-error @+1 {{'sdfg.call' op passes operand 0 from an op that sdfg-to-json cannot express as a memlet (loads, access nodes, code nodes and scalar arguments)}}
+    sdfg.call @callee(%c) symbols [] () outputs [] : (f64) -> ()
+  }
 }
 
 // -----

@@ -550,6 +550,11 @@ def SDFG_CallOp : SDFG_Op<"call", [
     `outputs` $outputs attr-dict `:` functional-type($data, $results)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The called `sdfg.sdfg` (a symbol of the module around the caller),
+    /// or null.
+    SDFGOp getCalleeSDFG();
+  }];
 }
 
 def SDFG_SymOp : SDFG_Op<"sym", [ParentOneOf<["StateOp", "MapOp"]>, Pure]> {

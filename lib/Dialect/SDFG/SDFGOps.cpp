@@ -927,6 +927,14 @@ LogicalResult CallOp::verify() {
   return success();
 }
 
+SDFGOp CallOp::getCalleeSDFG() {
+  auto caller = (*this)->getParentOfType<SDFGOp>();
+  if (!caller)
+    return nullptr;
+  return SymbolTable::lookupNearestSymbolFrom<SDFGOp>(caller->getParentOp(),
+                                                      getCalleeAttr());
+}
+
 LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   auto caller = (*this)->getParentOfType<SDFGOp>();
   if (!caller)
