@@ -109,6 +109,21 @@ struct ArgumentAccesses {
   SmallVector<bool> reads, writes;
 };
 
+/// Whether a tasklet's code stores into (or loads from) its memref input
+/// `index`: an array the code assigns by subscript, DaCe's `b[i] = ...`.
+static bool taskletStoresInto(TaskletOp tasklet, unsigned index) {
+  Value arg = tasklet.getBody()->getArgument(index);
+  return llvm::any_of(arg.getUsers(), [&](Operation *user) {
+    auto store = dyn_cast<memref::StoreOp>(user);
+    return store && store.getMemref() == arg;
+  });
+}
+static bool taskletLoadsFrom(TaskletOp tasklet, unsigned index) {
+  Value arg = tasklet.getBody()->getArgument(index);
+  return llvm::any_of(arg.getUsers(),
+                      [](Operation *user) { return isa<memref::LoadOp>(user); });
+}
+
 /// The container (an argument or an `sdfg.alloc`) a memref value is part
 /// of: through access nodes and windows.
 static Value rootContainer(Value memref) {
@@ -140,9 +155,13 @@ static ArgumentAccesses argumentAccesses(SDFGOp sdfg) {
       note(copy.getSource(), result.reads);
       note(copy.getTarget(), result.writes);
     } else if (auto tasklet = dyn_cast<TaskletOp>(op)) {
-      for (Value input : tasklet.getInputs())
-        if (isa<MemRefType>(input.getType()))
-          note(input, result.reads);
+      for (auto [index, input] : llvm::enumerate(tasklet.getInputs())) {
+        if (!isa<MemRefType>(input.getType()))
+          continue;
+        note(input, result.reads);
+        if (taskletStoresInto(tasklet, index))
+          note(input, result.writes);
+      }
     } else if (auto call = dyn_cast<CallOp>(op)) {
       auto callee =
           call.getCalleeSDFG();
@@ -1072,6 +1091,8 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
   // Inputs: memlets from data or other code nodes; index values are
   // inlined.
   std::vector<In> ins;
+  /// Array inputs the code assigns by subscript, with their out-connector.
+  SmallVector<std::pair<unsigned, std::string>> arraysOut;
   DenseMap<Value, std::string> names;
   for (auto [index, input, arg] : llvm::enumerate(
            tasklet.getInputs(), tasklet.getBody()->getArguments())) {
@@ -1081,6 +1102,23 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
       data = load.getMemref();
     if (SDFGOp::isUnsignedData(container(data)))
       unsignedConnectors.insert(arg);
+    if (isa<MemRefType>(input.getType()) &&
+        taskletStoresInto(tasklet, index)) {
+      // An array the code assigns by subscript: an out-connector, and an
+      // in-connector of another name as well where the code also reads it
+      // (DaCe's connector names are unique per node).
+      names[arg] = connector;
+      std::string out = connector;
+      if (taskletLoadsFrom(tasklet, index))
+        for (unsigned n = 0;
+             out == connector || llvm::is_contained(inNames, out) ||
+             llvm::is_contained(outNames, out);
+             ++n)
+          out = "__pk_out_" + connector + (n ? std::to_string(n) : "");
+      arraysOut.push_back({index, out});
+      if (!taskletLoadsFrom(tasklet, index))
+        continue;
+    }
     FailureOr<std::optional<In>> in = inputMemlet(input, connector, scopes);
     if (failed(in))
       return failure();
@@ -1101,16 +1139,65 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
     names[arg] = *inlined;
   }
 
-  // Code: one assignment per out-connector.
-  auto ret = cast<ReturnOp>(tasklet.getBody()->getTerminator());
+  // Code: the subscript assignments into arrays, in order (a load from an
+  // array the code writes is read into a local where it happens), then one
+  // assignment per out-connector.
   std::string source;
+  auto statement = [&](const std::string &line) {
+    source += (source.empty() ? "" : "\n") + line;
+  };
+  auto subscript = [&](std::string text,
+                       ValueRange indices) -> FailureOr<std::string> {
+    text += "[";
+    for (auto [i, index] : llvm::enumerate(indices)) {
+      FailureOr<std::string> indexText = code(index, names);
+      if (failed(indexText))
+        return failure();
+      text += (i ? ", " : "") + *indexText;
+    }
+    return text + "]";
+  };
+  unsigned locals = 0;
+  for (Operation &op : tasklet.getBody()->without_terminator()) {
+    // The out-connector of an array the code writes, or "".
+    auto written = [&](Value memref) -> std::string {
+      auto arg = dyn_cast<BlockArgument>(memref);
+      for (auto &[index, out] : arraysOut)
+        if (arg && arg.getArgNumber() == index)
+          return out;
+      return "";
+    };
+    if (auto load = dyn_cast<memref::LoadOp>(op);
+        load && !written(load.getMemref()).empty()) {
+      FailureOr<std::string> text =
+          subscript(names[load.getMemref()], load.getIndices());
+      if (failed(text))
+        return failure();
+      std::string local = "__pk_v" + std::to_string(locals++);
+      statement(local + " = " + *text);
+      names[load.getResult()] = local;
+      continue;
+    }
+    auto store = dyn_cast<memref::StoreOp>(op);
+    if (!store)
+      continue;
+    std::string out = written(store.getMemref());
+    if (out.empty())
+      return store.emitOpError()
+             << "stores into memory that is not an array input of the "
+                "tasklet; sdfg-to-json cannot write it as tasklet code";
+    FailureOr<std::string> target = subscript(out, store.getIndices());
+    FailureOr<std::string> value = code(store.getValueToStore(), names);
+    if (failed(target) || failed(value))
+      return failure();
+    statement(*target + " = " + *value);
+  }
+  auto ret = cast<ReturnOp>(tasklet.getBody()->getTerminator());
   for (auto [name, value] : llvm::zip_equal(outNames, ret.getValues())) {
     FailureOr<std::string> text = code(value, names);
     if (failed(text))
       return failure();
-    if (!source.empty())
-      source += "\n";
-    source += name + " = " + *text;
+    statement(name + " = " + *text);
   }
 
   json::Object inConnectors, outConnectors;
@@ -1118,6 +1205,8 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
     inConnectors[in.connector] = nullptr;
   for (const std::string &name : outNames)
     outConnectors[name] = nullptr;
+  for (auto &[index, out] : arraysOut)
+    outConnectors[out] = nullptr;
   int64_t id =
       taskletNode("tasklet_" + std::to_string(taskletCounter++), source,
                   std::move(inConnectors), std::move(outConnectors), scopes);
@@ -1127,10 +1216,24 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
     addEdge(in.src, in.srcConn, id, in.connector, std::move(in.memlet));
   if (ins.empty() && !scopes.empty())
     addEdge(scopes.back().entry, std::nullopt, id, std::nullopt, emptyMemlet());
+  for (auto &[index, out] : arraysOut) {
+    Value data = container(tasklet.getInputs()[index]);
+    std::string name = dataName(data);
+    int64_t dst;
+    std::optional<std::string> dstConn;
+    if (scopes.empty()) {
+      dst = writeAccess(name);
+    } else {
+      dst = scopes.back().exit;
+      dstConn = "IN_" + name;
+    }
+    addEdge(id, out, dst, dstConn,
+            memletJSON(name, fullSubset(data), volumeOf(data)));
+  }
   FailureOr<bool> stored = exportResultStores(tasklet, id, outNames, scopes);
   if (failed(stored))
     return failure();
-  if (!*stored && !scopes.empty() && tasklet->use_empty())
+  if (!*stored && arraysOut.empty() && !scopes.empty() && tasklet->use_empty())
     addEdge(id, std::nullopt, scopes.back().exit, std::nullopt, emptyMemlet());
   return success();
 }
@@ -1339,9 +1442,16 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
     if (auto load = dyn_cast<LoadOp>(op))
       note(reads, dataName(load.getMemref()));
     if (auto tasklet = dyn_cast<TaskletOp>(op))
-      for (Value input : tasklet.getInputs()) {
-        if (input.getDefiningOp<AccessOp>())
-          note(reads, dataName(input));
+      for (auto [index, input] : llvm::enumerate(tasklet.getInputs())) {
+        if (input.getDefiningOp<AccessOp>()) {
+          bool stored = taskletStoresInto(tasklet, index);
+          if (!stored || taskletLoadsFrom(tasklet, index))
+            note(reads, dataName(input));
+          if (stored) {
+            note(writes, dataName(input));
+            writeWCR[dataName(input)] = std::nullopt;
+          }
+        }
         if (auto arg = dyn_cast<BlockArgument>(input);
             arg && isa<SDFGOp>(arg.getOwner()->getParentOp()))
           note(reads, sdfg.getArgDataName(arg.getArgNumber()));

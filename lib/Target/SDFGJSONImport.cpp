@@ -631,6 +631,12 @@ private:
     return value;
   }
   bool isPoint(ArrayRef<SubsetRange> subset);
+  /// The subset of `data`'s first element.
+  static SmallVector<SubsetRange> zeroPoint(const Container &data) {
+    return SmallVector<SubsetRange>(
+        data.isScalar ? 1 : std::max<size_t>(data.shape.size(), 1),
+        SubsetRange{"0", "0", "1"});
+  }
   /// The indices into `access(data)` of the element at `index` (one
   /// expression per dimension of `data`): a view's element in the memory it
   /// views, a flat container's offset from its strides.
@@ -954,9 +960,14 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
           if (!windowArgs.contains(name) &&
               (!total || !expr::parse(*total, error)))
             return fail("non-row-major 'strides' without a 'total_size'");
-          // Every element must lie inside the allocation (DaCe's cutouts
-          // sometimes keep the strides of a larger array); a window's
-          // memory is the caller's, but its `total_size` still bounds it.
+          // Every element of a transient must lie inside its allocation.
+          // An argument's memory is the caller's: DaCe's cutouts and nested
+          // SDFGs keep the strides of the larger array they came from, with
+          // a `total_size` of the shape alone, so the memory is what the
+          // strides reach (a caller checks that it has that much).
+          std::string reach = "1";
+          for (auto [dim, stride] : llvm::zip_equal(data.shape, texts))
+            reach += " + ((" + dim + ") - 1) * (" + stride + ")";
           for (int64_t probe : {7, 13}) {
             if (!total || !expr::parse(*total, error))
               break;
@@ -976,6 +987,11 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
             }
             std::optional<int64_t> size =
                 expr::evaluateInt(*expr::parse(*total, error), lookup);
+            if (last && size && *last >= *size && !data.transient) {
+              std::optional<int64_t> constant = valueOf(reach);
+              total = constant ? std::to_string(*constant) : reach;
+              break;
+            }
             if (last && size && *last >= *size)
               return fail("'strides' reach element " + Twine(*last) +
                           " but 'total_size' is " + Twine(*size) +
@@ -3113,8 +3129,11 @@ Importer::memletTarget(const DFEdge &edge, const Container &data) {
   if (*target == &data)
     return std::make_pair(*target, *edge.memlet->subset);
   if (!edge.memlet->otherSubset) {
+    // DaCe copies into the start of the whole destination.
+    if (isPoint(*edge.memlet->subset))
+      return std::make_pair(*target, zeroPoint(**target));
     (void)fail("the memlet from '" + data.name + "' into '" + *name +
-               "' has no 'other_subset'");
+               "' copies more than one element and has no 'other_subset'");
     return failure();
   }
   return std::make_pair(*target, *edge.memlet->otherSubset);
@@ -3189,11 +3208,10 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
     FailureOr<Container *> source = container(edge.memlet->data);
     if (failed(source))
       return failure();
-    if (!edge.memlet->otherSubset && !data.isScalar)
-      return fail("the memlet from '" + (*source)->name + "' into '" +
-                  data.name + "' has no 'other_subset'");
-    SmallVector<SubsetRange> to = edge.memlet->otherSubset.value_or(
-        SmallVector<SubsetRange>{{"0", "0", "1"}});
+    // Without an `other_subset`, DaCe copies into the start of the whole
+    // destination.
+    SmallVector<SubsetRange> to =
+        edge.memlet->otherSubset.value_or(zeroPoint(data));
     if (failed(copyElement(**source, *edge.memlet->subset, data, to)))
       return failure();
   }

@@ -8,7 +8,8 @@
 // values become its symbol_mapping. Also checked: an element copy inside a
 // map (through a copy tasklet), a stored constant (a tasklet writing the
 // literal), a map bound read from a scalar argument (a dynamic range
-// connector) and truncating integer division in a subset.
+// connector), truncating integer division in a subset and code assigning
+// into an array by subscript.
 //
 // The export imports back to the same signatures and computes the same
 // results as the module (pk-run on both), and NumPy's interpreter of the
@@ -61,6 +62,10 @@
 // CHECK: edge 4 __out -> 1 IN_B data=B subset=0:0,__i1:__i1
 // CHECK: edge 6 __out -> 7 - data=X subset=0:0
 // CHECK: edge 8 OUT_X -> 10 __in0 data=X subset=__i2 / 2:__i2 / 2
+// CHECK: state 2 subscript
+// CHECK: node 2 Tasklet code='__pk_v0 = __in0[2, 0]\n__pk_out___in0[2, 0] = (__pk_v0 * __in1)\n__pk_v1 = __in0[2, 0]\n__pk_out___in0[2, 2] = __pk_v1'
+// CHECK-DAG: edge 0 - -> 2 __in0 data=B subset=0:N - 1,0:M - 1
+// CHECK-DAG: edge 2 __pk_out___in0 -> 3 - data=B subset=0:N - 1,0:M - 1
 
 // AGAIN: sdfg.sdfg @row_update(%arg0: memref<?xf64, strided<[1], offset: ?>> {name = "row", shape = ["M"]}, %arg1: memref<?x?xf64> {name = "W", shape = ["N", "M"]}, %arg2: memref<1xf64> {name = "x"}, %arg3: memref<?xf64, strided<[1], offset: ?>> {name = "s", shape = ["1"]}) entry @body symbols {M = i64, N = i64, r = i64} attributes {sym_visibility = "private"}
 // AGAIN: sdfg.sdfg @outer(%arg0: memref<?x?xf64> {name = "A", shape = ["N", "M"]}, %arg1: memref<?x?xf64> {name = "B", shape = ["N", "M"]}, %arg2: memref<?xf64> {name = "X", shape = ["N"]}, %arg3: memref<f64> {name = "S"}, %arg4: i64 {name = "K"}) entry @nest symbols {M = i64, N = i64}
@@ -175,5 +180,23 @@ sdfg.sdfg @outer(%A: memref<?x?xf64> {name = "A", shape = ["N", "M"]},
       sdfg.store %t, %b[%c1b, %h] : memref<?x?xf64>
     }
   }
+  sdfg.state @subscript {
+    %b = sdfg.access %B : memref<?x?xf64>
+    %x = sdfg.access %X : memref<?xf64>
+    %c1 = arith.constant 1 : index
+    %x1 = sdfg.load %x[%c1] : memref<?xf64>
+    // Code that assigns into an array by subscript, after reading it.
+    sdfg.tasklet(%arr = %b, %v = %x1) : (memref<?x?xf64>, f64) -> () {
+      %c0 = arith.constant 0 : index
+      %c2 = arith.constant 2 : index
+      %old = memref.load %arr[%c2, %c0] : memref<?x?xf64>
+      %new = arith.mulf %old, %v : f64
+      memref.store %new, %arr[%c2, %c0] : memref<?x?xf64>
+      %again = memref.load %arr[%c2, %c0] : memref<?x?xf64>
+      memref.store %again, %arr[%c2, %c2] : memref<?x?xf64>
+      sdfg.return
+    }
+  }
   sdfg.edge @nest -> @copy
+  sdfg.edge @copy -> @subscript
 }
