@@ -1,19 +1,6 @@
 // What convert-sdfg-to-scf cannot lower is a located error.
 // RUN: pk-opt %s --convert-sdfg-to-scf --split-input-file -verify-diagnostics
 
-sdfg.sdfg @dynamic_step(%A: memref<8xf32>) entry @s symbols {S = i64} {
-  sdfg.state @s {
-    %a = sdfg.access %A : memref<8xf32>
-    %c2 = sdfg.sym "S" : index
-    // expected-error @+1 {{'sdfg.map' op dimension #0 has a dynamic step; the lowering needs a constant one}}
-    sdfg.map (%i) = (0) through (7) step (%c2) {
-      %x = sdfg.load %a[%i] : memref<8xf32>
-    }
-  }
-}
-
-// -----
-
 sdfg.sdfg @transient_sized_by_loop() entry @s symbols {i = i64} {
   // expected-error @+1 {{'sdfg.alloc' op is sized by symbol 'i', which an interstate edge assigns; the lowering allocates transients once, at entry}}
   %t = sdfg.alloc "t" shape ["i"] : memref<?xf32>

@@ -811,32 +811,30 @@ LogicalResult Lowering::lowerMap(MapOp map, IRMapping &mapping,
         builder, loc, cast<IntegerAttr>(cast<Attribute>(ofr)).getInt());
   };
   SmallVector<Value> lbs, ubs, steps;
-  SmallVector<int64_t> negativeSteps(map.getNumParams(), 0);
+  // The step of each dimension iterated as k = 0, 1, ... with the parameter
+  // lb + k*step: negative and dynamic steps (null for the others).
+  SmallVector<Value> normalizedSteps(map.getNumParams());
   for (auto [dim, lb, ub, step] :
        llvm::enumerate(map.getMixedLowerBounds(), map.getMixedUpperBounds(),
                        map.getMixedSteps())) {
     std::optional<int64_t> constStep = getConstantIntValue(step);
-    if (!constStep)
-      return map.emitOpError()
-             << "dimension #" << dim
-             << " has a dynamic step; the lowering needs a constant one";
     Value lower = materialize(lb), upper = materialize(ub);
     Value one = arith::ConstantIndexOp::create(builder, loc, 1);
-    if (*constStep > 0) {
+    if (constStep && *constStep > 0) {
       // Inclusive upper bound → exclusive.
       lbs.push_back(lower);
       ubs.push_back(arith::AddIOp::create(builder, loc, upper, one));
       steps.push_back(arith::ConstantIndexOp::create(builder, loc, *constStep));
       continue;
     }
-    // Count down: iterate k over [0, (lb - ub) / -step] and use lb + k*step.
-    negativeSteps[dim] = *constStep;
-    Value span = arith::SubIOp::create(builder, loc, lower, upper);
+    // Iterate k over [0, (ub - lb) floordiv step]: the trip count of an
+    // inclusive range for a step of either sign (a step of 0 divides by
+    // zero, where DaCe would loop forever).
+    Value stepValue = materialize(step);
+    normalizedSteps[dim] = stepValue;
+    Value span = arith::SubIOp::create(builder, loc, upper, lower);
     Value trips = arith::AddIOp::create(
-        builder, loc,
-        arith::FloorDivSIOp::create(
-            builder, loc, span,
-            arith::ConstantIndexOp::create(builder, loc, -*constStep)),
+        builder, loc, arith::FloorDivSIOp::create(builder, loc, span, stepValue),
         one);
     Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
     lbs.push_back(zero);
@@ -849,10 +847,9 @@ LogicalResult Lowering::lowerMap(MapOp map, IRMapping &mapping,
     IRMapping inner = mapping;
     for (auto [dim, param, iv] : llvm::enumerate(map.getParams(), ivs)) {
       Value value = iv;
-      if (negativeSteps[dim]) {
-        Value offset = arith::MulIOp::create(
-            builder, loc, iv,
-            arith::ConstantIndexOp::create(builder, loc, negativeSteps[dim]));
+      if (normalizedSteps[dim]) {
+        Value offset =
+            arith::MulIOp::create(builder, loc, iv, normalizedSteps[dim]);
         value = arith::AddIOp::create(
             builder, loc, materialize(map.getMixedLowerBounds()[dim]), offset);
       }
