@@ -165,9 +165,36 @@ def free_symbols(path):
         return []
     attrs = sdfg.get("attributes", {})
     declared = set((attrs.get("symbols") or {}).keys())
-    for desc in (attrs.get("_arrays") or {}).values():
+    arrays = attrs.get("_arrays") or {}
+    for desc in arrays.values():
         for dim in (desc.get("attributes", {}).get("shape") or []):
             declared.update(re.findall(r"[A-Za-z_]\w*", str(dim)))
+    # Names the top-level interstate conditions read that nothing declares
+    # or assigns are free symbols too (DaCe's inlined loops leave some).
+    assigned = set()
+    conditions = []
+
+    def regions(graph):  # the SDFG and its control-flow regions
+        yield graph
+        for node in graph.get("nodes") or []:
+            if isinstance(node, dict) and node.get("type") != "SDFGState" \
+                    and "edges" in node:
+                yield from regions(node)
+
+    for edge in (e for g in regions(sdfg) for e in g.get("edges") or []):
+        data = (edge.get("attributes") or {}).get("data") or {}
+        ie = data.get("attributes") or {}
+        assigned.update((ie.get("assignments") or {}).keys())
+        condition = ie.get("condition") or {}
+        if isinstance(condition, dict):
+            conditions.append(str(condition.get("string_data", "")))
+    for text in conditions:
+        text = re.sub(r"'[^']*'|\"[^\"]*\"", "", text)
+        for name in re.findall(r"(?<![\w.])([A-Za-z_]\w*)(?!\s*[\w(\[.])",
+                               text):
+            if name not in arrays and name not in assigned and name not in (
+                    "and", "or", "not", "None", "inf", "nan", "pi"):
+                declared.add(name)
     # An assigned symbol read before its first assignment is an input in
     # DaCe: binding it gives that value (convert-sdfg-to-scf stores it on
     # entry); loop counters are assigned before they are read anyway.

@@ -1231,6 +1231,27 @@ LogicalResult Importer::importSDFG(const json::Object &rootObject) {
       symbolTypes[key] = IntegerType::get(context, 64);
     }
 
+  // Names that interstate conditions and assignments read without a
+  // declaration, a container or an assignment are free symbols to DaCe
+  // (its inlined loops can leave a guard's counter so): DaCe's default
+  // symbol type.
+  for (const FlatEdge &edge : flatEdges) {
+    SmallVector<std::string> names;
+    for (StringRef text : llvm::concat<const std::string>(
+             ArrayRef(edge.condition),
+             llvm::make_second_range(edge.assignments))) {
+      std::string error;
+      if (expr::NodePtr node = expr::parse(text, error))
+        expr::collectNames(*node, names);
+    }
+    for (const std::string &name : names)
+      if (!symbolTypes.count(name) && !containers.count(name) &&
+          !constants.count(name) && isIdentifier(name) &&
+          !llvm::is_contained({"True", "False", "None", "inf", "nan", "pi"},
+                              StringRef(name)))
+        symbolTypes[name] = IntegerType::get(context, 32);
+  }
+
   // Scalars that a state writes (into an access node) are outputs.
   for (const FlatState &flat : flatStates) {
     const json::Array *nodeArray = flat.json ? flat.json->getArray("nodes")

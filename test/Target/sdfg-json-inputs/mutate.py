@@ -73,6 +73,9 @@ elif variant == "constants":
 elif variant == "condition":
     base["nodes"].append({"type": "SDFGState", "label": "done", "id": 1, "nodes": [], "edges": []})
     base["edges"] = [{"type": "Edge", "src": "0", "dst": "1", "attributes": {"data": {"type": "InterstateEdge", "attributes": {"assignments": {}, "condition": {"string_data": "N in [1, 2]", "language": "Python"}}}}}]
+elif variant == "condition-symbol":
+    base["nodes"].append({"type": "SDFGState", "label": "done", "id": 1, "nodes": [], "edges": []})
+    base["edges"] = [{"type": "Edge", "src": "0", "dst": "1", "attributes": {"data": {"type": "InterstateEdge", "attributes": {"assignments": {}, "condition": {"string_data": "not (k < N)", "language": "Python"}}}}}]
 elif variant == "not-sdfg":
     base["type"] = "SDFGState"
 elif variant == "cycle":
