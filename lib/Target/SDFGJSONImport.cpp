@@ -2001,10 +2001,20 @@ FailureOr<Value> Importer::emitIndex(StringRef text,
   if (symbolic && !names.empty())
     return Value(SymOp::create(builder, loc, builder.getIndexType(),
                                builder.getStringAttr(text)));
-  expr::Operand value = expr::emit(
-      builder, loc, *node,
-      [&](StringRef name) { return lookupName(name, scope, extra); },
-      builder.getIndexType(), error);
+  // Integers are read as index values before any arithmetic: DaCe's
+  // ranges and subsets are sympy expressions over unbounded integers, so
+  // `A_row[i + 1] - 1` on unsigned data is -1 at 0, not 2^32 - 1.
+  auto lookup = [&](StringRef name) {
+    expr::Operand operand = lookupName(name, scope, extra);
+    if (operand && isa<IntegerType>(operand.getType()) &&
+        !operand.getType().isInteger(1))
+      return expr::Operand(expr::castTo(builder, loc, operand.value,
+                                        builder.getIndexType(),
+                                        operand.isUnsigned));
+    return operand;
+  };
+  expr::Operand value = expr::emit(builder, loc, *node, lookup,
+                                   builder.getIndexType(), error);
   if (!value)
     return fail("expression \"" + text + "\": " + error);
   Value index = isa<ComplexType>(value.getType())

@@ -76,6 +76,14 @@ elif variant == "condition":
 elif variant == "condition-symbol":
     base["nodes"].append({"type": "SDFGState", "label": "done", "id": 1, "nodes": [], "edges": []})
     base["edges"] = [{"type": "Edge", "src": "0", "dst": "1", "attributes": {"data": {"type": "InterstateEdge", "attributes": {"assignments": {}, "condition": {"string_data": "not (k < N)", "language": "Python"}}}}}]
+elif variant == "unsigned-range":
+    # The map runs to `r - 1`, r read from uint32 data: empty at r = 0.
+    arrays["R"] = {"type": "Array", "attributes": {"dtype": "uint32", "shape": ["1"], "strides": ["1"], "offset": ["0"], "transient": False, "storage": "Default"}}
+    state["nodes"].append({"type": "AccessNode", "label": "R", "id": 5, "scope_entry": None, "scope_exit": None, "attributes": {"data": "R"}})
+    edges.append({"type": "MultiConnectorEdge", "src": "5", "dst": "1", "src_connector": None, "dst_connector": "r",
+                  "attributes": {"data": {"type": "Memlet", "attributes": {"data": "R", "subset": {"type": "Range", "ranges": [{"start": "0", "end": "0", "step": "1", "tile": "1"}]}, "other_subset": None, "wcr": None}}}})
+    map_entry["in_connectors"]["r"] = None
+    map_entry["range"]["ranges"][0]["end"] = "r - 1"
 elif variant == "not-sdfg":
     base["type"] = "SDFGState"
 elif variant == "cycle":
