@@ -38,6 +38,12 @@ public:
   ArrayRef<int64_t> getShape() const { return type.getShape(); }
   Type getElementType() const { return type.getElementType(); }
   int64_t getNumElements() const { return numElements; }
+  /// A complex element holds two scalars (real, then imaginary part); any
+  /// other one.
+  int64_t getScalarsPerElement() const { return scalarsPerElement; }
+  int64_t getNumScalars() const { return numElements * scalarsPerElement; }
+  /// The type of one scalar: the element type, or a complex one's part.
+  Type getScalarType() const;
   int64_t getElementBytes() const { return elementBytes; }
   int64_t getSizeInBytes() const { return numElements * elementBytes; }
   void *data() { return storage.get(); }
@@ -55,10 +61,14 @@ public:
   /// never compare equal.
   enum class Poison { Primary, Secondary };
   void fillPoison(Poison kind);
-  /// Element `i` (row-major) converted to double.
+  /// Scalar `i` (row-major; element i for all but complex types) converted
+  /// to double.
   double get(int64_t i) const;
-  /// Stores `v` into element `i`, rounding to the element type.
+  /// Stores `v` into scalar `i`, rounding to the scalar type.
   void set(int64_t i, double v);
+  /// Element `element` as text: `format` for floats, NumPy's `(re+imj)`
+  /// for complex numbers.
+  std::string elementText(int64_t element, const char *format) const;
 
   /// The ranked memref descriptor {allocated, aligned, offset, sizes[],
   /// strides[]} of this buffer, laid out as the LLVM struct expects.
@@ -70,6 +80,8 @@ public:
 private:
   ShapedType type;
   int64_t numElements;
+  int64_t scalarsPerElement;
+  int64_t scalarBytes;
   int64_t elementBytes;
   std::unique_ptr<uint8_t, void (*)(void *)> storage;
 };
@@ -79,7 +91,8 @@ struct Comparison {
   double maxAbsError = 0;
   double maxRelError = 0;
   int64_t mismatches = 0;    ///< elements with |a-e| > atol + rtol·|e|
-  int64_t firstMismatch = -1;
+  int64_t firstMismatch = -1; ///< an element index
+  int64_t lastMismatch = -1;
 };
 Comparison compareBuffers(const HostBuffer &actual, const HostBuffer &expected,
                           double atol, double rtol);

@@ -98,6 +98,10 @@ static void addLoweringToLLVM(OpPassManager &pm) {
       // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
       // bodies are wrapped in must still hold a single block.
       "finalize-memref-to-llvm,convert-scf-to-cf,"
+      // Complex numbers (DaCe's complex64/128) as arithmetic on their
+      // parts; not libm's cpowf & co., whose float _Complex arguments
+      // travel packed in one register where the LLVM struct takes two.
+      "convert-complex-to-standard,convert-complex-to-llvm,"
       // powf and fpowi stay for convert-math-to-llvm (C's pow): expanded
       // as exp(b log a) they are NaN for every negative base.
       "math-expand-ops{ops=ctlz,sinh,cosh,tanh,asinh,acosh,atanh,fma,ceil,"

@@ -21,9 +21,18 @@
 using namespace mlir;
 using namespace mlir::pk;
 
+/// The type of each scalar of an element: a complex number's part type.
+static Type scalarTypeOf(Type type) {
+  if (auto complex = dyn_cast<ComplexType>(type))
+    return complex.getElementType();
+  return type;
+}
+
 bool mlir::pk::isSupportedElementType(Type type) {
   if (type.isF16() || type.isBF16() || type.isF32() || type.isF64())
     return true;
+  if (auto complex = dyn_cast<ComplexType>(type))
+    return complex.getElementType().isF32() || complex.getElementType().isF64();
   if (auto it = dyn_cast<IntegerType>(type))
     return llvm::is_contained({1u, 8u, 16u, 32u, 64u}, it.getWidth());
   return false;
@@ -39,17 +48,20 @@ std::string mlir::pk::whyUnsupportedBufferType(Type type) {
     if (!memref.getLayout().isIdentity())
       return "only memrefs with the identity layout are supported";
   if (!isSupportedElementType(shaped.getElementType()))
-    return "element type must be f16, bf16, f32, f64 or i1/i8/i16/i32/i64";
+    return "element type must be f16, bf16, f32, f64, i1/i8/i16/i32/i64 or "
+           "complex<f32>/complex<f64>";
   return "";
 }
 
-static int64_t elementSizeInBytes(Type type) {
-  return std::max<int64_t>(1, type.getIntOrFloatBitWidth() / 8);
+static int64_t scalarSizeInBytes(Type type) {
+  return std::max<int64_t>(1, scalarTypeOf(type).getIntOrFloatBitWidth() / 8);
 }
 
 HostBuffer::HostBuffer(ShapedType type)
     : type(type), numElements(type.getNumElements()),
-      elementBytes(elementSizeInBytes(type.getElementType())),
+      scalarsPerElement(isa<ComplexType>(type.getElementType()) ? 2 : 1),
+      scalarBytes(scalarSizeInBytes(type.getElementType())),
+      elementBytes(scalarBytes * scalarsPerElement),
       storage(nullptr, std::free) {
   // aligned_alloc needs a size that is a multiple of the alignment; never 0.
   // Large buffers get transparent huge pages where the kernel offers them on
@@ -80,8 +92,8 @@ static const llvm::fltSemantics &semanticsOf(Type type) {
 }
 
 double HostBuffer::get(int64_t i) const {
-  Type elt = getElementType();
-  const uint8_t *p = storage.get() + i * elementBytes;
+  Type elt = getScalarType();
+  const uint8_t *p = storage.get() + i * scalarBytes;
   if (elt.isF32()) {
     float f;
     std::memcpy(&f, p, 4);
@@ -100,7 +112,7 @@ double HostBuffer::get(int64_t i) const {
   }
   auto it = cast<IntegerType>(elt);
   uint64_t raw = 0;
-  std::memcpy(&raw, p, elementBytes);
+  std::memcpy(&raw, p, scalarBytes);
   unsigned width = it.getWidth() == 1 ? 8 : it.getWidth();
   llvm::APInt v(width, raw);
   if (it.getWidth() == 1)
@@ -109,8 +121,8 @@ double HostBuffer::get(int64_t i) const {
 }
 
 void HostBuffer::set(int64_t i, double v) {
-  Type elt = getElementType();
-  uint8_t *p = storage.get() + i * elementBytes;
+  Type elt = getScalarType();
+  uint8_t *p = storage.get() + i * scalarBytes;
   if (elt.isF32()) {
     float f = static_cast<float>(v);
     std::memcpy(p, &f, 4);
@@ -134,14 +146,42 @@ void HostBuffer::set(int64_t i, double v) {
     return;
   }
   int64_t n = static_cast<int64_t>(v);
-  std::memcpy(p, &n, elementBytes); // little endian: the low bytes
+  std::memcpy(p, &n, scalarBytes); // little endian: the low bytes
+}
+
+Type HostBuffer::getScalarType() const {
+  return scalarTypeOf(getElementType());
+}
+
+std::string HostBuffer::elementText(int64_t element, const char *format) const {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  auto scalar = [&](double v) {
+    if (isa<FloatType>(getScalarType()))
+      os << llvm::format(format, v);
+    else
+      os << static_cast<int64_t>(v);
+  };
+  if (scalarsPerElement == 1) {
+    scalar(get(element));
+    return text;
+  }
+  // NumPy's form: (re+imj).
+  double re = get(2 * element), im = get(2 * element + 1);
+  os << '(';
+  scalar(re);
+  if (!(im < 0) && !std::isnan(im))
+    os << '+';
+  scalar(im);
+  os << "j)";
+  return text;
 }
 
 void HostBuffer::fillRandom(std::mt19937_64 &rng, int64_t intMin,
                             int64_t intMax) {
-  if (isa<FloatType>(getElementType())) {
+  if (isa<FloatType>(getScalarType())) {
     std::uniform_real_distribution<double> dist(-1.0, 1.0);
-    for (int64_t i = 0; i < numElements; ++i)
+    for (int64_t i = 0; i < getNumScalars(); ++i)
       set(i, dist(rng));
     return;
   }
@@ -155,10 +195,10 @@ void HostBuffer::fillRandom(std::mt19937_64 &rng, int64_t intMin,
 
 void HostBuffer::fillPoison(Poison kind) {
   bool primary = kind == Poison::Primary;
-  if (isa<FloatType>(getElementType())) {
+  if (isa<FloatType>(getScalarType())) {
     // -6e4 is finite even in f16; bf16/f32/f64 represent it too.
     double value = primary ? std::nan("") : -6.0e4;
-    for (int64_t i = 0; i < numElements; ++i)
+    for (int64_t i = 0; i < getNumScalars(); ++i)
       set(i, value);
     return;
   }
@@ -185,11 +225,7 @@ void HostBuffer::print(llvm::raw_ostream &os) const {
   // Recursive descent over dimensions, row-major.
   std::function<void(size_t)> printDim = [&](size_t dim) {
     if (dim == shape.size()) {
-      double v = get(flat++);
-      if (isa<FloatType>(getElementType()))
-        os << llvm::format("%.6g", v);
-      else
-        os << static_cast<int64_t>(v);
+      os << elementText(flat++, "%.6g");
       return;
     }
     os << '[';
@@ -207,7 +243,7 @@ Comparison mlir::pk::compareBuffers(const HostBuffer &actual,
                                     const HostBuffer &expected, double atol,
                                     double rtol) {
   Comparison c;
-  for (int64_t i = 0, e = actual.getNumElements(); i < e; ++i) {
+  for (int64_t i = 0, e = actual.getNumScalars(); i < e; ++i) {
     double a = actual.get(i), x = expected.get(i);
     bool bad;
     if (std::isnan(a) || std::isnan(x)) {
@@ -225,8 +261,13 @@ Comparison mlir::pk::compareBuffers(const HostBuffer &actual,
         c.maxRelError = std::max(c.maxRelError, abs / std::fabs(x));
       bad = abs > atol + rtol * std::fabs(x);
     }
-    if (bad && c.mismatches++ == 0)
-      c.firstMismatch = i;
+    // Elements count once, whichever of their scalars differ.
+    int64_t element = i / actual.getScalarsPerElement();
+    if (bad && element != c.lastMismatch) {
+      if (c.mismatches++ == 0)
+        c.firstMismatch = element;
+      c.lastMismatch = element;
+    }
   }
   return c;
 }
@@ -237,6 +278,8 @@ Comparison mlir::pk::compareBuffers(const HostBuffer &actual,
 
 /// The .npy `descr` of an element type; bf16 is stored as float32.
 static std::string npyDescr(Type type) {
+  if (auto complex = dyn_cast<ComplexType>(type))
+    return complex.getElementType().isF32() ? "<c8" : "<c16";
   if (type.isF16())
     return "<f2";
   if (type.isF32() || type.isBF16())
@@ -268,6 +311,10 @@ static Type typeOfDescr(StringRef descr, MLIRContext *ctx) {
                         : Type();
   case 'b':
     return bytes == 1 ? b.getI1Type() : Type();
+  case 'c':
+    return bytes == 8    ? Type(ComplexType::get(b.getF32Type()))
+           : bytes == 16 ? Type(ComplexType::get(b.getF64Type()))
+                         : Type();
   case 'i':
     return b.getIntegerType(bytes * 8);
   case 'u':
@@ -352,7 +399,8 @@ mlir::pk::readNpy(StringRef path, ShapedType type) {
   Type want = type.getElementType();
   bool bothFloat = isa<FloatType>(fileType) && isa<FloatType>(want);
   bool bothInt = isa<IntegerType>(fileType) && isa<IntegerType>(want);
-  if (!bothFloat && !bothInt)
+  bool bothComplex = isa<ComplexType>(fileType) && isa<ComplexType>(want);
+  if (!bothFloat && !bothInt && !bothComplex)
     return fail("dtype '" + descr + "' cannot feed an argument of element "
                 "type " + llvm::to_string(want));
 
@@ -367,7 +415,7 @@ mlir::pk::readNpy(StringRef path, ShapedType type) {
   if (fileType == want)
     return fileBuffer;
   auto converted = std::make_unique<HostBuffer>(type);
-  for (int64_t i = 0, e = converted->getNumElements(); i < e; ++i)
+  for (int64_t i = 0, e = converted->getNumScalars(); i < e; ++i)
     converted->set(i, fileBuffer->get(i));
   return converted;
 }

@@ -2290,11 +2290,9 @@ Importer::storeWCR(StringRef text, const Container &target) {
   if (!wcr)
     return fail("write-conflict resolution '" + text +
                 "' is not supported (a + b, a * b, min, max)");
-  // sdfg.store's min and max compare signed.
-  if (target.isUnsigned && (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
-    return fail("write-conflict resolution '" + text +
-                "' into unsigned container '" + target.name +
-                "' is not supported (min and max compare signed)");
+  // Min and max into unsigned data compare unsigned: the lowering reads
+  // the container's `unsigned` mark.
+  (void)target;
   return wcr;
 }
 
@@ -3377,9 +3375,6 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
     if (!wcr)
       return fail("library node 'Reduce': reduction '" + wcrText +
                   "' is not supported (a + b, a * b, min, max)");
-    if (output->isUnsigned && (*wcr == WCRKind::Min || *wcr == WCRKind::Max))
-      return fail("library node 'Reduce': min and max of unsigned data are "
-                  "not supported (they compare signed)");
     SmallVector<std::string> inShape = dims(input);
     SmallVector<bool> reduced(inShape.size(), true);
     if (const json::Array *axes = node.attrs->getArray("axes")) {

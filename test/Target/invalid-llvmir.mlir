@@ -1,15 +1,5 @@
 // RUN: pk-translate --pk-to-llvmir --split-input-file --verify-diagnostics %s
 
-// pk-cpu-pipeline has no complex-number lowering: the op it leaves behind is
-// named, rather than the cast LLVM IR export would trip over.
-func.func @cadd(%a: complex<f32>, %b: complex<f32>) -> complex<f32> {
-  // expected-error @below {{'complex.add' op was not lowered to the LLVM dialect by pk-cpu-pipeline and has no LLVM IR translation}}
-  %c = complex.add %a, %b : complex<f32>
-  return %c : complex<f32>
-}
-
-// -----
-
 func.func @host_launch(%x: memref<4xf32>) {
   %c1 = arith.constant 1 : index
   %one = arith.constant 1.0 : f32

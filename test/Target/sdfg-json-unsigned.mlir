@@ -25,11 +25,15 @@
 // RUN: pk-translate --json-to-sdfg %t/u32.pk.sdfg | pk-translate --sdfg-to-json -o %t/u32.pk2.sdfg
 // RUN: diff %t/u32.pk.sdfg %t/u32.pk2.sdfg
 
-// A min or max write-conflict resolution into unsigned data would compare
-// signed: refused.
+// A min or max write-conflict resolution into unsigned data compares
+// unsigned: max(3000000000, min(10, 7)) is 3000000000 in uint32, where a
+// signed comparison of the same bits would give 7.
 // RUN: %python -c "import json; d = json.load(open('%t/u32.sdfg')); [e['attributes']['data']['attributes'].update(wcr='(lambda a, b: max(a, b))') for e in d['nodes'][0]['edges'] if e['src_connector'] == 'm']; json.dump(d, open('%t/wcr.sdfg', 'w'))"
-// RUN: not pk-translate --json-to-sdfg %t/wcr.sdfg 2>&1 | FileCheck %s --check-prefix=WCR
-// WCR: wcr.sdfg:{{[0-9]+}}:{{[0-9]+}}: error: state 's' node 2 (Tasklet 't'): write-conflict resolution '(lambda a, b: max(a, b))' into unsigned container 'M' is not supported (min and max compare signed)
+// RUN: pk-translate --json-to-sdfg %t/wcr.sdfg -o %t/wcr.mlir
+// RUN: %python -c "import numpy as np; [np.save('%t/' + n + '.npy', np.array([v], np.uint32)) for n, v in (('a', 10), ('b', 7), ('q', 0), ('s', 0), ('m', 3000000000))]; np.save('%t/lt.npy', np.array([False])); np.save('%t/f.npy', np.array([0], np.float32))"
+// RUN: pk-run %t/wcr.mlir --input %t/a.npy,%t/b.npy,%t/q.npy,%t/lt.npy,%t/f.npy,%t/s.npy,%t/m.npy --print --no-check | FileCheck %s --check-prefix=WCR
+// pk-run prints the signless i32 as signed: 3000000000 is -1294967296.
+// WCR: result #6 = [-1294967296]
 
 // Unsigned ops on signless data, as pk's own kernels have them.
 // RUN: pk-translate --sdfg-to-json %s -o %t/ops.sdfg

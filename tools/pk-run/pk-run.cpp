@@ -169,6 +169,8 @@ static cl::opt<unsigned> optLevel("opt-level",
 /// Tolerances that absorb reassociation in reductions of a few thousand
 /// terms, scaled to the precision of the result type.
 static std::pair<double, double> defaultTolerances(Type elt) {
+  if (auto complex = dyn_cast<ComplexType>(elt))
+    elt = complex.getElementType(); // each part compared on its own
   if (elt.isF64())
     return {1e-9, 1e-9};
   if (elt.isF32())
@@ -294,7 +296,8 @@ bindScalars(ArrayRef<ShapedType> inputs, ArrayRef<std::string> names) {
           ", not a scalar; give arrays with --input");
     Type elt = type.getElementType();
     double value;
-    if (isa<FloatType>(elt)) {
+    if (isa<FloatType>(elt) || isa<ComplexType>(elt)) {
+      // A complex scalar gets its real part.
       if (text.getAsDouble(value))
         return llvm::createStringError("--scalar " + name + ": '" + text +
                                        "' is not a number");
@@ -734,9 +737,9 @@ int main(int argc, char **argv) {
         passed = false;
         llvm::outs() << "    " << c.mismatches << " elements differ; first at "
                      << indexText(out->getShape(), c.firstMismatch) << ": "
-                     << llvm::format("%.8g", out->get(c.firstMismatch))
+                     << out->elementText(c.firstMismatch, "%.8g")
                      << " vs reference "
-                     << llvm::format("%.8g", expected->get(c.firstMismatch))
+                     << expected->elementText(c.firstMismatch, "%.8g")
                      << "\n";
       }
     }

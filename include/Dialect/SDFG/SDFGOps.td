@@ -441,8 +441,9 @@ def SDFG_StoreOp : SDFG_Op<"store", [
     A DaCe memlet with a single-element subset from a tasklet's
     out-connector into an access node. `wcr` (write-conflict resolution)
     combines the value with the element instead of overwriting it: `add`
-    (DaCe's `lambda a, b: a + b`), `mul`, `min`, `max`; concurrent
-    iterations of a map may then target the same element safely.
+    (DaCe's `lambda a, b: a + b`), `mul`, `min`, `max` (unsigned where
+    the container is DaCe's unsigned data); concurrent iterations of a map
+    may then target the same element safely.
 
     ```mlir
     sdfg.store %v, %b[%i] wcr add : memref<?xf32>

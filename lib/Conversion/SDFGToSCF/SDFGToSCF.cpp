@@ -636,6 +636,17 @@ LogicalResult Lowering::lowerStore(StoreOp store, IRMapping &map,
     return success();
   }
   bool isFloat = isa<FloatType>(value.getType());
+  // DaCe's unsigned data (uint*) takes the unsigned minimum and maximum.
+  Value data = store.getMemref();
+  while (Operation *def = data.getDefiningOp()) {
+    if (auto access = dyn_cast<AccessOp>(def))
+      data = access.getData();
+    else if (auto window = dyn_cast<WindowOp>(def))
+      data = window.getSource();
+    else
+      break;
+  }
+  bool isUnsigned = !isFloat && SDFGOp::isUnsignedData(data);
   if (inParallel) {
     arith::AtomicRMWKind kind;
     switch (*wcr) {
@@ -646,12 +657,14 @@ LogicalResult Lowering::lowerStore(StoreOp store, IRMapping &map,
       kind = isFloat ? arith::AtomicRMWKind::mulf : arith::AtomicRMWKind::muli;
       break;
     case WCRKind::Min:
-      kind =
-          isFloat ? arith::AtomicRMWKind::minimumf : arith::AtomicRMWKind::mins;
+      kind = isFloat      ? arith::AtomicRMWKind::minimumf
+             : isUnsigned ? arith::AtomicRMWKind::minu
+                          : arith::AtomicRMWKind::mins;
       break;
     case WCRKind::Max:
-      kind =
-          isFloat ? arith::AtomicRMWKind::maximumf : arith::AtomicRMWKind::maxs;
+      kind = isFloat      ? arith::AtomicRMWKind::maximumf
+             : isUnsigned ? arith::AtomicRMWKind::maxu
+                          : arith::AtomicRMWKind::maxs;
       break;
     }
     memref::AtomicRMWOp::create(builder, loc, kind, value, memref, indices);
@@ -670,14 +683,16 @@ LogicalResult Lowering::lowerStore(StoreOp store, IRMapping &map,
                        : Value(arith::MulIOp::create(builder, loc, old, value));
     break;
   case WCRKind::Min:
-    combined = isFloat
-                   ? Value(arith::MinimumFOp::create(builder, loc, old, value))
-                   : Value(arith::MinSIOp::create(builder, loc, old, value));
+    combined =
+        isFloat      ? Value(arith::MinimumFOp::create(builder, loc, old, value))
+        : isUnsigned ? Value(arith::MinUIOp::create(builder, loc, old, value))
+                     : Value(arith::MinSIOp::create(builder, loc, old, value));
     break;
   case WCRKind::Max:
-    combined = isFloat
-                   ? Value(arith::MaximumFOp::create(builder, loc, old, value))
-                   : Value(arith::MaxSIOp::create(builder, loc, old, value));
+    combined =
+        isFloat      ? Value(arith::MaximumFOp::create(builder, loc, old, value))
+        : isUnsigned ? Value(arith::MaxUIOp::create(builder, loc, old, value))
+                     : Value(arith::MaxSIOp::create(builder, loc, old, value));
     break;
   }
   memref::StoreOp::create(builder, loc, combined, memref, indices);

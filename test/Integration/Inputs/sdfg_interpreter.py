@@ -292,7 +292,12 @@ def _compile_python(text, mode, what):
 
 
 def _cast(dtype):
-    def cast(value):
+    def cast(value, *imaginary):
+        # dace.complex128(re, im) is C++'s std::complex<double>(re, im).
+        if imaginary and dtype.kind == "c" and len(imaginary) == 1:
+            value = value + 1j * imaginary[0]
+        elif imaginary:
+            raise TypeError(f"{dtype.name}() takes one value")
         if isinstance(value, np.ndarray):
             return value.astype(dtype)
         try:
