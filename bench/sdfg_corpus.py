@@ -625,13 +625,18 @@ def oracle_check(path, opts, workdir):
 
     # Every free symbol bound to --symbol-value; when that makes the
     # program index out of bounds, symbols no shape uses (often the loop
-    # indices of an extracted nested SDFG) are tried at 1, then all at 2.
+    # indices of an extracted nested SDFG) are tried at 1, then all at 64,
+    # then all at 2.
     free = free_symbols(path)
     shaped = shape_symbols(path)
     choices = [{s: opts.symbol_value for s in free}]
     if set(free) - shaped:
         choices.append({s: opts.symbol_value if s in shaped else 1
                         for s in free})
+    if free and opts.symbol_value < 64:
+        # Programs with fixed-size loops over symbol-sized data (a map
+        # over 0:20 of an array of N) need a larger value.
+        choices.append({s: 64 for s in free})
     if free and opts.symbol_value != 2:
         choices.append({s: 2 for s in free})
     for symbols in choices:
