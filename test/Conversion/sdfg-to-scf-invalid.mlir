@@ -1,11 +1,17 @@
 // What convert-sdfg-to-scf cannot lower is a located error.
 // RUN: pk-opt %s --convert-sdfg-to-scf --split-input-file -verify-diagnostics
 
-sdfg.sdfg @transient_sized_by_loop() entry @s symbols {i = i64} {
-  // expected-error @+1 {{'sdfg.alloc' op is sized by symbol 'i', which an interstate edge assigns; the lowering allocates transients once, at entry}}
+sdfg.sdfg @transient_sized_by_loop(%A: memref<4xf32>) entry @s symbols {i = i64} {
+  // expected-error @+1 {{'sdfg.alloc' op is sized by symbol 'i', which an interstate edge assigns, and used in 2 states; the lowering allocates such a transient in the one state that uses it}}
   %t = sdfg.alloc "t" shape ["i"] : memref<?xf32>
-  sdfg.state @s {}
-  sdfg.edge @s -> @s if "i < 3" assign ["i = i + 1"]
+  sdfg.state @s {
+    %ta = sdfg.access %t : memref<?xf32>
+  }
+  sdfg.state @u {
+    %ta = sdfg.access %t : memref<?xf32>
+  }
+  sdfg.edge @s -> @u if "i < 3" assign ["i = i + 1"]
+  sdfg.edge @u -> @s
 }
 
 // -----

@@ -137,6 +137,9 @@ private:
                                    ArrayAttr shape, const Twine &what);
   LogicalResult lowerBlock(Block &block, IRMapping &map, bool inParallel);
   LogicalResult lowerMap(MapOp map, IRMapping &mapping, bool inParallel);
+  /// A transient's buffer (on the stack for Register storage), sized by
+  /// the symbols' values here, mapped in `map`.
+  LogicalResult allocateTransient(AllocOp alloc, IRMapping &map);
   LogicalResult lowerStore(StoreOp store, IRMapping &map, bool inParallel);
   LogicalResult lowerCall(CallOp call, IRMapping &map);
   Value lowerWindow(WindowOp window, IRMapping &map);
@@ -391,6 +394,30 @@ static bool isCalledInParallel(SDFGOp callee) {
   return parallel;
 }
 
+LogicalResult Lowering::allocateTransient(AllocOp alloc, IRMapping &map) {
+  MemRefType type = alloc.getType();
+  SmallVector<Value> sizes;
+  if (!type.hasStaticShape())
+    for (auto [dim, entry] : llvm::enumerate(alloc.getShapeAttr())) {
+      if (!type.isDynamicDim(dim))
+        continue;
+      FailureOr<Value> size =
+          emitExpr(alloc, cast<StringAttr>(entry).getValue(),
+                   builder.getIndexType(), "shape entry");
+      if (failed(size))
+        return failure();
+      sizes.push_back(*size);
+    }
+  Value buffer = alloc.getStorage() == StorageKind::Register
+                     ? Value(memref::AllocaOp::create(builder, alloc.getLoc(),
+                                                      type, sizes))
+                     : Value(memref::AllocOp::create(builder, alloc.getLoc(),
+                                                     type, sizes));
+  map.map(alloc.getResult(), buffer);
+  dataByName[alloc.getDataName()] = buffer;
+  return success();
+}
+
 LogicalResult Lowering::run() {
   Location loc = sdfg.getLoc();
   calledInParallel = isCalledInParallel(sdfg);
@@ -473,47 +500,55 @@ LogicalResult Lowering::run() {
     symbolSlots[name] = slot;
   }
 
-  // Transients live as long as the call. They are not freed here: pk's
-  // pipelines run ownership-based buffer deallocation, which inserts the
-  // frees and rejects any already present.
+  // Transients live as long as the call, except those sized by a symbol
+  // an edge assigns: as in DaCe, such a transient used in one state is
+  // allocated each time that state runs, with the symbol's value then.
+  // They are not freed here: pk's pipelines run ownership-based buffer
+  // deallocation, which inserts the frees and rejects any already present.
+  llvm::DenseMap<Operation *, SmallVector<AllocOp>> perStateAllocs;
   for (AllocOp alloc : body->getOps<AllocOp>()) {
-    MemRefType type = alloc.getType();
-    SmallVector<Value> sizes;
-    if (!type.hasStaticShape()) {
-      for (auto [dim, entry] : llvm::enumerate(alloc.getShapeAttr())) {
-        if (!type.isDynamicDim(dim))
-          continue;
-        StringRef text = cast<StringAttr>(entry).getValue();
-        std::string error;
-        expr::NodePtr node = expr::parse(text, error);
-        SmallVector<std::string> names;
+    std::optional<std::string> assignedSize;
+    ArrayAttr shape = alloc.getShapeAttr();
+    for (Attribute entry : shape ? shape.getValue() : ArrayRef<Attribute>()) {
+      std::string error;
+      SmallVector<std::string> names;
+      if (expr::NodePtr node =
+              expr::parse(cast<StringAttr>(entry).getValue(), error))
         expr::collectNames(*node, names);
-        for (const std::string &name : names)
-          if (assigned.contains(name))
-            return alloc.emitOpError()
-                   << "is sized by symbol '" << name
-                   << "', which an interstate edge assigns; the lowering "
-                      "allocates transients once, at entry";
-        FailureOr<Value> size =
-            emitExpr(alloc, text, builder.getIndexType(), "shape entry");
-        if (failed(size))
-          return failure();
-        sizes.push_back(*size);
-      }
+      for (const std::string &name : names)
+        if (assigned.contains(name))
+          assignedSize = name;
     }
-    Value buffer = alloc.getStorage() == StorageKind::Register
-                       ? Value(memref::AllocaOp::create(builder, alloc.getLoc(),
-                                                        type, sizes))
-                       : Value(memref::AllocOp::create(builder, alloc.getLoc(),
-                                                       type, sizes));
-    data.map(alloc.getResult(), buffer);
-    dataByName[alloc.getDataName()] = buffer;
+    if (!assignedSize) {
+      if (failed(allocateTransient(alloc, data)))
+        return failure();
+      continue;
+    }
+    llvm::SmallPtrSet<Operation *, 2> users;
+    for (Operation *user : alloc->getUsers())
+      users.insert(user->getParentOfType<StateOp>());
+    if (users.empty())
+      continue; // Never accessed: nothing to allocate.
+    if (users.size() != 1 || !*users.begin())
+      return alloc.emitOpError()
+             << "is sized by symbol '" << *assignedSize
+             << "', which an interstate edge assigns, and used in "
+             << users.size()
+             << " states; the lowering allocates such a transient in the "
+                "one state that uses it";
+    perStateAllocs[*users.begin()].push_back(alloc);
   }
+  auto lowerState = [&](StateOp state) -> LogicalResult {
+    IRMapping map = data;
+    for (AllocOp alloc : perStateAllocs.lookup(state))
+      if (failed(allocateTransient(alloc, map)))
+        return failure();
+    return lowerBlock(*state.getBody(), map, calledInParallel);
+  };
 
   SmallVector<StateOp> states(body->getOps<StateOp>());
   if (states.size() == 1 && edges.empty()) {
-    IRMapping map = data;
-    if (failed(lowerBlock(*states.front().getBody(), map, calledInParallel)))
+    if (failed(lowerState(states.front())))
       return failure();
   } else {
     // The state machine: `state` holds the index of the state to run next,
@@ -551,8 +586,7 @@ LogicalResult Lowering::run() {
       scf::YieldOp::create(builder, loc);
       for (auto [index, state] : llvm::enumerate(states)) {
         builder.createBlock(&dispatch.getCaseRegions()[index]);
-        IRMapping map = data;
-        if (failed(lowerBlock(*state.getBody(), map, calledInParallel)))
+        if (failed(lowerState(state)))
           return failure();
         SmallVector<EdgeOp> outgoing;
         for (EdgeOp edge : edges)
@@ -895,7 +929,9 @@ LogicalResult Lowering::lowerBlock(Block &block, IRMapping &map,
     if (isa<YieldOp>(op))
       continue;
     if (auto access = dyn_cast<AccessOp>(op)) {
-      map.map(access.getResult(), data.lookup(access.getData()));
+      // The container: an argument or transient of the call, or one
+      // allocated for this state (in `map`).
+      map.map(access.getResult(), map.lookup(access.getData()));
       continue;
     }
     if (auto sym = dyn_cast<SymOp>(op)) {
