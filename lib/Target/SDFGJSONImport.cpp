@@ -548,6 +548,13 @@ private:
   LogicalResult importNode(const DFNode &node);
   LogicalResult importMapEntry(const DFNode &node);
   LogicalResult importTasklet(const DFNode &node);
+  /// The type of the last value `statements` assign to `name`, the code
+  /// reading `inputs` as `inNames` (emitted into a scratch block and
+  /// discarded), or failure.
+  FailureOr<Type> inferAssignedType(ArrayRef<expr::Statement> statements,
+                                    StringRef name,
+                                    ArrayRef<std::string> inNames,
+                                    ArrayRef<Value> inputs);
   LogicalResult importAccessNode(const DFNode &node);
   LogicalResult importNestedSDFG(const DFNode &node);
   /// Whether `node` has a float (or complex) value by Python's rules, with
@@ -2394,6 +2401,41 @@ Importer::indexThroughLayout(expr::Node &node,
   return success();
 }
 
+FailureOr<Type>
+Importer::inferAssignedType(ArrayRef<expr::Statement> statements,
+                            StringRef name, ArrayRef<std::string> inNames,
+                            ArrayRef<Value> inputs) {
+  Block scratch;
+  Type type;
+  {
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(&scratch);
+    llvm::StringMap<expr::Operand> locals;
+    for (auto [inName, input] : llvm::zip_equal(inNames, inputs))
+      locals[inName] = operand(input);
+    auto local = [&](StringRef n) { return locals.lookup(n); };
+    std::string error;
+    for (const expr::Statement &statement : statements) {
+      if (statement.subscript)
+        continue;
+      expr::Operand value = expr::emit(builder, loc, *statement.value, local,
+                                       builder.getI64Type(), error);
+      if (!value)
+        break;
+      locals[statement.target] = value;
+      if (statement.target == name)
+        type = value.getType();
+    }
+  }
+  while (!scratch.empty()) {
+    scratch.back().dropAllUses();
+    scratch.back().erase();
+  }
+  if (!type)
+    return failure();
+  return type;
+}
+
 LogicalResult Importer::importTasklet(const DFNode &node) {
   // DaCe leaves out code equal to its default, the empty Python block.
   const json::Object *code = node.attrs->getObject("code");
@@ -2447,7 +2489,9 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
     for (const DFEdge &edge : edges)
       if (edge.dst == node.id && edge.dstConn == name)
         in = &edge;
-    if (!in || !in->memlet)
+    // From a code node the value flows whether or not the memlet names
+    // data (DaCe leaves it empty between tasklets).
+    if (!in || (!in->memlet && !takesValue(in->src)))
       return fail("in-connector '" + name + "' has no incoming memlet");
     if (takesValue(in->src)) {
       auto it = taskletResults.find({in->src, in->srcConn});
@@ -2554,8 +2598,22 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   SmallVector<bool> resultUnsigned;
   for (const std::string &name : outNames) {
     const DFEdge *out = outMemlet(name);
-    if (!out)
-      return fail("out-connector '" + name + "' has no outgoing memlet");
+    if (!out) {
+      // Only empty memlets into code nodes (DaCe leaves such a connector's
+      // type to inference): the type of what the code assigns.
+      bool toCode = llvm::all_of(edges, [&](const DFEdge &edge) {
+        return edge.src != node.id || edge.srcConn != name ||
+               takesValue(edge.dst);
+      });
+      FailureOr<Type> inferred =
+          toCode ? inferAssignedType(*statements, name, inNames, inputs)
+                 : FailureOr<Type>(failure());
+      if (failed(inferred))
+        return fail("out-connector '" + name + "' has no outgoing memlet");
+      resultTypes.push_back(*inferred);
+      resultUnsigned.push_back(false);
+      continue;
+    }
     FailureOr<Container *> data = container(out->memlet->data);
     if (failed(data))
       return failure();
@@ -2652,15 +2710,19 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
   builder.setInsertionPointAfter(tasklet);
   for (auto [name, result] : llvm::zip_equal(outNames, tasklet.getResults())) {
     for (const DFEdge &edge : edges) {
-      if (edge.src != node.id || edge.srcConn != name || !edge.memlet)
+      if (edge.src != node.id || edge.srcConn != name)
         continue;
       if (takesValue(edge.dst)) {
         taskletResults[{node.id, name}] = result;
+        if (!edge.memlet)
+          continue; // An empty memlet: the value, untyped by data.
         if (FailureOr<Container *> data = container(edge.memlet->data);
             succeeded(data) && (*data)->isUnsigned)
           unsignedValues.insert(result);
         continue;
       }
+      if (!edge.memlet)
+        continue;
       FailureOr<Container *> data = container(edge.memlet->data);
       if (failed(data))
         return failure();

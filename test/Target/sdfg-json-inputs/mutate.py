@@ -84,6 +84,16 @@ elif variant == "unsigned-range":
                   "attributes": {"data": {"type": "Memlet", "attributes": {"data": "R", "subset": {"type": "Range", "ranges": [{"start": "0", "end": "0", "step": "1", "tile": "1"}]}, "other_subset": None, "wcr": None}}}})
     map_entry["in_connectors"]["r"] = None
     map_entry["range"]["ranges"][0]["end"] = "r - 1"
+elif variant == "empty-memlet-chain":
+    # t's y flows into a second tasklet through an edge whose memlet names
+    # no data, as DaCe writes tasklet chains; y's type is inferred.
+    state["nodes"].append({"type": "Tasklet", "label": "u", "id": 5, "scope_entry": "1", "scope_exit": "2",
+                           "attributes": {"code": {"string_data": "z = w + 1", "language": "Python"},
+                                          "in_connectors": {"w": None}, "out_connectors": {"z": None}}})
+    edges[2]["dst"], edges[2]["dst_connector"] = "5", "w"
+    edges[2]["attributes"]["data"]["attributes"] = {"data": None, "subset": None, "other_subset": None, "wcr": None}
+    edges.append({"type": "MultiConnectorEdge", "src": "5", "dst": "2", "src_connector": "z", "dst_connector": "IN_B",
+                  "attributes": {"data": {"type": "Memlet", "attributes": {"data": "B", "subset": {"type": "Range", "ranges": [{"start": "i", "end": "i", "step": "1", "tile": "1"}]}, "other_subset": None, "wcr": None}}}})
 elif variant == "not-sdfg":
     base["type"] = "SDFGState"
 elif variant == "cycle":
