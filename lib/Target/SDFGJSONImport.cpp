@@ -3384,8 +3384,14 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
     return fail("library node '" + name +
                 "' inside a map scope is not supported");
   // The containers on its memlets, by connector; each memlet must cover
-  // its whole container.
+  // its whole container, but Reduce's may cover a box of it.
   std::map<std::string, Container *> ins, outs;
+  std::map<std::string, SmallVector<SubsetRange>> boxes;
+  auto isBox = [](ArrayRef<SubsetRange> subset) {
+    return llvm::all_of(subset, [](const SubsetRange &range) {
+      return StringRef(range.step).trim() == "1" && !range.isTiled();
+    });
+  };
   for (const DFEdge &edge : edges) {
     bool in = edge.dst == node.id, out = edge.src == node.id;
     if ((!in && !out) || !edge.memlet)
@@ -3397,8 +3403,14 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
       return fail("library node '" + name + "': '" + (*data)->name +
                   "' is a view or has non-row-major strides, which is not "
                   "supported");
-    if (!isa<MemRefType>((*data)->value.getType()) ||
-        !isFull(*edge.memlet->subset, **data))
+    bool partial = isa<MemRefType>((*data)->value.getType()) &&
+                   !(*data)->isScalar &&
+                   !isFull(*edge.memlet->subset, **data);
+    if (partial && name == "Reduce" && isBox(*edge.memlet->subset) &&
+        edge.memlet->subset->size() == (*data)->shape.size())
+      boxes[(in ? "in:" : "out:") + (in ? edge.dstConn : edge.srcConn)] =
+          *edge.memlet->subset;
+    else if (!isa<MemRefType>((*data)->value.getType()) || partial)
       return fail("library node '" + name + "': the memlet of '" +
                   (*data)->name +
                   "' covers part of the container; only whole containers "
@@ -3437,7 +3449,36 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
     if (!wcr)
       return fail("library node 'Reduce': reduction '" + wcrText +
                   "' is not supported (a + b, a * b, min, max)");
-    SmallVector<std::string> inShape = dims(input);
+    // A memlet covering a box of its container: the reduction's operand
+    // is the box (its extents), indexed from the box's start.
+    const SmallVector<SubsetRange> *inBox = nullptr, *outBox = nullptr;
+    for (auto &[key, box] : boxes)
+      (StringRef(key).starts_with("in:") ? inBox : outBox) = &box;
+    auto extents = [&](Container *data, const SmallVector<SubsetRange> *box) {
+      if (!box)
+        return dims(data);
+      SmallVector<std::string> sizes;
+      for (const SubsetRange &range : *box) {
+        std::string size =
+            "((" + range.end + ") - (" + range.start + ") + 1)";
+        std::optional<int64_t> constant = valueOf(size);
+        sizes.push_back(constant ? std::to_string(*constant) : size);
+      }
+      return sizes;
+    };
+    auto offsetBy = [&](const SmallVector<SubsetRange> *box,
+                        SmallVector<Value> indices) -> FailureOr<SmallVector<Value>> {
+      if (!box)
+        return indices;
+      for (auto [index, range] : llvm::zip_equal(indices, *box)) {
+        FailureOr<Value> start = emitIndex(range.start, std::nullopt);
+        if (failed(start))
+          return failure();
+        index = arith::AddIOp::create(builder, loc, *start, index);
+      }
+      return indices;
+    };
+    SmallVector<std::string> inShape = extents(input, inBox);
     SmallVector<bool> reduced(inShape.size(), true);
     if (const json::Array *axes = node.attrs->getArray("axes")) {
       reduced.assign(inShape.size(), false);
@@ -3454,20 +3495,39 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
     for (auto [dim, isReduced] : llvm::zip_equal(inShape, reduced))
       if (!isReduced)
         kept.push_back(dim);
-    SmallVector<std::string> outShape = dims(output);
+    SmallVector<std::string> outShape = extents(output, outBox);
     bool scalarOut = kept.empty() &&
                      llvm::all_of(outShape, [](const std::string &d) {
                        return StringRef(d).trim() == "1";
                      });
-    if (!scalarOut && outShape != kept)
+    // Each output dimension is a kept one in order, or one of extent 1
+    // (DaCe squeezes those away when it compares shapes).
+    SmallVector<int64_t> outToKept;
+    for (size_t k = 0; const std::string &dim : outShape) {
+      if (k < kept.size() && dim == kept[k]) {
+        outToKept.push_back(k++);
+      } else if (StringRef(dim).trim() == "1") {
+        outToKept.push_back(-1);
+      } else {
+        outToKept.clear();
+        break;
+      }
+    }
+    if (!scalarOut && llvm::count_if(outToKept, [](int64_t k) {
+                        return k >= 0;
+                      }) != static_cast<int64_t>(kept.size()))
       return fail("library node 'Reduce': the output's shape is not the "
                   "input's without the reduced axes");
     auto outIndices = [&](ArrayRef<Value> keptParams) {
-      if (!scalarOut)
-        return SmallVector<Value>(keptParams);
-      return SmallVector<Value>(
-          output->isScalar ? 0 : outShape.size(),
-          arith::ConstantIndexOp::create(builder, loc, 0).getResult());
+      SmallVector<Value> indices;
+      if (!output->isScalar)
+        for (int64_t k : outToKept)
+          indices.push_back(
+              k >= 0 && !scalarOut
+                  ? keptParams[k]
+                  : arith::ConstantIndexOp::create(builder, loc, 0)
+                        .getResult());
+      return offsetBy(outBox, indices);
     };
     // DaCe initializes the output only with an identity; without one the
     // reduction accumulates into what it holds.
@@ -3480,10 +3540,13 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
         return failure();
       FailureOr<Value> value =
           emitTasklet(*identity, {}, output->elementType);
-      if (failed(value))
+      FailureOr<SmallVector<Value>> at =
+          succeeded(value) ? outIndices(*params)
+                           : FailureOr<SmallVector<Value>>(failure());
+      if (failed(at))
         return failure();
-      StoreOp::create(builder, loc, *value, access(*output),
-                      outIndices(*params), WCRKindAttr());
+      StoreOp::create(builder, loc, *value, access(*output), *at,
+                      WCRKindAttr());
     }
     FailureOr<SmallVector<Value>> params = beginMap(inShape);
     if (failed(params))
@@ -3492,12 +3555,19 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
     for (auto [param, isReduced] : llvm::zip_equal(*params, reduced))
       if (!isReduced)
         keptParams.push_back(param);
-    Value x = load(*input, input->isScalar ? SmallVector<Value>() : *params);
-    FailureOr<Value> value = emitTasklet("a", {x}, output->elementType);
-    if (failed(value))
+    FailureOr<SmallVector<Value>> from =
+        offsetBy(inBox, input->isScalar ? SmallVector<Value>() : *params);
+    if (failed(from))
       return failure();
-    StoreOp::create(builder, loc, *value, access(*output),
-                    outIndices(keptParams), WCRKindAttr::get(context, *wcr));
+    Value x = load(*input, *from);
+    FailureOr<Value> value = emitTasklet("a", {x}, output->elementType);
+    FailureOr<SmallVector<Value>> to =
+        succeeded(value) ? outIndices(keptParams)
+                         : FailureOr<SmallVector<Value>>(failure());
+    if (failed(to))
+      return failure();
+    StoreOp::create(builder, loc, *value, access(*output), *to,
+                    WCRKindAttr::get(context, *wcr));
     return success();
   }
 
