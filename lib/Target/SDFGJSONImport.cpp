@@ -574,7 +574,10 @@ private:
   LogicalResult importLibraryNode(const DFNode &node);
   /// A map over `extents` (`cpu_multicore`) with the builder inside it;
   /// returns its parameters.
-  FailureOr<SmallVector<Value>> beginMap(ArrayRef<std::string> extents);
+  FailureOr<SmallVector<Value>>
+  beginMap(ArrayRef<std::string> extents,
+           ScheduleKind schedule = ScheduleKind::CPUMulticore,
+           std::optional<int64_t> scope = std::nullopt);
   /// A tasklet computing `code` (one Python expression over `inputs`,
   /// named a, b, ...) as `type`.
   FailureOr<Value> emitTasklet(StringRef code, ValueRange inputs, Type type);
@@ -3331,19 +3334,18 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
 }
 
 FailureOr<SmallVector<Value>>
-Importer::beginMap(ArrayRef<std::string> extents) {
+Importer::beginMap(ArrayRef<std::string> extents, ScheduleKind schedule,
+                   std::optional<int64_t> scope) {
   SmallVector<OpFoldResult> lbs, ubs, steps;
   for (const std::string &extent : extents) {
-    FailureOr<OpFoldResult> ub =
-        emitBound("(" + extent + ") - 1", std::nullopt);
+    FailureOr<OpFoldResult> ub = emitBound("(" + extent + ") - 1", scope);
     if (failed(ub))
       return failure();
     lbs.push_back(builder.getIndexAttr(0));
     ubs.push_back(*ub);
     steps.push_back(builder.getIndexAttr(1));
   }
-  auto map =
-      MapOp::create(builder, loc, lbs, ubs, steps, ScheduleKind::CPUMulticore);
+  auto map = MapOp::create(builder, loc, lbs, ubs, steps, schedule);
   builder.setInsertionPoint(map.getBody()->getTerminator());
   return SmallVector<Value>(map.getParams());
 }
@@ -3380,7 +3382,9 @@ FailureOr<Value> Importer::emitTasklet(StringRef code, ValueRange inputs,
 
 LogicalResult Importer::importLibraryNode(const DFNode &node) {
   StringRef name = node.attrs->getString("name").value_or(node.label);
-  if (node.scope)
+  // A Reduce inside a map reduces the box its memlets give for this
+  // iteration, in sequential maps of its own.
+  if (node.scope && name != "Reduce")
     return fail("library node '" + name +
                 "' inside a map scope is not supported");
   // The containers on its memlets, by connector; each memlet must cover
@@ -3433,8 +3437,10 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
   auto dims = [](Container *data) {
     return data->isScalar ? SmallVector<std::string>{"1"} : data->shape;
   };
-  setInsertionInto(std::nullopt);
+  setInsertionInto(node.scope);
   OpBuilder::InsertionGuard guard(builder);
+  ScheduleKind schedule =
+      node.scope ? ScheduleKind::Sequential : ScheduleKind::CPUMulticore;
 
   if (name == "Reduce") {
     Container *input = single(ins, "input");
@@ -3461,7 +3467,18 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
       for (const SubsetRange &range : *box) {
         std::string size =
             "((" + range.end + ") - (" + range.start + ") + 1)";
-        std::optional<int64_t> constant = valueOf(size);
+        // Constant when it does not depend on the symbols (2*i .. 2*i + 1
+        // has two elements for every i).
+        std::optional<int64_t> constant;
+        std::string error;
+        if (expr::NodePtr parsed = expr::parse(size, error)) {
+          std::optional<int64_t> at7 = expr::evaluateInt(
+              *parsed, [](StringRef) -> std::optional<int64_t> { return 7; });
+          std::optional<int64_t> at13 = expr::evaluateInt(
+              *parsed, [](StringRef) -> std::optional<int64_t> { return 13; });
+          if (at7 && at13 && *at7 == *at13)
+            constant = at7;
+        }
         sizes.push_back(constant ? std::to_string(*constant) : size);
       }
       return sizes;
@@ -3471,7 +3488,7 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
       if (!box)
         return indices;
       for (auto [index, range] : llvm::zip_equal(indices, *box)) {
-        FailureOr<Value> start = emitIndex(range.start, std::nullopt);
+        FailureOr<Value> start = emitIndex(range.start, node.scope);
         if (failed(start))
           return failure();
         index = arith::AddIOp::create(builder, loc, *start, index);
@@ -3513,6 +3530,9 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
         break;
       }
     }
+    if (!scalarOut && kept.empty())
+      return fail("library node 'Reduce': the output has more than one "
+                  "element but every axis is reduced");
     if (!scalarOut && llvm::count_if(outToKept, [](int64_t k) {
                         return k >= 0;
                       }) != static_cast<int64_t>(kept.size()))
@@ -3535,7 +3555,8 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
             scalarText(node.attrs->get("identity"))) {
       OpBuilder::InsertionGuard mapGuard(builder);
       FailureOr<SmallVector<Value>> params =
-          beginMap(scalarOut ? SmallVector<std::string>{"1"} : kept);
+          beginMap(scalarOut ? SmallVector<std::string>{"1"} : kept, schedule,
+                   node.scope);
       if (failed(params))
         return failure();
       FailureOr<Value> value =
@@ -3548,7 +3569,8 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
       StoreOp::create(builder, loc, *value, access(*output), *at,
                       WCRKindAttr());
     }
-    FailureOr<SmallVector<Value>> params = beginMap(inShape);
+    FailureOr<SmallVector<Value>> params =
+        beginMap(inShape, schedule, node.scope);
     if (failed(params))
       return failure();
     SmallVector<Value> keptParams;

@@ -94,6 +94,18 @@ elif variant == "empty-memlet-chain":
     edges[2]["attributes"]["data"]["attributes"] = {"data": None, "subset": None, "other_subset": None, "wcr": None}
     edges.append({"type": "MultiConnectorEdge", "src": "5", "dst": "2", "src_connector": "z", "dst_connector": "IN_B",
                   "attributes": {"data": {"type": "Memlet", "attributes": {"data": "B", "subset": {"type": "Range", "ranges": [{"start": "i", "end": "i", "step": "1", "tile": "1"}]}, "other_subset": None, "wcr": None}}}})
+elif variant == "reduce-in-map":
+    # B[i] = A[2i] + A[2i + 1]: a Reduce inside the map over a box of A.
+    arrays["A"]["attributes"]["shape"] = ["2*N"]
+    nodes[3].clear()
+    nodes[3].update({"type": "LibraryNode", "label": "Reduce (Sum), Axes: all", "id": 3, "scope_entry": "1", "scope_exit": "2",
+                     "classpath": "dace.libraries.standard.nodes.reduce.Reduce",
+                     "attributes": {"name": "Reduce", "wcr": "(lambda a, b: (a + b))", "identity": 0, "axes": None,
+                                    "in_connectors": {}, "out_connectors": {}}})
+    edges[0]["attributes"]["data"]["attributes"]["subset"]["ranges"][0]["end"] = "2*N - 1"
+    edges[1]["dst_connector"] = None
+    edges[1]["attributes"]["data"]["attributes"]["subset"]["ranges"] = [{"start": "2*i", "end": "2*i + 1", "step": "1", "tile": "1"}]
+    edges[2]["src_connector"] = None
 elif variant == "not-sdfg":
     base["type"] = "SDFGState"
 elif variant == "cycle":
