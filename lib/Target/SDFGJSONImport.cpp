@@ -590,6 +590,12 @@ private:
   /// tasklets write and read through their memlets; element copies in and
   /// out of it.
   LogicalResult importScopedAccess(const DFNode &node, Container &data);
+  /// A copy of a box of `from` into a box of `to` with the same extents
+  /// (dimensions of extent 1 aside, as DaCe squeezes them): a sequential
+  /// map over the extents at the builder's insertion point.
+  LogicalResult copyBox(Container &from, ArrayRef<SubsetRange> fromSubset,
+                        Container &to, ArrayRef<SubsetRange> toSubset,
+                        std::optional<int64_t> scope);
   /// The container and element a memlet out of an access node of `data`
   /// writes: its own subset, or its other subset when it names `data`
   /// (then the destination is the access node or map exit it leads to).
@@ -642,6 +648,19 @@ private:
   }
   bool isPoint(ArrayRef<SubsetRange> subset);
   /// The subset of `data`'s first element.
+  /// The other side of a copy memlet without an `other_subset`: DaCe copies
+  /// from or into the start of the whole container, as many elements as
+  /// the memlet's subset has (the first element for one, the whole
+  /// container otherwise).
+  SmallVector<SubsetRange> otherSide(const Container &data,
+                                     ArrayRef<SubsetRange> subset) {
+    if (isPoint(subset) || data.isScalar)
+      return zeroPoint(data);
+    SmallVector<SubsetRange> whole;
+    for (const std::string &dim : data.shape)
+      whole.push_back({"0", "(" + dim + ") - 1", "1"});
+    return whole;
+  }
   static SmallVector<SubsetRange> zeroPoint(const Container &data) {
     return SmallVector<SubsetRange>(
         data.isScalar ? 1 : std::max<size_t>(data.shape.size(), 1),
@@ -3222,15 +3241,109 @@ Importer::memletTarget(const DFEdge &edge, const Container &data) {
     return failure();
   if (*target == &data)
     return std::make_pair(*target, *edge.memlet->subset);
-  if (!edge.memlet->otherSubset) {
-    // DaCe copies into the start of the whole destination.
-    if (isPoint(*edge.memlet->subset))
-      return std::make_pair(*target, zeroPoint(**target));
-    (void)fail("the memlet from '" + data.name + "' into '" + *name +
-               "' copies more than one element and has no 'other_subset'");
-    return failure();
-  }
+  if (!edge.memlet->otherSubset)
+    return std::make_pair(*target, otherSide(**target, *edge.memlet->subset));
   return std::make_pair(*target, *edge.memlet->otherSubset);
+}
+
+/// The number of elements a range covers, as a constant when it does not
+/// depend on the symbols, else as an expression.
+static std::string rangeExtent(const SubsetRange &range) {
+  std::string size = "((" + range.end + ") - (" + range.start + ")) // (" +
+                     range.step + ") + 1";
+  std::string error;
+  if (expr::NodePtr parsed = expr::parse(size, error)) {
+    std::optional<int64_t> at7 = expr::evaluateInt(
+        *parsed, [](StringRef) -> std::optional<int64_t> { return 7; });
+    std::optional<int64_t> at13 = expr::evaluateInt(
+        *parsed, [](StringRef) -> std::optional<int64_t> { return 13; });
+    if (at7 && at13 && *at7 == *at13)
+      return std::to_string(*at7);
+  }
+  return size;
+}
+
+/// Whether two extents are the same number for every symbol value tried.
+static bool sameExtent(StringRef a, StringRef b) {
+  if (a.trim() == b.trim())
+    return true;
+  std::string error;
+  expr::NodePtr x = expr::parse(a, error), y = expr::parse(b, error);
+  if (!x || !y)
+    return false;
+  for (int64_t probe : {7, 13, 29}) {
+    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+    std::optional<int64_t> u = expr::evaluateInt(*x, lookup);
+    std::optional<int64_t> v = expr::evaluateInt(*y, lookup);
+    if (!u || !v || *u != *v)
+      return false;
+  }
+  return true;
+}
+
+LogicalResult Importer::copyBox(Container &from,
+                                ArrayRef<SubsetRange> fromSubset, Container &to,
+                                ArrayRef<SubsetRange> toSubset,
+                                std::optional<int64_t> scope) {
+  auto boxDims = [](ArrayRef<SubsetRange> subset,
+                    SmallVectorImpl<std::string> &extents) {
+    SmallVector<size_t> dims;
+    for (auto [dim, range] : llvm::enumerate(subset)) {
+      if (range.isTiled())
+        return std::optional<SmallVector<size_t>>();
+      std::string extent = rangeExtent(range);
+      extents.push_back(extent);
+      if (extent != "1")
+        dims.push_back(dim);
+    }
+    return std::optional<SmallVector<size_t>>(dims);
+  };
+  SmallVector<std::string> fromExtents, toExtents;
+  std::optional<SmallVector<size_t>> fromDims = boxDims(fromSubset, fromExtents);
+  std::optional<SmallVector<size_t>> toDims = boxDims(toSubset, toExtents);
+  if (!fromDims || !toDims)
+    return fail("copy from '" + from.name + "' to '" + to.name +
+                "' inside a map scope has a tiled subset, which is not "
+                "supported");
+  bool same = fromDims->size() == toDims->size();
+  for (size_t k = 0; same && k < fromDims->size(); ++k)
+    same = sameExtent(fromExtents[(*fromDims)[k]], toExtents[(*toDims)[k]]);
+  if (!same)
+    return fail("copy from '" + from.name + "' to '" + to.name +
+                "' inside a map scope copies extents that differ");
+  OpBuilder::InsertionGuard guard(builder);
+  SmallVector<std::string> extents;
+  for (size_t dim : *fromDims)
+    extents.push_back(fromExtents[dim]);
+  FailureOr<SmallVector<Value>> params =
+      beginMap(extents, ScheduleKind::Sequential, scope);
+  if (failed(params))
+    return failure();
+  // Element k of the box: start + k * step along each copied dimension.
+  llvm::StringMap<Value> extra;
+  auto element = [&](ArrayRef<SubsetRange> subset, ArrayRef<size_t> dims) {
+    SmallVector<SubsetRange> point(subset.begin(), subset.end());
+    for (auto [k, dim] : llvm::enumerate(dims)) {
+      std::string name = "__pk_copy" + std::to_string(k);
+      extra[name] = (*params)[k];
+      point[dim].start = "(" + subset[dim].start + ") + (" + name + ") * (" +
+                         subset[dim].step + ")";
+    }
+    for (SubsetRange &range : point)
+      range.end = range.start;
+    return point;
+  };
+  FailureOr<SmallVector<Value>> fromIndices =
+      pointIndices(element(fromSubset, *fromDims), from, scope, &extra);
+  if (failed(fromIndices))
+    return failure();
+  FailureOr<SmallVector<Value>> toIndices =
+      pointIndices(element(toSubset, *toDims), to, scope, &extra);
+  if (failed(toIndices))
+    return failure();
+  Value value = load(from, *fromIndices);
+  StoreOp::create(builder, loc, value, access(to), *toIndices, WCRKindAttr());
+  return success();
 }
 
 LogicalResult Importer::importScopedAccess(const DFNode &node,
@@ -3251,12 +3364,11 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
   auto copyElement = [&](Container &from, ArrayRef<SubsetRange> fromSubset,
                          Container &to,
                          ArrayRef<SubsetRange> toSubset) -> LogicalResult {
-    if (!isPoint(fromSubset) || !isPoint(toSubset))
-      return fail("copy from '" + from.name + "' to '" + to.name +
-                  "' inside a map scope covers more than one element");
     if (from.elementType != to.elementType)
       return fail("copy from '" + from.name + "' to '" + to.name +
                   "' changes the element type");
+    if (!isPoint(fromSubset) || !isPoint(toSubset))
+      return copyBox(from, fromSubset, to, toSubset, node.scope);
     FailureOr<SmallVector<Value>> fromIndices =
         pointIndices(fromSubset, from, node.scope);
     if (failed(fromIndices))
@@ -3304,15 +3416,17 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
       return failure();
     // Without an `other_subset`, DaCe copies into the start of the whole
     // destination.
-    SmallVector<SubsetRange> to =
-        edge.memlet->otherSubset.value_or(zeroPoint(data));
+    SmallVector<SubsetRange> to = edge.memlet->otherSubset.value_or(
+        otherSide(data, *edge.memlet->subset));
     if (failed(copyElement(**source, *edge.memlet->subset, data, to)))
       return failure();
   }
   // Out of it: nothing where the data stays in the container, an element
   // copy otherwise.
   for (const DFEdge &edge : edges) {
-    if (edge.src != node.id || !edge.memlet || takesValue(edge.dst))
+    // Code nodes and library nodes read the container themselves.
+    if (edge.src != node.id || !edge.memlet || takesValue(edge.dst) ||
+        nodes.at(edge.dst).type == "LibraryNode")
       continue;
     if (!edge.memlet->wcr.empty())
       return fail("a copy with write-conflict resolution is not supported");
@@ -3326,7 +3440,7 @@ LogicalResult Importer::importScopedAccess(const DFNode &node,
         edge.memlet->data == data.name
             ? *edge.memlet->subset
             : edge.memlet->otherSubset.value_or(
-                  SmallVector<SubsetRange>{{"0", "0", "1"}});
+                  otherSide(data, *edge.memlet->subset));
     if (failed(copyElement(data, from, *target->first, target->second)))
       return failure();
   }

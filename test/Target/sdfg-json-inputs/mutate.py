@@ -106,6 +106,21 @@ elif variant == "reduce-in-map":
     edges[1]["dst_connector"] = None
     edges[1]["attributes"]["data"]["attributes"]["subset"]["ranges"] = [{"start": "2*i", "end": "2*i + 1", "step": "1", "tile": "1"}]
     edges[2]["src_connector"] = None
+elif variant == "box-copy-in-map":
+    # Each iteration copies the pair A[2i:2i+1] into B[2N-2-2i:2N-1-2i]
+    # through an access node of B inside the map.
+    for name in ("A", "B"):
+        arrays[name]["attributes"]["shape"] = ["2*N"]
+    nodes[3].clear()
+    nodes[3].update({"type": "AccessNode", "label": "B", "id": 3, "scope_entry": "1", "scope_exit": "2", "attributes": {"data": "B"}})
+    rng = lambda a, b: {"type": "Range", "ranges": [{"start": a, "end": b, "step": "1", "tile": "1"}]}
+    edges[0]["attributes"]["data"]["attributes"]["subset"] = rng("0", "2*N - 1")
+    edges[1]["dst_connector"] = None
+    edges[1]["attributes"]["data"]["attributes"]["subset"] = rng("2*i", "2*i + 1")
+    edges[1]["attributes"]["data"]["attributes"]["other_subset"] = rng("2*N - 2 - 2*i", "2*N - 1 - 2*i")
+    edges[2]["src_connector"] = None
+    edges[2]["attributes"]["data"]["attributes"]["subset"] = rng("2*N - 2 - 2*i", "2*N - 1 - 2*i")
+    edges[3]["attributes"]["data"]["attributes"]["subset"] = rng("0", "2*N - 1")
 elif variant == "not-sdfg":
     base["type"] = "SDFGState"
 elif variant == "cycle":
