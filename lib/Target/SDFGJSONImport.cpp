@@ -2502,6 +2502,17 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
       return edge.src == node.id && edge.srcConn == name;
     });
   });
+  // An array out-connector (a memlet of more than one element) the code
+  // never assigns is a pointer DaCe's C++ leaves alone: nothing is
+  // written. (A scalar one would be written uninitialized: an error below.)
+  llvm::erase_if(outNames, [&](const std::string &name) {
+    bool assigned = llvm::any_of(*statements, [&](const expr::Statement &s) {
+      return s.target == name;
+    });
+    const DFEdge *out = outMemlet(name);
+    return !assigned && out && out->memlet->subset &&
+           !isPoint(*out->memlet->subset);
+  });
 
   setInsertionInto(node.scope);
   SmallVector<Value> inputs;

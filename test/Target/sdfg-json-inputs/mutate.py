@@ -121,6 +121,11 @@ elif variant == "box-copy-in-map":
     edges[2]["src_connector"] = None
     edges[2]["attributes"]["data"]["attributes"]["subset"] = rng("2*N - 2 - 2*i", "2*N - 1 - 2*i")
     edges[3]["attributes"]["data"]["attributes"]["subset"] = rng("0", "2*N - 1")
+elif variant == "unassigned-array":
+    # y's memlet covers all of B (an array connector) and the code never
+    # assigns it: DaCe writes nothing.
+    tasklet["code"]["string_data"] = "z = x"
+    edges[2]["attributes"]["data"]["attributes"]["subset"]["ranges"][0] = {"start": "0", "end": "N - 1", "step": "1", "tile": "1"}
 elif variant == "not-sdfg":
     base["type"] = "SDFGState"
 elif variant == "cycle":
