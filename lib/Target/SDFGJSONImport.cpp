@@ -632,11 +632,9 @@ private:
   emitBound(StringRef text, std::optional<int64_t> scope,
             const llvm::StringMap<Value> *extra = nullptr);
   FailureOr<Container *> container(StringRef name);
-  /// The write-conflict resolution `text` of a memlet storing into
-  /// `target` (none when `text` is empty), or a located error when
-  /// sdfg.store cannot do it.
-  FailureOr<std::optional<WCRKind>> storeWCR(StringRef text,
-                                             const Container &target);
+  /// The write-conflict resolution `text` of a memlet (none when `text`
+  /// is empty), or a located error when sdfg.store cannot do it.
+  FailureOr<std::optional<WCRKind>> storeWCR(StringRef text);
   Value access(Container &data);
   /// Loads one element of `data` (flagged if its dtype is unsigned).
   Value load(Container &data, ValueRange indices) {
@@ -2312,7 +2310,7 @@ static std::optional<WCRKind> parseWCR(StringRef text) {
 }
 
 FailureOr<std::optional<WCRKind>>
-Importer::storeWCR(StringRef text, const Container &target) {
+Importer::storeWCR(StringRef text) {
   if (text.empty())
     return std::optional<WCRKind>();
   std::optional<WCRKind> wcr = parseWCR(text);
@@ -2321,7 +2319,6 @@ Importer::storeWCR(StringRef text, const Container &target) {
                 "' is not supported (a + b, a * b, min, max)");
   // Min and max into unsigned data compare unsigned: the lowering reads
   // the container's `unsigned` mark.
-  (void)target;
   return wcr;
 }
 
@@ -2771,7 +2768,7 @@ LogicalResult Importer::importTasklet(const DFNode &node) {
                     "element of '" +
                     (*data)->name + "'");
       FailureOr<std::optional<WCRKind>> wcr =
-          storeWCR(edge.memlet->wcr, **data);
+          storeWCR(edge.memlet->wcr);
       if (failed(wcr))
         return failure();
       FailureOr<SmallVector<Value>> indices =
@@ -3212,7 +3209,7 @@ LogicalResult Importer::importLocalValue(const DFNode &node, Container &data) {
                   typeString(data.elementType) + " but '" + (*target)->name +
                   "' holds " + typeString((*target)->elementType));
     FailureOr<std::optional<WCRKind>> wcr =
-        storeWCR(edge.memlet->wcr, **target);
+        storeWCR(edge.memlet->wcr);
     if (failed(wcr))
       return failure();
     FailureOr<SmallVector<Value>> indices =
@@ -4133,7 +4130,7 @@ LogicalResult Importer::importNestedSDFG(const DFNode &node) {
       continue;
     }
     FailureOr<std::optional<WCRKind>> wcr =
-        storeWCR(output.edge->memlet->wcr, *output.data);
+        storeWCR(output.edge->memlet->wcr);
     if (failed(wcr))
       return failure();
     FailureOr<SmallVector<Value>> indices =
