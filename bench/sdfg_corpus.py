@@ -177,9 +177,17 @@ def free_symbols(path):
     def regions(graph):  # the SDFG and its control-flow regions
         yield graph
         for node in graph.get("nodes") or []:
-            if isinstance(node, dict) and node.get("type") != "SDFGState" \
-                    and "edges" in node:
+            if not isinstance(node, dict) or node.get("type") == "SDFGState":
+                continue
+            if "edges" in node:
                 yield from regions(node)
+            # A ConditionalBlock's branches: [condition, region] pairs.
+            for branch in node.get("branches") or []:
+                if isinstance(branch, list) and len(branch) == 2:
+                    if isinstance(branch[0], dict):
+                        conditions.append(str(branch[0].get("string_data", "")))
+                    if isinstance(branch[1], dict):
+                        yield from regions(branch[1])
 
     for edge in (e for g in regions(sdfg) for e in g.get("edges") or []):
         data = (edge.get("attributes") or {}).get("data") or {}
