@@ -109,6 +109,14 @@ struct ArgumentAccesses {
   SmallVector<bool> reads, writes;
 };
 
+/// What the exporters of one module share: the numbering of its SDFGs
+/// (DaCe's `sdfg_list_id`) and each callee's argument accesses, computed
+/// once for all its callers.
+struct ExportContext {
+  int64_t nextListId = 0;
+  DenseMap<Operation *, ArgumentAccesses> accesses;
+};
+
 /// Whether a tasklet's code stores into (or loads from) its memref input
 /// `index`: an array the code assigns by subscript, DaCe's `b[i] = ...`.
 static bool taskletStoresInto(TaskletOp tasklet, unsigned index) {
@@ -124,25 +132,14 @@ static bool taskletLoadsFrom(TaskletOp tasklet, unsigned index) {
                       [](Operation *user) { return isa<memref::LoadOp>(user); });
 }
 
-/// The container (an argument or an `sdfg.alloc`) a memref value is part
-/// of: through access nodes and windows.
-static Value rootContainer(Value memref) {
-  while (true) {
-    if (auto access = memref.getDefiningOp<AccessOp>())
-      memref = access.getData();
-    else if (auto window = memref.getDefiningOp<WindowOp>())
-      memref = window.getSource();
-    else
-      return memref;
-  }
-}
-
-static ArgumentAccesses argumentAccesses(SDFGOp sdfg) {
+static ArgumentAccesses argumentAccesses(SDFGOp sdfg, ExportContext &context) {
+  if (auto it = context.accesses.find(sdfg); it != context.accesses.end())
+    return it->second;
   unsigned count = sdfg.getBody()->getNumArguments();
   ArgumentAccesses result{SmallVector<bool>(count, false),
                           SmallVector<bool>(count, false)};
   auto note = [&](Value memref, SmallVector<bool> &list) {
-    if (auto arg = dyn_cast<BlockArgument>(rootContainer(memref));
+    if (auto arg = dyn_cast<BlockArgument>(SDFGOp::getContainer(memref));
         arg && arg.getOwner() == sdfg.getBody())
       list[arg.getArgNumber()] = true;
   };
@@ -163,11 +160,10 @@ static ArgumentAccesses argumentAccesses(SDFGOp sdfg) {
           note(input, result.writes);
       }
     } else if (auto call = dyn_cast<CallOp>(op)) {
-      auto callee =
-          call.getCalleeSDFG();
+      auto callee = call.getCalleeSDFG();
       if (!callee)
         return;
-      ArgumentAccesses inner = argumentAccesses(callee);
+      ArgumentAccesses inner = argumentAccesses(callee, context);
       for (auto [index, operand] : llvm::enumerate(call.getData())) {
         if (!isa<MemRefType>(operand.getType()))
           continue;
@@ -178,17 +174,17 @@ static ArgumentAccesses argumentAccesses(SDFGOp sdfg) {
       }
     }
   });
+  context.accesses[sdfg] = result;
   return result;
 }
 
 class Exporter {
 public:
   /// `scalarByReference`: the arguments a caller passes as a window of one
-  /// of its scalars (DaCe's Scalar written by a nested SDFG); `listIds`
-  /// numbers the SDFGs of one export (DaCe's `sdfg_list_id`).
-  Exporter(SDFGOp sdfg, int64_t &listIds,
+  /// of its scalars (DaCe's Scalar written by a nested SDFG).
+  Exporter(SDFGOp sdfg, ExportContext &context,
            llvm::SmallDenseSet<unsigned> scalarByReference = {})
-      : sdfg(sdfg), listId(listIds++), nextListId(listIds),
+      : sdfg(sdfg), context(context), listId(context.nextListId++),
         scalarByReference(std::move(scalarByReference)) {}
   FailureOr<json::Value> run();
 
@@ -201,8 +197,8 @@ public:
 
 private:
   SDFGOp sdfg;
+  ExportContext &context;
   int64_t listId;
-  int64_t &nextListId;
   llvm::SmallDenseSet<unsigned> scalarByReference;
   json::Object arrays;
   llvm::StringSet<> usedNames;
@@ -335,6 +331,12 @@ private:
     scopeChildren[scopeEntry.value_or(-1)].push_back(id);
     return id;
   }
+  /// A node inside the innermost scope (at the top of the state if none).
+  int64_t addNode(json::Object node, ArrayRef<Scope> scopes) {
+    if (scopes.empty())
+      return addNode(std::move(node), std::nullopt, std::nullopt);
+    return addNode(std::move(node), scopes.back().entry, scopes.back().exit);
+  }
 
   int64_t accessNode(StringRef data) {
     return addNode(
@@ -415,6 +417,14 @@ private:
     if (scopes.empty())
       return {readAccess(data), std::nullopt};
     return {scopes.back().entry, "OUT_" + data.str()};
+  }
+  /// Where a memlet writing `data` ends in the innermost scope: the
+  /// enclosing MapExit's IN connector, else a new access node.
+  std::pair<int64_t, std::optional<std::string>>
+  writeTarget(StringRef data, ArrayRef<Scope> scopes) {
+    if (scopes.empty())
+      return {writeAccess(data), std::nullopt};
+    return {scopes.back().exit, "IN_" + data.str()};
   }
 };
 
@@ -921,11 +931,6 @@ int64_t Exporter::taskletNode(StringRef label, StringRef source,
                               json::Object inConnectors,
                               json::Object outConnectors,
                               ArrayRef<Scope> scopes) {
-  std::optional<int64_t> scopeEntry, scopeExit;
-  if (!scopes.empty()) {
-    scopeEntry = scopes.back().entry;
-    scopeExit = scopes.back().exit;
-  }
   auto noCode = [] {
     return json::Object{{"string_data", ""}, {"language", "CPP"}};
   };
@@ -948,7 +953,7 @@ int64_t Exporter::taskletNode(StringRef label, StringRef source,
                         {"environments", json::Array{}},
                         {"in_connectors", std::move(inConnectors)},
                         {"out_connectors", std::move(outConnectors)}}}},
-      scopeEntry, scopeExit);
+      scopes);
 }
 
 LogicalResult Exporter::exportConstantStore(StoreOp store,
@@ -966,14 +971,7 @@ LogicalResult Exporter::exportConstantStore(StoreOp store,
                            json::Object{{"__out", nullptr}}, scopes);
   if (!scopes.empty())
     addEdge(scopes.back().entry, std::nullopt, id, std::nullopt, emptyMemlet());
-  int64_t dst;
-  std::optional<std::string> dstConn;
-  if (scopes.empty()) {
-    dst = writeAccess(data);
-  } else {
-    dst = scopes.back().exit;
-    dstConn = "IN_" + data;
-  }
+  auto [dst, dstConn] = writeTarget(data, scopes);
   addEdge(id, "__out", dst, dstConn,
           memletJSON(data, subsetJSON(std::move(ranges)), "1", nullptr,
                      wcrJSON(store.getWcr())));
@@ -1219,14 +1217,7 @@ LogicalResult Exporter::exportTasklet(TaskletOp tasklet,
   for (auto &[index, out] : arraysOut) {
     Value data = container(tasklet.getInputs()[index]);
     std::string name = dataName(data);
-    int64_t dst;
-    std::optional<std::string> dstConn;
-    if (scopes.empty()) {
-      dst = writeAccess(name);
-    } else {
-      dst = scopes.back().exit;
-      dstConn = "IN_" + name;
-    }
+    auto [dst, dstConn] = writeTarget(name, scopes);
     addEdge(id, out, dst, dstConn,
             memletJSON(name, fullSubset(data), volumeOf(data)));
   }
@@ -1255,14 +1246,7 @@ FailureOr<bool> Exporter::exportResultStores(Operation *node, int64_t id,
       json::Array ranges;
       if (failed(pointSubset(store.getIndices(), ranges)))
         return failure();
-      int64_t dst;
-      std::optional<std::string> dstConn;
-      if (scopes.empty()) {
-        dst = writeAccess(data);
-      } else {
-        dst = scopes.back().exit;
-        dstConn = "IN_" + data;
-      }
+      auto [dst, dstConn] = writeTarget(data, scopes);
       addEdge(id, outNames[index], dst, dstConn,
               memletJSON(data, subsetJSON(std::move(ranges)), "1", nullptr,
                          wcrJSON(store.getWcr())));
@@ -1276,7 +1260,7 @@ LogicalResult Exporter::exportCall(CallOp call, ArrayRef<Scope> scopes) {
       call.getCalleeSDFG();
   if (!callee)
     return call.emitOpError() << "calls an unknown SDFG";
-  ArgumentAccesses accesses = argumentAccesses(callee);
+  ArgumentAccesses accesses = argumentAccesses(callee, context);
 
   // Connectors are the callee's argument names. Whole containers and
   // windows pass memory, read and written as the callee does; single
@@ -1297,7 +1281,7 @@ LogicalResult Exporter::exportCall(CallOp call, ArrayRef<Scope> scopes) {
   for (auto [index, operand] : llvm::enumerate(call.getData())) {
     std::string connector = callee.getArgDataName(index);
     if (isa<MemRefType>(operand.getType())) {
-      Value root = rootContainer(operand);
+      Value root = SDFGOp::getContainer(operand);
       std::string data = SDFGOp::getDataName(root);
       json::Value subset = nullptr;
       std::string volume;
@@ -1367,16 +1351,11 @@ LogicalResult Exporter::exportCall(CallOp call, ArrayRef<Scope> scopes) {
     symbolMapping[cast<StringAttr>(name).getValue()] = *text;
   }
 
-  Exporter inner(callee, nextListId, std::move(scalarByRef));
+  Exporter inner(callee, context, std::move(scalarByRef));
   FailureOr<json::Value> nested = inner.run();
   if (failed(nested))
     return failure();
 
-  std::optional<int64_t> scopeEntry, scopeExit;
-  if (!scopes.empty()) {
-    scopeEntry = scopes.back().entry;
-    scopeExit = scopes.back().exit;
-  }
   json::Object inConnectors, outConnectors;
   for (const In &in : ins)
     inConnectors[in.connector] = nullptr;
@@ -1402,7 +1381,7 @@ LogicalResult Exporter::exportCall(CallOp call, ArrayRef<Scope> scopes) {
                         {"environments", json::Array{}},
                         {"in_connectors", std::move(inConnectors)},
                         {"out_connectors", std::move(outConnectors)}}}},
-      scopeEntry, scopeExit);
+      scopes);
   codeNodes[call] = {id, outNames};
 
   for (In &in : ins)
@@ -1410,14 +1389,7 @@ LogicalResult Exporter::exportCall(CallOp call, ArrayRef<Scope> scopes) {
   if (ins.empty() && !scopes.empty())
     addEdge(scopes.back().entry, std::nullopt, id, std::nullopt, emptyMemlet());
   for (MemoryOut &out : memoryOuts) {
-    int64_t dst;
-    std::optional<std::string> dstConn;
-    if (scopes.empty()) {
-      dst = writeAccess(out.data);
-    } else {
-      dst = scopes.back().exit;
-      dstConn = "IN_" + out.data;
-    }
+    auto [dst, dstConn] = writeTarget(out.data, scopes);
     addEdge(id, out.connector, dst, dstConn,
             memletJSON(out.data, std::move(out.subset), out.volume));
   }
@@ -1470,14 +1442,14 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
       auto callee = call.getCalleeSDFG();
       if (!callee)
         return;
-      ArgumentAccesses accesses = argumentAccesses(callee);
+      ArgumentAccesses accesses = argumentAccesses(callee, context);
       for (auto [index, operand] : llvm::enumerate(call.getData())) {
         if (auto arg = dyn_cast<BlockArgument>(operand);
             arg && isa<SDFGOp>(arg.getOwner()->getParentOp()))
           note(reads, sdfg.getArgDataName(arg.getArgNumber()));
         if (!isa<MemRefType>(operand.getType()))
           continue;
-        std::string name = SDFGOp::getDataName(rootContainer(operand));
+        std::string name = SDFGOp::getDataName(SDFGOp::getContainer(operand));
         if (accesses.reads[index] || !accesses.writes[index])
           note(reads, name);
         if (accesses.writes[index]) {
@@ -1583,11 +1555,8 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
   }
 
   std::string label = "map_" + std::to_string(mapCounter++);
-  std::optional<int64_t> parentEntry, parentExit;
-  if (!scopes.empty()) {
-    parentEntry = scopes.back().entry;
-    parentExit = scopes.back().exit;
-  }
+  std::optional<int64_t> parentEntry =
+      scopes.empty() ? std::nullopt : std::optional(scopes.back().entry);
   // The exit's id is the entry's plus one: reserve both now.
   int64_t entryId = nodes.size();
   int64_t exitId = entryId + 1;
@@ -1642,14 +1611,7 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
   // Memlets out of the exit.
   for (const std::string &name : writes) {
     Value data = sdfg.lookupData(name);
-    int64_t dst;
-    std::optional<std::string> dstConn;
-    if (scopes.empty()) {
-      dst = writeAccess(name);
-    } else {
-      dst = scopes.back().exit;
-      dstConn = "IN_" + name;
-    }
+    auto [dst, dstConn] = writeTarget(name, scopes);
     addEdge(exitId, "OUT_" + name, dst, dstConn,
             memletJSON(name, fullSubset(data), volumeOf(data), nullptr,
                        wcrJSON(writeWCR.lookup(name))));
@@ -1892,8 +1854,8 @@ LogicalResult sdfg::exportSDFGJSON(ModuleOp module, raw_ostream &os) {
            << "sdfg-to-json: expected exactly one public 'sdfg.sdfg' at the "
               "top level of the module (nested SDFGs are private), found "
            << graphs.size();
-  int64_t listIds = 0;
-  Exporter exporter(graphs.front(), listIds);
+  ExportContext context;
+  Exporter exporter(graphs.front(), context);
   FailureOr<json::Value> root = exporter.run();
   if (failed(root))
     return failure();

@@ -645,7 +645,6 @@ private:
     return value;
   }
   bool isPoint(ArrayRef<SubsetRange> subset);
-  /// The subset of `data`'s first element.
   /// The other side of a copy memlet without an `other_subset`: DaCe copies
   /// from or into the start of the whole container, as many elements as
   /// the memlet's subset has (the first element for one, the whole
@@ -659,6 +658,7 @@ private:
       whole.push_back({"0", "(" + dim + ") - 1", "1"});
     return whole;
   }
+  /// The subset of `data`'s first element.
   static SmallVector<SubsetRange> zeroPoint(const Container &data) {
     return SmallVector<SubsetRange>(
         data.isScalar ? 1 : std::max<size_t>(data.shape.size(), 1),
@@ -2125,6 +2125,41 @@ Importer::pointIndices(ArrayRef<SubsetRange> subset, const Container &data,
   return indices;
 }
 
+/// The number of elements a range covers, as a constant when it does not
+/// depend on the symbols, else as an expression.
+static std::string rangeExtent(const SubsetRange &range) {
+  std::string size = "((" + range.end + ") - (" + range.start + ")) // (" +
+                     range.step + ") + 1";
+  std::string error;
+  if (expr::NodePtr parsed = expr::parse(size, error)) {
+    std::optional<int64_t> at7 = expr::evaluateInt(
+        *parsed, [](StringRef) -> std::optional<int64_t> { return 7; });
+    std::optional<int64_t> at13 = expr::evaluateInt(
+        *parsed, [](StringRef) -> std::optional<int64_t> { return 13; });
+    if (at7 && at13 && *at7 == *at13)
+      return std::to_string(*at7);
+  }
+  return size;
+}
+
+/// Whether two extents are the same number for every symbol value tried.
+static bool sameExtent(StringRef a, StringRef b) {
+  if (a.trim() == b.trim())
+    return true;
+  std::string error;
+  expr::NodePtr x = expr::parse(a, error), y = expr::parse(b, error);
+  if (!x || !y)
+    return false;
+  for (int64_t probe : {7, 13, 29}) {
+    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
+    std::optional<int64_t> u = expr::evaluateInt(*x, lookup);
+    std::optional<int64_t> v = expr::evaluateInt(*y, lookup);
+    if (!u || !v || *u != *v)
+      return false;
+  }
+  return true;
+}
+
 /// The element at `index` as an offset in the memory `data` lives in (the
 /// memory a view views): its start plus sum(index * stride).
 static std::string memoryOffset(const Container &data,
@@ -3254,41 +3289,6 @@ Importer::memletTarget(const DFEdge &edge, const Container &data) {
   return std::make_pair(*target, *edge.memlet->otherSubset);
 }
 
-/// The number of elements a range covers, as a constant when it does not
-/// depend on the symbols, else as an expression.
-static std::string rangeExtent(const SubsetRange &range) {
-  std::string size = "((" + range.end + ") - (" + range.start + ")) // (" +
-                     range.step + ") + 1";
-  std::string error;
-  if (expr::NodePtr parsed = expr::parse(size, error)) {
-    std::optional<int64_t> at7 = expr::evaluateInt(
-        *parsed, [](StringRef) -> std::optional<int64_t> { return 7; });
-    std::optional<int64_t> at13 = expr::evaluateInt(
-        *parsed, [](StringRef) -> std::optional<int64_t> { return 13; });
-    if (at7 && at13 && *at7 == *at13)
-      return std::to_string(*at7);
-  }
-  return size;
-}
-
-/// Whether two extents are the same number for every symbol value tried.
-static bool sameExtent(StringRef a, StringRef b) {
-  if (a.trim() == b.trim())
-    return true;
-  std::string error;
-  expr::NodePtr x = expr::parse(a, error), y = expr::parse(b, error);
-  if (!x || !y)
-    return false;
-  for (int64_t probe : {7, 13, 29}) {
-    auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
-    std::optional<int64_t> u = expr::evaluateInt(*x, lookup);
-    std::optional<int64_t> v = expr::evaluateInt(*y, lookup);
-    if (!u || !v || *u != *v)
-      return false;
-  }
-  return true;
-}
-
 LogicalResult Importer::copyBox(Container &from,
                                 ArrayRef<SubsetRange> fromSubset, Container &to,
                                 ArrayRef<SubsetRange> toSubset,
@@ -3512,7 +3512,8 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
   // The containers on its memlets, by connector; each memlet must cover
   // its whole container, but Reduce's may cover a box of it.
   std::map<std::string, Container *> ins, outs;
-  std::map<std::string, SmallVector<SubsetRange>> boxes;
+  // (Reduce has one input and one output memlet.)
+  std::optional<SmallVector<SubsetRange>> inBox, outBox;
   auto isBox = [](ArrayRef<SubsetRange> subset) {
     return llvm::all_of(subset, [](const SubsetRange &range) {
       return StringRef(range.step).trim() == "1" && !range.isTiled();
@@ -3534,8 +3535,7 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
                    !isFull(*edge.memlet->subset, **data);
     if (partial && name == "Reduce" && isBox(*edge.memlet->subset) &&
         edge.memlet->subset->size() == (*data)->shape.size())
-      boxes[(in ? "in:" : "out:") + (in ? edge.dstConn : edge.srcConn)] =
-          *edge.memlet->subset;
+      (in ? inBox : outBox) = *edge.memlet->subset;
     else if (!isa<MemRefType>((*data)->value.getType()) || partial)
       return fail("library node '" + name + "': the memlet of '" +
                   (*data)->name +
@@ -3579,33 +3579,14 @@ LogicalResult Importer::importLibraryNode(const DFNode &node) {
                   "' is not supported (a + b, a * b, min, max)");
     // A memlet covering a box of its container: the reduction's operand
     // is the box (its extents), indexed from the box's start.
-    const SmallVector<SubsetRange> *inBox = nullptr, *outBox = nullptr;
-    for (auto &[key, box] : boxes)
-      (StringRef(key).starts_with("in:") ? inBox : outBox) = &box;
-    auto extents = [&](Container *data, const SmallVector<SubsetRange> *box) {
+    auto extents = [&](Container *data,
+                       const std::optional<SmallVector<SubsetRange>> &box) {
       if (!box)
         return dims(data);
-      SmallVector<std::string> sizes;
-      for (const SubsetRange &range : *box) {
-        std::string size =
-            "((" + range.end + ") - (" + range.start + ") + 1)";
-        // Constant when it does not depend on the symbols (2*i .. 2*i + 1
-        // has two elements for every i).
-        std::optional<int64_t> constant;
-        std::string error;
-        if (expr::NodePtr parsed = expr::parse(size, error)) {
-          std::optional<int64_t> at7 = expr::evaluateInt(
-              *parsed, [](StringRef) -> std::optional<int64_t> { return 7; });
-          std::optional<int64_t> at13 = expr::evaluateInt(
-              *parsed, [](StringRef) -> std::optional<int64_t> { return 13; });
-          if (at7 && at13 && *at7 == *at13)
-            constant = at7;
-        }
-        sizes.push_back(constant ? std::to_string(*constant) : size);
-      }
-      return sizes;
+      // 2*i .. 2*i + 1 has two elements for every i: a constant.
+      return llvm::map_to_vector(*box, rangeExtent);
     };
-    auto offsetBy = [&](const SmallVector<SubsetRange> *box,
+    auto offsetBy = [&](const std::optional<SmallVector<SubsetRange>> &box,
                         SmallVector<Value> indices) -> FailureOr<SmallVector<Value>> {
       if (!box)
         return indices;

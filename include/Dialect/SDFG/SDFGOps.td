@@ -100,6 +100,11 @@ def SDFG_SDFGOp : SDFG_Op<"sdfg", [
     /// DaCe's unsigned integers.
     static bool isUnsignedData(::mlir::Value data);
 
+    /// The data container (an argument or an `sdfg.alloc`) that `memref`,
+    /// an access node or a window of one (of a window ...), is part of;
+    /// `memref` itself for any other value.
+    static ::mlir::Value getContainer(::mlir::Value memref);
+
     /// The data container named `name` (an argument or the result of an
     /// `sdfg.alloc`), or null.
     ::mlir::Value lookupData(::llvm::StringRef name);

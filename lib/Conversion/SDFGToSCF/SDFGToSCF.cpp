@@ -671,16 +671,9 @@ LogicalResult Lowering::lowerStore(StoreOp store, IRMapping &map,
   }
   bool isFloat = isa<FloatType>(value.getType());
   // DaCe's unsigned data (uint*) takes the unsigned minimum and maximum.
-  Value data = store.getMemref();
-  while (Operation *def = data.getDefiningOp()) {
-    if (auto access = dyn_cast<AccessOp>(def))
-      data = access.getData();
-    else if (auto window = dyn_cast<WindowOp>(def))
-      data = window.getSource();
-    else
-      break;
-  }
-  bool isUnsigned = !isFloat && SDFGOp::isUnsignedData(data);
+  bool isUnsigned =
+      !isFloat &&
+      SDFGOp::isUnsignedData(SDFGOp::getContainer(store.getMemref()));
   if (inParallel) {
     arith::AtomicRMWKind kind;
     switch (*wcr) {

@@ -150,6 +150,17 @@ bool SDFGOp::isUnsignedData(Value data) {
   return false;
 }
 
+Value SDFGOp::getContainer(Value memref) {
+  while (true) {
+    if (auto access = memref.getDefiningOp<AccessOp>())
+      memref = access.getData();
+    else if (auto window = memref.getDefiningOp<WindowOp>())
+      memref = window.getSource();
+    else
+      return memref;
+  }
+}
+
 /// Whether `type` (or its element type) can hold DaCe's unsigned integers.
 static bool canBeUnsigned(Type type) {
   if (auto memref = dyn_cast<MemRefType>(type))
