@@ -37,6 +37,8 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
 #include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
@@ -1056,7 +1058,9 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   // Tensor arguments are read-only, results become out-parameters. The
   // second canonicalization removes the self-copies of fused fills.
   pk::addBufferizationWithOutParams(pm);
-  pk::addUpstreamPasses(pm, "canonicalize,cse,canonicalize");
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
 
   // Shared memory, thread tiles, gpu.launch.
   pm.addNestedPass<func::FuncOp>(std::make_unique<GPUPreparePromotionPass>());
@@ -1066,16 +1070,19 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   // Loops the recipe did not map (an embedding bag's loop over bags) are
   // mapped like the parallel loops of unscheduled ops below.
-  pk::addUpstreamPasses(pm, "scf-forall-to-parallel");
+  pm.addPass(createForallToParallelLoopPass());
   pm.addNestedPass<func::FuncOp>(
       std::make_unique<GPUKernelLinalgToLoopsPass>());
 
   // Everything else: parallel loops → 256-thread blocks.
-  pk::addUpstreamPasses(
-      pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+  pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(std::make_unique<GPUTileParallelLoopsPass>());
-  pk::addUpstreamPasses(pm, "func.func(gpu-map-parallel-loops,"
-                            "convert-parallel-loops-to-gpu),canonicalize,cse");
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createGpuMapParallelLoopsPass());
+  funcPm.addPass(createConvertParallelLoopToGpuPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
 
   pm.addNestedPass<func::FuncOp>(
       std::make_unique<GPUDataPlacementPass>(options.deviceArguments));
@@ -1083,7 +1090,7 @@ void pk::buildGPUKernelPipeline(OpPassManager &pm,
   // Constants (loop bounds and steps, view offsets) move into the kernels
   // instead of becoming kernel arguments: the device code then knows them,
   // e.g. to prove its vector accesses aligned.
-  pk::addUpstreamPasses(pm, "gpu-launch-sink-index-computations");
+  pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(std::make_unique<GPUMergeKernelModulesPass>());
 }
@@ -1098,17 +1105,17 @@ void pk::buildGPUPipeline(OpPassManager &pm,
 
   // Host side: the GPU ops become asynchronous (one stream per call, waited
   // for before returning), then runtime calls.
-  pk::addUpstreamPasses(pm, "func.func(gpu-async-region)");
+  pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
   GpuModuleToBinaryPassOptions binaryOptions;
   binaryOptions.compilationTarget = options.format;
   binaryOptions.toolkitPath = getCUDAToolkitPath(target);
   pm.addPass(createGpuModuleToBinaryPass(binaryOptions));
-  pk::addUpstreamPasses(
-      pm, "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
-          "gpu-to-llvm,finalize-memref-to-llvm,"
-          "convert-arith-to-llvm,convert-index-to-llvm,"
-          "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
-          "reconcile-unrealized-casts,canonicalize,cse");
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createGpuToLLVMConversionPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pk::addScalarLoweringToLLVM(pm);
 }
 
 void pk::registerGPUPipeline() {

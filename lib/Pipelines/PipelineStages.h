@@ -13,11 +13,10 @@
 
 namespace mlir::pk {
 
-/// Appends the upstream passes of `pipeline` (pass-pipeline syntax) to `pm`.
-/// The strings are fixed by pk, so a parse failure is a bug in pk, not user
-/// input: it is a fatal error. Registers every upstream pass once first, so
-/// no embedder of the pipelines (tools, C API) has to remember to.
-void addUpstreamPasses(OpPassManager &pm, StringRef pipeline);
+/// The tail of every lowering to the LLVM dialect, host and device alike:
+/// arith, index, cf, func and ub to LLVM, then the casts between the two
+/// sides reconciled and the result cleaned up.
+void addScalarLoweringToLLVM(OpPassManager &pm);
 
 /// The front end of every pipeline: SDFGs become functions (a no-op on
 /// modules without one), then pk → linalg on tensors. `fuseAttention`, a

@@ -13,27 +13,18 @@
 #include "Conversion/Passes.h"
 #include "Transforms/Passes.h"
 
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/InitAllPasses.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
-#include "llvm/Support/ErrorHandling.h"
-#include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/raw_ostream.h"
-
-#include <mutex>
 
 using namespace mlir;
-
-void pk::addUpstreamPasses(OpPassManager &pm, StringRef pipeline) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { mlir::registerAllPasses(); });
-  std::string error;
-  llvm::raw_string_ostream os(error);
-  if (failed(parsePassPipeline(pipeline, pm, os)))
-    llvm::report_fatal_error(
-        llvm::Twine("pk: invalid built-in pipeline: ") + os.str());
-}
 
 void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
   // Symbols an SDFG leaves unbound become index arguments.
@@ -43,7 +34,7 @@ void pk::addFrontEnd(OpPassManager &pm, std::unique_ptr<Pass> fuseAttention) {
   pm.addPass(pk::createPKLowerToLinalg());
   // Elementwise arith/math on whole tensors (a ReLU written as
   // arith.maximumf) has no bufferization of its own.
-  pk::addUpstreamPasses(pm, "func.func(convert-elementwise-to-linalg)");
+  pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
   pm.addPass(pk::createPKDecomposeAggregates());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -58,15 +49,19 @@ void pk::addBufferizationWithOutParams(OpPassManager &pm) {
   // that read it, so a stencil sweep into its grid's interior stays in
   // place (bottom-up copied the interior of one of jacobi-2d's two sweeps
   // through a temporary: 2.45 -> 1.67 ms).
-  pk::addUpstreamPasses(
-      pm, "one-shot-bufferize{bufferize-function-boundaries "
-          "analysis-heuristic=top-down "
-          "function-boundary-type-conversion=identity-layout-map}");
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.analysisHeuristic = "top-down";
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // A buffer returned twice would be forwarded into one out-parameter and
   // then used for the other (a crash in hoist-static-allocs).
   pm.addNestedPass<func::FuncOp>(pk::createPKDistinctResultBuffers());
-  pk::addUpstreamPasses(pm, "buffer-results-to-out-params{hoist-static-allocs "
-                            "modify-public-functions}");
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
 }
 
 /// Tensors → memrefs for code that runs on the host. Function results become
@@ -78,40 +73,64 @@ static void addBufferization(OpPassManager &pm) {
   pk::addBufferizationWithOutParams(pm);
   // Results returned through a reshape are written in place too.
   pm.addNestedPass<func::FuncOp>(pk::createPKForwardResultCopies());
-  pk::addUpstreamPasses(
-      pm, "canonicalize,scf-forall-to-parallel,"
-          "func.func(ownership-based-buffer-deallocation),canonicalize,"
-          "func.func(buffer-deallocation-simplification),"
-          "bufferization-lower-deallocations,cse,canonicalize");
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createForallToParallelLoopPass());
+  pm.addNestedPass<func::FuncOp>(
+      bufferization::createOwnershipBasedBufferDeallocationPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(
+      bufferization::createBufferDeallocationSimplificationPass());
+  pm.addPass(bufferization::createLowerDeallocationsPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void pk::addScalarLoweringToLLVM(OpPassManager &pm) {
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
 }
 
 /// Everything to the LLVM dialect.
 static void addLoweringToLLVM(OpPassManager &pm) {
-  pk::addUpstreamPasses(
-      pm,
-      // Row reductions a recipe vectorized whole (perfkernel rows)
-      // are vector.multi_reduction ops, which convert-vector-to-llvm
-      // does not lower.
-      "func.func(lower-vector-multi-reduction{lowering-strategy="
-      "inner-reduction},convert-vector-to-scf{full-unroll}),"
-      "expand-strided-metadata,lower-affine,"
-      // Before scf-to-cf: the memref.alloca_scope that OpenMP loop
-      // bodies are wrapped in must still hold a single block.
-      "finalize-memref-to-llvm,convert-scf-to-cf,"
-      // Complex numbers (DaCe's complex64/128) as arithmetic on their
-      // parts; not libm's cpowf & co., whose float _Complex arguments
-      // travel packed in one register where the LLVM struct takes two.
-      "convert-complex-to-standard,convert-complex-to-llvm,"
-      // powf and fpowi stay for convert-math-to-llvm (C's pow): expanded
-      // as exp(b log a) they are NaN for every negative base.
-      "math-expand-ops{ops=ctlz,sinh,cosh,tanh,asinh,acosh,atanh,fma,ceil,"
-      "exp2,round,roundeven,rsqrt,tan},"
-      "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
-      "convert-math-to-llvm,convert-math-to-libm,"
-      "convert-openmp-to-llvm,"
-      "convert-arith-to-llvm,convert-index-to-llvm,"
-      "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
-      "reconcile-unrealized-casts,canonicalize,cse");
+  // Row reductions a recipe vectorized whole (perfkernel rows) are
+  // vector.multi_reduction ops, which convert-vector-to-llvm does not lower.
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(vector::createLowerVectorMultiReductionPass(
+      vector::VectorMultiReductionLowering::InnerReduction));
+  funcPm.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  // Before scf-to-cf: the memref.alloca_scope that OpenMP loop bodies are
+  // wrapped in must still hold a single block.
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createSCFToControlFlowPass());
+  // Complex numbers (DaCe's complex64/128) as arithmetic on their parts;
+  // not libm's cpowf & co., whose float _Complex arguments travel packed in
+  // one register where the LLVM struct takes two.
+  pm.addPass(createConvertComplexToStandardPass());
+  pm.addPass(createConvertComplexToLLVMPass());
+  // powf and fpowi stay for convert-math-to-llvm (C's pow): expanded as
+  // exp(b log a) they are NaN for every negative base.
+  math::MathExpandOpsPassOptions expand;
+  expand.opMnemonics = {"ctlz", "sinh",  "cosh",  "tanh", "asinh",
+                        "acosh", "atanh", "fma",   "ceil", "exp2",
+                        "round", "roundeven", "rsqrt", "tan"};
+  pm.addPass(math::createMathExpandOpsPass(expand));
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.vectorContractLowering =
+      vector::VectorContractLowering::OuterProduct;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertOpenMPToLLVMPass());
+  pk::addScalarLoweringToLLVM(pm);
 }
 
 /// Glow-style graph optimisations on pk ops, before they are lowered: batch
@@ -180,33 +199,35 @@ void pk::buildCPUPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(pk::createPKStridedCopiesToLoops());
   // Unscheduled linalg ops become parallel loops; every outermost
   // scf.parallel (tiles from the recipe too) becomes one omp.parallel.
-  pk::addUpstreamPasses(
-      pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+  pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(pk::createPKSequentializeNestedParallel());
   // Polynomial exp/tanh/... instead of element-wise libm calls; the
   // reference pipeline keeps libm, so pk-run measures the difference.
   pm.addNestedPass<func::FuncOp>(pk::createPKApproximateMath());
   // One thread needs no OpenMP runtime: the parallel loops stay loops (an
   // omp.parallel per nest costs a fork and a join even on one thread).
-  if (options.threads != 1)
-    pk::addUpstreamPasses(
-        pm, llvm::formatv("convert-scf-to-openmp{{num-threads={0}}",
-                          options.threads.getValue())
-                .str());
+  if (options.threads != 1) {
+    ConvertSCFToOpenMPPassOptions openmp;
+    openmp.numThreads = options.threads;
+    pm.addPass(createConvertSCFToOpenMPPass(openmp));
+  }
   addLoweringToLLVM(pm);
 }
 
 void pk::buildReferencePipeline(OpPassManager &pm) {
   pk::addFrontEnd(pm);
   addBufferization(pm);
-  pk::addUpstreamPasses(pm, "func.func(convert-linalg-to-loops),canonicalize");
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createCanonicalizerPass());
   addLoweringToLLVM(pm);
 }
 
 void pk::buildToSDFGPipeline(OpPassManager &pm) {
   pk::addFrontEnd(pm);
   pk::addBufferizationWithOutParams(pm);
-  pk::addUpstreamPasses(pm, "canonicalize,convert-linalg-to-sdfg");
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(pk::createConvertLinalgToSDFG());
 }
 
 void pk::registerPipelines() {
