@@ -11,6 +11,8 @@
 #ifndef PK_PIPELINES_GPUPIPELINE_H
 #define PK_PIPELINES_GPUPIPELINE_H
 
+#include "Transforms/GPU/GPUTarget.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
@@ -18,48 +20,12 @@
 
 namespace mlir::pk {
 
-/// The NVPTX target of the GPU code: what `nvvm-attach-target` puts on each
-/// gpu.module and what serialization compiles for.
-struct GPUTargetOptions : public PassPipelineOptions<GPUTargetOptions> {
-  Option<std::string> chip{*this, "chip",
-                           llvm::cl::desc("NVIDIA GPU architecture (sm_XX)"),
-                           llvm::cl::init("sm_90")};
-  Option<std::string> features{
-      *this, "features",
-      llvm::cl::desc("NVPTX target features; the PTX version must be one "
-                     "the chip supports (sm_90: +ptx78 or newer)"),
-      llvm::cl::init("+ptx80")};
-  Option<unsigned> optLevel{
-      *this, "opt-level",
-      llvm::cl::desc("LLVM optimization level of the device code (0-3)"),
-      llvm::cl::init(3)};
-  Option<std::string> cudaPath{
-      *this, "cuda-path",
-      llvm::cl::desc("CUDA toolkit whose libdevice implements math functions "
-                     "in kernels (default: $CUDA_ROOT, $CUDA_HOME, "
-                     "$CUDA_PATH, else the toolkit found when pk was built)"),
-      llvm::cl::init("")};
-};
-
 /// Options of pk-gpu-pipeline: the target, the serialized format, the
 /// schedule and where the function's arguments live.
-struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
-  Option<std::string> chip{*this, "chip",
-                           llvm::cl::desc("NVIDIA GPU architecture (sm_XX)"),
-                           llvm::cl::init("sm_90")};
-  Option<std::string> features{
-      *this, "features",
-      llvm::cl::desc("NVPTX target features (PTX version), e.g. +ptx80"),
-      llvm::cl::init("+ptx80")};
-  Option<unsigned> optLevel{
-      *this, "opt-level",
-      llvm::cl::desc("LLVM optimization level of the device code (0-3)"),
-      llvm::cl::init(3)};
-  Option<std::string> cudaPath{
-      *this, "cuda-path",
-      llvm::cl::desc("CUDA toolkit (libdevice, ptxas, fatbinary); default: "
-                     "the environment, else the one found at build time"),
-      llvm::cl::init("")};
+/// The target options come from GPUTargetOptions (PassOptions is a virtual
+/// base, so both structs' options parse from one string).
+struct GPUPipelineOptions : public GPUTargetOptions,
+                            public PassPipelineOptions<GPUPipelineOptions> {
   Option<std::string> format{
       *this, "format",
       llvm::cl::desc("Kernel object embedded in the host module: isa (PTX, "
@@ -78,23 +44,7 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
                      "otherwise they are host memory, copied to the device "
                      "on entry and the written ones back on exit"),
       llvm::cl::init(false)};
-
-  /// The target part, for the device lowering and option checks.
-  void copyTargetTo(GPUTargetOptions &target) const;
 };
-
-/// The CUDA toolkit serialization takes libdevice from: `options.cudaPath`,
-/// else MLIR's search (environment), else the one found at build time; empty
-/// when there is none (math calls then stay unresolved in the PTX).
-std::string getCUDAToolkitPath(const GPUTargetOptions &options);
-
-/// Checks `options` against the NVPTX backend: a known chip, known features
-/// and a PTX version the chip supports; and that a given CUDA path exists.
-/// Errors go to `emitError()`. The backend itself would only warn about
-/// unknown names, and it ends the process on a too-old PTX version.
-LogicalResult
-verifyGPUTargetOptions(const GPUTargetOptions &options,
-                       llvm::function_ref<InFlightDiagnostic()> emitError);
 
 /// Module-level passes: outlines gpu.launch regions into gpu.module kernels,
 /// attaches the NVVM target and lowers every gpu.module body to the LLVM and

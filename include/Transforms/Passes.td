@@ -641,49 +641,4 @@ def PKFuseAttention : Pass<"pk-fuse-attention", "::mlir::func::FuncOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
-def PKGPUFuseAttention
-    : Pass<"pk-gpu-fuse-attention", "::mlir::func::FuncOp"> {
-  let summary = "Fused attention on NVIDIA GPUs (FlashAttention-2 style)";
-  let description = [{
-    Rewrites the attentions `pk-fuse-attention` matches (`pk.attention`, or
-    the same computation in linalg on tensors: scale, additive mask, causal
-    select, K pre-transposed) into one `gpu.launch`: a thread block per
-    (batch..., tile of query rows), `lanes` threads per query row (1 for
-    head dimensions up to 64, 2 up to 128, ...; partial dot products are
-    combined with warp shuffles). Each thread keeps its slice of the scaled
-    query row, the running row maximum and sum and its slice of the output
-    accumulator in registers (f32); key and value tiles of `key-tile` rows
-    are streamed through shared memory (converted to f32 once per block,
-    read back as 16-byte vectors), with a barrier after each load and each
-    use. The N×N scores are never materialised. With `causal`, tiles after
-    a block's last query are never loaded. f16, bf16 and f32 operands; the
-    result is converted to its type at the end, a row whose every score is
-    -inf is 0.
-
-    The kernel reads its operands through `bufferization.to_buffer` and
-    writes a fresh buffer returned with `bufferization.to_tensor`, so it
-    runs before one-shot bufferization (first step of `pk-gpu-pipeline`).
-    Attentions it cannot map (shared-memory tiles over 48 KiB even with one
-    key per tile) are left alone.
-
-    ```
-    pk-opt --pk-gpu-fuse-attention="threads=128 key-tile=32" in.mlir
-    ```
-  }];
-  let options = [
-    Option<"threads", "threads", "int64_t", /*default=*/"128",
-           "Threads per block: a multiple of 32, at most 1024">,
-    Option<"keyTile", "key-tile", "int64_t", /*default=*/"32",
-           "Keys per shared-memory tile (1 to 256; reduced so the K and V "
-           "tiles fit in 48 KiB)">
-  ];
-  let dependentDialects = ["::mlir::arith::ArithDialect",
-                           "::mlir::bufferization::BufferizationDialect",
-                           "::mlir::gpu::GPUDialect",
-                           "::mlir::math::MathDialect",
-                           "::mlir::memref::MemRefDialect",
-                           "::mlir::scf::SCFDialect",
-                           "::mlir::vector::VectorDialect"];
-}
-
 #endif // PK_TRANSFORMS_PASSES_TD

@@ -7,6 +7,7 @@
 #include "Dialect/SDFG/SDFGDialect.h"
 #include "Dialect/SDFG/Transforms/Passes.h"
 #include "Pipelines/Pipelines.h"
+#include "Transforms/GPU/Passes.h"
 #include "Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -28,6 +29,7 @@ void mlir::pk::registerAllPasses() {
   mlir::registerAllPasses();
   registerPKConversionPasses();
   registerPKTransformsPasses();
+  registerPKGPUTransformsPasses();
   sdfg::registerSDFGTransformsPasses();
   registerPipelines();
 }

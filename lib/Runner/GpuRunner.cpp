@@ -97,12 +97,7 @@ GpuCompiledFunction::compile(ModuleOp module, StringRef funcName,
                              GpuRuntime &runtime, unsigned optLevel,
                              bool load) {
   GPUPipelineOptions deviceOptions;
-  deviceOptions.chip = options.chip.getValue();
-  deviceOptions.features = options.features.getValue();
-  deviceOptions.optLevel = options.optLevel.getValue();
-  deviceOptions.cudaPath = options.cudaPath.getValue();
-  deviceOptions.format = options.format.getValue();
-  deviceOptions.recipe = options.recipe.getValue();
+  deviceOptions.copyOptionValuesFrom(options);
   deviceOptions.deviceArguments = true;
   auto compiled = jitCompile(
       module, funcName,

@@ -92,10 +92,7 @@ LogicalResult pk::translateModuleToPTX(ModuleOp module,
     PassManager kernels(module.getContext(), ModuleOp::getOperationName());
     (void)applyPassManagerCLOptions(kernels);
     GPUPipelineOptions pipelineOptions;
-    pipelineOptions.chip = options.chip.getValue();
-    pipelineOptions.features = options.features.getValue();
-    pipelineOptions.optLevel = options.optLevel.getValue();
-    pipelineOptions.cudaPath = options.cudaPath.getValue();
+    pipelineOptions.setTarget(options);
     pipelineOptions.recipe = recipe.str();
     buildGPUKernelPipeline(kernels, pipelineOptions);
     if (failed(detail::runReportingFailure(

@@ -20,29 +20,7 @@ void pk::registerPKTranslations() {
 
   static llvm::cl::OptionCategory gpuCategory(
       "pk-translate GPU options (--pk-to-ptx, --pk-to-llvmir --pk-gpu)");
-  static llvm::cl::opt<std::string> gpuChip(
-      "pk-gpu-chip", llvm::cl::desc("NVIDIA GPU architecture to compile for"),
-      llvm::cl::value_desc("sm_XX"), llvm::cl::init("sm_90"),
-      llvm::cl::cat(gpuCategory));
-  static llvm::cl::opt<std::string> gpuFeatures(
-      "pk-gpu-features",
-      llvm::cl::desc(
-          "NVPTX target features, comma separated; the PTX version "
-          "must be one the chip supports (sm_80: +ptx70, sm_90: +ptx78, "
-          "sm_90a: +ptx80 or newer)"),
-      llvm::cl::value_desc("+ptxNN,..."), llvm::cl::init("+ptx80"),
-      llvm::cl::cat(gpuCategory));
-  static llvm::cl::opt<unsigned> gpuOptLevel(
-      "pk-gpu-opt-level",
-      llvm::cl::desc("LLVM optimization level of the device code (0-3)"),
-      llvm::cl::init(3), llvm::cl::cat(gpuCategory));
-  static llvm::cl::opt<std::string> gpuCUDAPath(
-      "pk-gpu-cuda-path",
-      llvm::cl::desc("CUDA toolkit whose libdevice implements math functions "
-                     "in kernels (default: $CUDA_ROOT, $CUDA_HOME, "
-                     "$CUDA_PATH, else the toolkit found when pk was built)"),
-      llvm::cl::value_desc("dir"), llvm::cl::init(""),
-      llvm::cl::cat(gpuCategory));
+  static GPUTargetFlags gpuTarget("pk-gpu-", gpuCategory);
 
   static llvm::cl::opt<std::string> gpuRecipe(
       "pk-gpu-recipe",
@@ -73,10 +51,7 @@ void pk::registerPKTranslations() {
       [](ModuleOp module, raw_ostream &os) {
         if (gpuHost && !isTranslatableToLLVMIR(module)) {
           GPUPipelineOptions options;
-          options.chip = gpuChip.getValue();
-          options.features = gpuFeatures.getValue();
-          options.optLevel = gpuOptLevel.getValue();
-          options.cudaPath = gpuCUDAPath.getValue();
+          gpuTarget.applyTo(options);
           options.format = gpuFormat.getValue();
           options.recipe = gpuRecipe.getValue();
           PassManager pm(module.getContext(), ModuleOp::getOperationName());
@@ -97,10 +72,7 @@ void pk::registerPKTranslations() {
       "their PTX (see --pk-gpu-chip, --pk-gpu-features, --pk-gpu-opt-level)",
       [](ModuleOp module, raw_ostream &os) {
         GPUTargetOptions options;
-        options.chip = gpuChip.getValue();
-        options.features = gpuFeatures.getValue();
-        options.optLevel = gpuOptLevel.getValue();
-        options.cudaPath = gpuCUDAPath.getValue();
+        gpuTarget.applyTo(options);
         return translateModuleToPTX(module, options, os, gpuRecipe);
       },
       registerDialects);

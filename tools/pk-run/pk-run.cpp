@@ -139,13 +139,7 @@ static cl::opt<bool>
                    "through pk's CUDA runtime library (buffers stay on the "
                    "device across --bench runs)"),
           cl::cat(runCategory));
-static cl::opt<std::string> gpuChip("gpu-chip",
-                                    cl::desc("With --gpu: GPU architecture"),
-                                    cl::init("sm_90"), cl::cat(runCategory));
-static cl::opt<std::string> gpuFeatures("gpu-features",
-                                        cl::desc("With --gpu: PTX features"),
-                                        cl::init("+ptx80"),
-                                        cl::cat(runCategory));
+static GPUTargetFlags gpuTarget("gpu-", runCategory);
 static cl::opt<std::string> gpuFormat(
     "gpu-format",
     cl::desc("With --gpu: kernel format, isa (PTX, JIT-compiled by the "
@@ -649,8 +643,7 @@ int main(int argc, char **argv) {
       return fail("--gpu: " + llvm::toString(runtime.takeError()));
     gpuRuntimeLib = std::move(*runtime);
     GPUPipelineOptions gpuOptions;
-    gpuOptions.chip = gpuChip;
-    gpuOptions.features = gpuFeatures;
+    gpuTarget.applyTo(gpuOptions);
     gpuOptions.format = gpuFormat;
     gpuOptions.recipe = recipe;
     auto compiled = GpuCompiledFunction::compile(*module, symbol, gpuOptions,
@@ -659,7 +652,7 @@ int main(int argc, char **argv) {
     if (!compiled)
       return fail("pk-gpu-pipeline: " + llvm::toString(compiled.takeError()));
     if (gpuCompileOnly) {
-      llvm::outs() << "pk-run: @" << name << " compiled for " << gpuChip << " ("
+      llvm::outs() << "pk-run: @" << name << " compiled for " << gpuTarget.getChip() << " ("
                    << gpuFormat << ") and linked against "
                    << gpuRuntimeLib->getPath() << "\n";
       return 0;

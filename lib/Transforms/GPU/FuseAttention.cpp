@@ -1,4 +1,4 @@
-//===- GPUFuseAttention.cpp - FlashAttention-style GPU attention kernel ---===//
+//===- FuseAttention.cpp - FlashAttention-style GPU attention kernel ------===//
 //
 // pk-fuse-attention's loop nest is shaped for a CPU's vector units (scores
 // computed transposed, tiles of whole matrices in memory); on a GPU the
@@ -30,9 +30,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
+#include "Transforms/GPU/Passes.h"
 
-#include "AttentionPlan.h"
+#include "../AttentionPlan.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -48,7 +48,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKGPUFUSEATTENTION
-#include "Transforms/Passes.h.inc"
+#include "Transforms/GPU/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;
