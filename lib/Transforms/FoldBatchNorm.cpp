@@ -11,6 +11,7 @@
 #include "Dialect/PK/PKOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -60,14 +61,6 @@ Value createConstant(OpBuilder &b, Location loc, RankedTensorType type,
   }
   return arith::ConstantOp::create(b, loc,
                                    DenseElementsAttr::get(type, rounded));
-}
-
-Value convertFloat(OpBuilder &b, Location loc, Value v, Type to) {
-  if (v.getType() == to)
-    return v;
-  if (v.getType().getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth())
-    return arith::ExtFOp::create(b, loc, to, v);
-  return arith::TruncFOp::create(b, loc, to, v);
 }
 
 struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
@@ -166,7 +159,8 @@ struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
         [&](OpBuilder &nb, Location l, ValueRange args) {
           SmallVector<Value> p;
           for (Value a : args.take_front(ins.size()))
-            p.push_back(convertFloat(nb, l, a, f32));
+            p.push_back(
+                convertScalarToDtype(nb, l, a, f32, /*isUnsignedCast=*/false));
           Value root = math::SqrtOp::create(
               nb, l, arith::AddFOp::create(nb, l, p[3], eps));
           Value scale = arith::DivFOp::create(nb, l, p[0], root);
@@ -177,8 +171,9 @@ struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
               nb, l, arith::MulFOp::create(nb, l, centred, scale), p[1]);
           linalg::YieldOp::create(
               nb, l,
-              ValueRange{scale,
-                         convertFloat(nb, l, bias, biasType.getElementType())});
+              ValueRange{scale, convertScalarToDtype(
+                                    nb, l, bias, biasType.getElementType(),
+                                    /*isUnsignedCast=*/false)});
         });
 
     RankedTensorType filterType = conv.getFilter().getType();
@@ -195,11 +190,14 @@ struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
             ArrayRef<AffineMap>{identity, channel, identity},
             SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
             [&](OpBuilder &nb, Location l, ValueRange args) {
-              Value w = convertFloat(nb, l, args[0], f32);
+              Value w = convertScalarToDtype(nb, l, args[0], f32,
+                                             /*isUnsignedCast=*/false);
               Value scaled = arith::MulFOp::create(nb, l, w, args[1]);
               linalg::YieldOp::create(
                   nb, l,
-                  convertFloat(nb, l, scaled, filterType.getElementType()));
+                  convertScalarToDtype(nb, l, scaled,
+                                       filterType.getElementType(),
+                                       /*isUnsignedCast=*/false));
             })
             .getResult(0);
     return {filter, perChannel.getResult(1)};

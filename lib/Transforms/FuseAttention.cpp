@@ -23,6 +23,7 @@
 #include "AttentionPlan.h"
 
 #include "Dialect/PK/PKOps.h"
+#include "Dialect/PK/PKUtils.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -91,13 +92,6 @@ Value f32Constant(OpBuilder &b, Location loc, double value) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
 }
 
-Value lowestF32(OpBuilder &b, Location loc) {
-  return arith::ConstantOp::create(
-      b, loc,
-      b.getFloatAttr(b.getF32Type(),
-                     APFloat::getLargest(APFloat::IEEEsingle(), true)));
-}
-
 /// 2^x for f32 x, as plain arithmetic so it vectorizes with the generic it
 /// sits in (math.exp2 would become a libm call per element): 2^x =
 /// 2^n · 2^f with n = round(x) and the degree-7 Taylor polynomial of
@@ -142,21 +136,6 @@ Value filled(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
   Value empty = tensor::EmptyOp::create(b, loc, sizes, elementType);
   return linalg::FillOp::create(b, loc, ValueRange{value}, ValueRange{empty})
       .getResult(0);
-}
-
-Value toF32(OpBuilder &b, Location loc, Value v) {
-  Type t = v.getType();
-  if (t.isF32())
-    return v;
-  if (t.getIntOrFloatBitWidth() > 32)
-    return arith::TruncFOp::create(b, loc, b.getF32Type(), v);
-  return arith::ExtFOp::create(b, loc, b.getF32Type(), v);
-}
-
-Value fromF32(OpBuilder &b, Location loc, Value v, Type to) {
-  if (to.isF32())
-    return v;
-  return arith::TruncFOp::create(b, loc, to, v);
 }
 
 void tag(Operation *op, StringRef attr) {
@@ -294,20 +273,25 @@ private:
     Value qtPart =
         tensor::ExtractSliceOp::create(b, loc, qt, zeros, qtSizes, ones);
     Value c = f32Constant(b, loc, plan.scale * M_LOG2E);
-    Value qtScaled = generic(qtPart.getType(), q, qtPart,
-                             maps({{1, 0}, {0, 1}}, 2), {par, par},
-                             [&](OpBuilder &nb, Location nl, ValueRange args) {
-                               Value x = arith::MulFOp::create(
-                                   nb, nl, toF32(nb, nl, args[0]), c);
-                               linalg::YieldOp::create(nb, nl, x);
-                             })
-                         .getResult(0);
+    Value qtScaled =
+        generic(qtPart.getType(), q, qtPart, maps({{1, 0}, {0, 1}}, 2),
+                {par, par},
+                [&](OpBuilder &nb, Location nl, ValueRange args) {
+                  Value x = arith::MulFOp::create(
+                      nb, nl,
+                      convertScalarToDtype(nb, nl, args[0], nb.getF32Type(),
+                                           /*isUnsignedCast=*/false),
+                      c);
+                  linalg::YieldOp::create(nb, nl, x);
+                })
+            .getResult(0);
     qtBlock = tensor::InsertSliceOp::create(b, loc, qtScaled, qt, zeros,
                                             qtSizes, ones);
 
     // A finite minimum, not -inf: exp2(m - m') stays a number, and a row
     // whose every score is -inf ends with l = 0 and acc = 0.
-    Value m0 = filled(b, loc, {b.getIndexAttr(blk)}, f32, lowestF32(b, loc));
+    Value m0 = filled(b, loc, {b.getIndexAttr(blk)}, f32,
+                      pk::createLowestFinite(b, loc, b.getF32Type()));
     Value l0 =
         filled(b, loc, {b.getIndexAttr(blk)}, f32, f32Constant(b, loc, 0.0));
     Value acc0 = filled(b, loc, {b.getIndexAttr(blk), b.getIndexAttr(dv)}, f32,
@@ -386,7 +370,9 @@ private:
                   Value x = arith::DivFOp::create(nb, nl, args[0], args[1]);
                   x = arith::SelectOp::create(nb, nl, empty, zero, x);
                   linalg::YieldOp::create(
-                      nb, nl, fromF32(nb, nl, x, plan.resultElementType));
+                      nb, nl,
+                      convertScalarToDtype(nb, nl, x, plan.resultElementType,
+                                           /*isUnsignedCast=*/false));
                 })
             .getResult(0);
     SmallVector<OpFoldResult> resultSizes = {qSize, b.getIndexAttr(dv)};
@@ -433,7 +419,7 @@ private:
     if (plan.mask)
       s = emitMaskAdd(s, kvStart);
     if (validKeys) {
-      Value lowest = lowestF32(b, loc);
+      Value lowest = pk::createLowestFinite(b, loc, b.getF32Type());
       auto masked = generic(
           s.getType(), ValueRange{}, s, maps({{0, 1}}, 2), {par, par},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
@@ -456,7 +442,8 @@ private:
     }
 
     // Tile row maximum: an elementwise max across the rows of Sᵀ.
-    Value tileMaxInit = filled(b, loc, {idx(blk)}, f32, lowestF32(b, loc));
+    Value tileMaxInit = filled(b, loc, {idx(blk)}, f32,
+                               pk::createLowestFinite(b, loc, b.getF32Type()));
     auto rowMax = generic(
         tileMaxInit.getType(), s, tileMaxInit, maps({{0, 1}, {1}}, 2),
         {red, par}, [&](OpBuilder &nb, Location nl, ValueRange args) {
@@ -551,7 +538,11 @@ private:
           for (AffineExpr e : maskMap.getResults())
             indices.push_back(loopIdx[cast<AffineDimExpr>(e).getPosition()]);
           Value mv = tensor::ExtractOp::create(nb2, nl, maskValue, indices);
-          Value x = arith::MulFOp::create(nb2, nl, toF32(nb2, nl, mv), c);
+          Value x = arith::MulFOp::create(
+              nb2, nl,
+              convertScalarToDtype(nb2, nl, mv, nb2.getF32Type(),
+                                   /*isUnsignedCast=*/false),
+              c);
           linalg::YieldOp::create(
               nb2, nl, Value(arith::AddFOp::create(nb2, nl, args[0], x)));
         });
@@ -572,12 +563,6 @@ private:
 Value emitFusedAttention(OpBuilder &b, Location loc, const AttentionPlan &plan,
                          int64_t block) {
   return FusedAttentionEmitter(b, loc, plan, block).emit();
-}
-
-Value castTo(OpBuilder &b, Location loc, Value v, Type type) {
-  if (v.getType() == type)
-    return v;
-  return tensor::CastOp::create(b, loc, type, v);
 }
 
 //===----------------------------------------------------------------------===//
@@ -604,7 +589,8 @@ struct FusePKAttention : OpRewritePattern<pk::AttentionOp> {
     if (const char *why = emitter->check(plan))
       return rewriter.notifyMatchFailure(op, why);
     Value fused = emitter->emit(rewriter, op.getLoc(), plan);
-    rewriter.replaceOp(op, castTo(rewriter, op.getLoc(), fused, op.getType()));
+    rewriter.replaceOp(
+        op, pk::castToType(rewriter, op.getLoc(), fused, op.getType()));
     return success();
   }
 
@@ -1134,7 +1120,8 @@ struct FuseLinalgAttention : OpInterfaceRewritePattern<linalg::LinalgOp> {
           return rewriter.notifyMatchFailure(inner,
                                              "intermediate has other uses");
     Value fused = emitter->emit(rewriter, op.getLoc(), plan);
-    rewriter.replaceOp(op, castTo(rewriter, op.getLoc(), fused, resultType));
+    rewriter.replaceOp(
+        op, pk::castToType(rewriter, op.getLoc(), fused, resultType));
     return success();
   }
 

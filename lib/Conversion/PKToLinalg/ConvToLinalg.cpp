@@ -291,7 +291,8 @@ struct BatchNormLowering : OpRewritePattern<BatchNormOp> {
         [&](OpBuilder &b, Location l, ValueRange args) {
           SmallVector<Value> p;
           for (Value a : args.take_front(4))
-            p.push_back(convertFloat(b, l, a, acc));
+            p.push_back(
+                convertScalarToDtype(b, l, a, acc, /*isUnsignedCast=*/false));
           Value root = math::SqrtOp::create(
               b, l, arith::AddFOp::create(b, l, p[3], eps));
           Value scale = arith::DivFOp::create(b, l, p[0], root);
@@ -315,10 +316,13 @@ struct BatchNormLowering : OpRewritePattern<BatchNormOp> {
             ArrayRef<AffineMap>{identity, channel, channel, identity},
             SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
             [&](OpBuilder &b, Location l, ValueRange args) {
-              Value x = convertFloat(b, l, args[0], acc);
+              Value x = convertScalarToDtype(b, l, args[0], acc,
+                                             /*isUnsignedCast=*/false);
               Value y = arith::AddFOp::create(
                   b, l, arith::MulFOp::create(b, l, x, args[1]), args[2]);
-              linalg::YieldOp::create(b, l, convertFloat(b, l, y, elt));
+              linalg::YieldOp::create(
+                  b, l,
+                  convertScalarToDtype(b, l, y, elt, /*isUnsignedCast=*/false));
             })
             .getResult(0);
     rewriter.replaceOp(op, out);

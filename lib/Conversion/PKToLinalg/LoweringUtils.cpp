@@ -45,36 +45,14 @@ Value createElementwise(
   return generic.getResult(0);
 }
 
-Value convertFloat(OpBuilder &b, Location loc, Value v, Type to) {
-  Type from = v.getType();
-  if (from == to)
-    return v;
-  if (from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth())
-    return arith::ExtFOp::create(b, loc, to, v);
-  return arith::TruncFOp::create(b, loc, to, v);
-}
-
 Value convertTensor(OpBuilder &b, Location loc, Value t, Type elementType) {
   if (cast<RankedTensorType>(t.getType()).getElementType() == elementType)
     return t;
-  return createElementwise(b, loc, t, elementType,
-                           [&](OpBuilder &nb, Location nloc, Value x) {
-                             return convertFloat(nb, nloc, x, elementType);
-                           });
-}
-
-Value castToType(OpBuilder &b, Location loc, Value v, Type type) {
-  if (v.getType() == type)
-    return v;
-  return tensor::CastOp::create(b, loc, type, v);
-}
-
-Value createLowestFinite(OpBuilder &b, Location loc, Type type) {
-  return arith::ConstantOp::create(
-      b, loc,
-      b.getFloatAttr(type, APFloat::getLargest(
-                               cast<FloatType>(type).getFloatSemantics(),
-                               /*Negative=*/true)));
+  return createElementwise(
+      b, loc, t, elementType, [&](OpBuilder &nb, Location nloc, Value x) {
+        return convertScalarToDtype(nb, nloc, x, elementType,
+                                    /*isUnsignedCast=*/false);
+      });
 }
 
 Value createEpilogue(OpBuilder &b, Location loc, Value out, Value bias,
@@ -112,11 +90,15 @@ Value createEpilogue(OpBuilder &b, Location loc, Value out, Value bias,
                Type acc = accType.getElementType();
                if (bias)
                  x = arith::AddFOp::create(
-                     nb, nloc, x, convertFloat(nb, nloc, args[0], acc));
+                     nb, nloc, x,
+                     convertScalarToDtype(nb, nloc, args[0], acc,
+                                          /*isUnsignedCast=*/false));
                if (activation)
                  x = createActivation(nb, nloc, x, *activation, clip);
-               linalg::YieldOp::create(nb, nloc,
-                                       convertFloat(nb, nloc, x, resultElt));
+               linalg::YieldOp::create(
+                   nb, nloc,
+                   convertScalarToDtype(nb, nloc, x, resultElt,
+                                        /*isUnsignedCast=*/false));
              })
       .getResult(0);
 }

@@ -9,6 +9,9 @@
 #ifndef PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H
 #define PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H
 
+#include "Dialect/PK/PKUtils.h"
+
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 
@@ -31,21 +34,8 @@ Value createElementwise(OpBuilder &b, Location loc, Value input,
                         Type resultElementType,
                         function_ref<Value(OpBuilder &, Location, Value)> fn);
 
-/// Float extension/truncation between pk float types (no-op when equal).
-Value convertFloat(OpBuilder &b, Location loc, Value v, Type to);
-
 /// Converts a whole tensor to `elementType` (no-op when it already is).
 Value convertTensor(OpBuilder &b, Location loc, Value t, Type elementType);
-
-/// The lowest finite value of float type `type`, as a constant: masks and
-/// padding that must never win a maximum, without introducing infinities
-/// (and so NaNs) the data did not contain.
-Value createLowestFinite(OpBuilder &b, Location loc, Type type);
-
-/// `v` as `type`: a tensor.cast where the computed shape is more or less
-/// static than the op's declared result (the verifiers accept any
-/// compatible mix of static and dynamic sizes).
-Value castToType(OpBuilder &b, Location loc, Value v, Type type);
 
 /// `activation` ("relu", "clip" with `clip` = [lo, hi], "sigmoid", "tanh")
 /// applied to the float scalar `x` (ConvToLinalg.cpp).

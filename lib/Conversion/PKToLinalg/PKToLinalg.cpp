@@ -106,8 +106,10 @@ struct ActivationLowering : OpRewritePattern<OpTy> {
     Value result = createElementwise(
         rewriter, op.getLoc(), op.getInput(), elt,
         [&](OpBuilder &b, Location loc, Value x) {
-          Value xf = convertFloat(b, loc, x, acc);
-          return convertFloat(b, loc, computeActivation(b, loc, xf), elt);
+          Value xf =
+              convertScalarToDtype(b, loc, x, acc, /*isUnsignedCast=*/false);
+          return convertScalarToDtype(b, loc, computeActivation(b, loc, xf),
+                                      elt, /*isUnsignedCast=*/false);
         });
     rewriter.replaceOp(op, result);
     return success();

@@ -941,13 +941,12 @@ struct LstmUnitLowering : OpRewritePattern<LstmUnitOp> {
         [&](OpBuilder &nb, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nb);
           auto toF32 = [&](Value v) {
-            return v.getType() == f32
-                       ? v
-                       : arith::ExtFOp::create(ib, f32, v).getResult();
+            return convertScalarToDtype(ib, ib.getLoc(), v, f32,
+                                        /*isUnsignedCast=*/false);
           };
           auto fromF32 = [&](Value v) {
-            return elt == f32 ? v
-                              : arith::TruncFOp::create(ib, elt, v).getResult();
+            return convertScalarToDtype(ib, ib.getLoc(), v, elt,
+                                        /*isUnsignedCast=*/false);
           };
           Value one = cF32(ib, 1.0);
           auto sigmoid = [&](Value x) -> Value {
@@ -1012,11 +1011,13 @@ struct AdagradLowering : OpRewritePattern<AdagradOp> {
         ValueRange{initW, initH}, ArrayRef{id, id, id, scalar, id, id},
         iterators, [&](OpBuilder &nb, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nb);
-          auto toF32 = [&](Value v) -> Value {
-            return v.getType() == f32 ? v : arith::ExtFOp::create(ib, f32, v);
+          auto toF32 = [&](Value v) {
+            return convertScalarToDtype(ib, ib.getLoc(), v, f32,
+                                        /*isUnsignedCast=*/false);
           };
-          auto fromF32 = [&](Value v) -> Value {
-            return elt == f32 ? v : arith::TruncFOp::create(ib, elt, v);
+          auto fromF32 = [&](Value v) {
+            return convertScalarToDtype(ib, ib.getLoc(), v, elt,
+                                        /*isUnsignedCast=*/false);
           };
           Value w = toF32(args[0]), h = toF32(args[1]), lr = args[3];
           Value g = math::FmaOp::create(ib, cF32(ib, wd), w, args[2]);
@@ -1102,11 +1103,13 @@ struct SparseAdagradLowering : OpRewritePattern<SparseAdagradOp> {
             Value row = toIndex(ib, idx);
             Value w = rowSlice(ib, args[0], row, rowType);
             Value gr = rowSlice(ib, op.getGrad(), i, gradRowType);
-            auto toF32 = [&](ImplicitLocOpBuilder &bb, Value v) -> Value {
-              return v.getType() == f32 ? v : arith::ExtFOp::create(bb, f32, v);
+            auto toF32 = [&](ImplicitLocOpBuilder &bb, Value v) {
+              return convertScalarToDtype(bb, bb.getLoc(), v, f32,
+                                          /*isUnsignedCast=*/false);
             };
-            auto fromF32 = [&](ImplicitLocOpBuilder &bb, Value v) -> Value {
-              return elt == f32 ? v : arith::TruncFOp::create(bb, elt, v);
+            auto fromF32 = [&](ImplicitLocOpBuilder &bb, Value v) {
+              return convertScalarToDtype(bb, bb.getLoc(), v, elt,
+                                          /*isUnsignedCast=*/false);
             };
             // g' = fma(weight_decay, w, g), caffe2's order.
             auto decayed = [&](ImplicitLocOpBuilder &bb, Value wv, Value gv) {

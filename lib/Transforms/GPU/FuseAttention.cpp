@@ -34,6 +34,8 @@
 
 #include "../AttentionPlan.h"
 
+#include "Dialect/PK/PKUtils.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -326,9 +328,7 @@ private:
     Value kvEnd = nk;
     if (plan.causal)
       kvEnd = minU(nk, add(qStart, index(shape.rows)));
-    Value lowest = arith::ConstantOp::create(
-        b, loc,
-        b.getFloatAttr(f32, APFloat::getLargest(APFloat::IEEEsingle(), true)));
+    Value lowest = pk::createLowestFinite(b, loc, f32);
     SmallVector<Value> init = {lowest, f32Constant(0.0)};
     Value zeroChunk = arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(chunkType, b.getF32FloatAttr(0.0)));
