@@ -72,8 +72,23 @@ std::optional<int64_t> valueOf(StringRef text,
   expr::NodePtr node = expr::parse(text, error);
   if (!node)
     return std::nullopt;
-  return expr::evaluateInt(
+  return expr::evaluateIntOrNone(
       *node, [&](StringRef) -> std::optional<int64_t> { return probe; });
+}
+
+/// Parses a symbolic expression read from the SDFG; null, with `error`
+/// set, where it does not parse or a constant part of it overflows (an
+/// error: what DaCe means there is a Python integer that pk's 64-bit
+/// lowering would compute wrongly).
+expr::NodePtr parseChecked(StringRef text, std::string &error) {
+  expr::NodePtr node = expr::parse(text, error);
+  if (node &&
+      failed(expr::evaluateInt(
+          *node,
+          [](StringRef) -> std::optional<int64_t> { return std::nullopt; },
+          error)))
+    return nullptr;
+  return node;
 }
 
 std::optional<int64_t> asId(const json::Value *value) {
@@ -936,7 +951,7 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
         if (!text)
           return fail("a 'shape' entry is not a string or number");
         std::string error;
-        if (!expr::parse(*text, error))
+        if (!parseChecked(*text, error))
           return fail("shape entry \"" + *text + "\": " + error);
         data.shape.push_back(*text);
       }
@@ -967,11 +982,12 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
             std::string error;
             expr::NodePtr stride = expr::parse(texts[dim], error);
             expr::NodePtr size = expr::parse(data.shape[dim], error);
-            std::optional<int64_t> actual = expr::evaluateInt(*stride, lookup);
+            std::optional<int64_t> actual =
+                expr::evaluateIntOrNone(*stride, lookup);
             if (!actual || *actual != expected)
               rowMajor = false;
             std::optional<int64_t> extent =
-                size ? expr::evaluateInt(*size, lookup) : std::nullopt;
+                size ? expr::evaluateIntOrNone(*size, lookup) : std::nullopt;
             if (!extent)
               return fail("shape entry \"" + data.shape[dim] +
                           "\" is not an integer expression");
@@ -1004,16 +1020,16 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
             std::optional<int64_t> last = 0;
             for (auto [dim, stride] : llvm::zip_equal(data.shape, texts)) {
               std::optional<int64_t> extent =
-                  expr::evaluateInt(*expr::parse(dim, error), lookup);
+                  expr::evaluateIntOrNone(*expr::parse(dim, error), lookup);
               std::optional<int64_t> step =
-                  expr::evaluateInt(*expr::parse(stride, error), lookup);
+                  expr::evaluateIntOrNone(*expr::parse(stride, error), lookup);
               if (!extent || !step || !last)
                 last.reset();
               else
                 *last += (*extent - 1) * *step;
             }
             std::optional<int64_t> size =
-                expr::evaluateInt(*expr::parse(*total, error), lookup);
+                expr::evaluateIntOrNone(*expr::parse(*total, error), lookup);
             if (last && size && *last >= *size && !data.transient) {
               std::optional<int64_t> constant = valueOf(reach);
               total = constant ? std::to_string(*constant) : reach;
@@ -1610,7 +1626,7 @@ Importer::flattenBlock(const json::Object &block, StringRef path,
       return failure();
     std::string cond = condition->value_or("1");
     std::string error;
-    if (!expr::parse(cond, error))
+    if (!parseChecked(cond, error))
       return fail("condition \"" + cond + "\": " + error);
     FailureOr<SmallVector<std::pair<std::string, std::string>>> init =
         readAssignments(*initCode, "init statement");
@@ -1721,7 +1737,7 @@ LogicalResult Importer::readEdge(const json::Object &edge, StringRef path) {
     return failure();
   std::string condition = text->value_or("1");
   std::string error;
-  if (!expr::parse(condition, error))
+  if (!parseChecked(condition, error))
     return fail("condition \"" + condition + "\": " + error);
 
   // In file order: DaCe performs them one after another, so a later
@@ -1743,7 +1759,7 @@ LogicalResult Importer::readEdge(const json::Object &edge, StringRef path) {
       std::optional<std::string> value = scalarText(object->get(key));
       if (!value)
         return fail("assignment to '" + key + "' is not a string");
-      if (!expr::parse(*value, error))
+      if (!parseChecked(*value, error))
         return fail("assignment \"" + key + " = " + *value + "\": " + error);
       assignments.push_back({key, *value});
     }
@@ -2007,7 +2023,7 @@ FailureOr<Value> Importer::emitIndex(StringRef text,
                                      std::optional<int64_t> scope,
                                      const llvm::StringMap<Value> *extra) {
   std::string error;
-  expr::NodePtr node = expr::parse(text, error);
+  expr::NodePtr node = parseChecked(text, error);
   if (!node)
     return fail("expression \"" + text + "\": " + error);
   SmallVector<std::string> names;
@@ -2092,10 +2108,10 @@ bool Importer::isFull(ArrayRef<SubsetRange> subset, const Container &data) {
       expr::NodePtr extent = expr::parse(size, error);
       if (!start || !end || !step || !extent)
         return false;
-      std::optional<int64_t> s = expr::evaluateInt(*start, lookup);
-      std::optional<int64_t> e = expr::evaluateInt(*end, lookup);
-      std::optional<int64_t> st = expr::evaluateInt(*step, lookup);
-      std::optional<int64_t> n = expr::evaluateInt(*extent, lookup);
+      std::optional<int64_t> s = expr::evaluateIntOrNone(*start, lookup);
+      std::optional<int64_t> e = expr::evaluateIntOrNone(*end, lookup);
+      std::optional<int64_t> st = expr::evaluateIntOrNone(*step, lookup);
+      std::optional<int64_t> n = expr::evaluateIntOrNone(*extent, lookup);
       if (!s || !e || !st || !n || *s != 0 || *st != 1 || *e != *n - 1)
         return false;
     }
@@ -2132,9 +2148,9 @@ static std::string rangeExtent(const SubsetRange &range) {
                      range.step + ") + 1";
   std::string error;
   if (expr::NodePtr parsed = expr::parse(size, error)) {
-    std::optional<int64_t> at7 = expr::evaluateInt(
+    std::optional<int64_t> at7 = expr::evaluateIntOrNone(
         *parsed, [](StringRef) -> std::optional<int64_t> { return 7; });
-    std::optional<int64_t> at13 = expr::evaluateInt(
+    std::optional<int64_t> at13 = expr::evaluateIntOrNone(
         *parsed, [](StringRef) -> std::optional<int64_t> { return 13; });
     if (at7 && at13 && *at7 == *at13)
       return std::to_string(*at7);
@@ -2152,8 +2168,8 @@ static bool sameExtent(StringRef a, StringRef b) {
     return false;
   for (int64_t probe : {7, 13, 29}) {
     auto lookup = [&](StringRef) -> std::optional<int64_t> { return probe; };
-    std::optional<int64_t> u = expr::evaluateInt(*x, lookup);
-    std::optional<int64_t> v = expr::evaluateInt(*y, lookup);
+    std::optional<int64_t> u = expr::evaluateIntOrNone(*x, lookup);
+    std::optional<int64_t> v = expr::evaluateIntOrNone(*y, lookup);
     if (!u || !v || *u != *v)
       return false;
   }
@@ -2331,9 +2347,9 @@ static std::optional<WCRKind> parseWCR(StringRef text) {
   };
   if (!isArgs(*node))
     return std::nullopt;
-  if (node->kind == expr::Node::Kind::Binary && node->text == "+")
+  if (node->isBinary(expr::Operator::Add))
     return WCRKind::Add;
-  if (node->kind == expr::Node::Kind::Binary && node->text == "*")
+  if (node->isBinary(expr::Operator::Mul))
     return WCRKind::Mul;
   if (node->kind == expr::Node::Kind::Call &&
       (node->text == "min" || node->text == "Min"))
@@ -3026,8 +3042,10 @@ LogicalResult Importer::copyReshaped(Container &source, Container &target) {
     std::string error;
     expr::NodePtr a = expr::parse(size, error);
     expr::NodePtr b = expr::parse(total(target), error);
-    std::optional<int64_t> x = a ? expr::evaluateInt(*a, lookup) : std::nullopt;
-    std::optional<int64_t> y = b ? expr::evaluateInt(*b, lookup) : std::nullopt;
+    std::optional<int64_t> x =
+        a ? expr::evaluateIntOrNone(*a, lookup) : std::nullopt;
+    std::optional<int64_t> y =
+        b ? expr::evaluateIntOrNone(*b, lookup) : std::nullopt;
     if (x && y && *x != *y)
       return fail("copy from '" + source.name + "' to '" + target.name +
                   "' between shapes of different sizes");
@@ -3779,11 +3797,14 @@ bool Importer::isFloatValued(const expr::Node &node) {
   case Kind::Subscript:
     return floatData(node.text);
   case Kind::Unary:
-    return node.text != "not" && anyOperand();
-  case Kind::Binary:
-    return llvm::is_contained({"+", "-", "*", "/", "//", "%", "**"},
-                              node.text) &&
+    return node.op != expr::Operator::Not && anyOperand();
+  case Kind::Binary: {
+    using Op = expr::Operator;
+    return llvm::is_contained({Op::Add, Op::Sub, Op::Mul, Op::Div, Op::FloorDiv,
+                               Op::Mod, Op::Pow},
+                              node.op) &&
            anyOperand();
+  }
   case Kind::Call: {
     StringRef callee = StringRef(node.text);
     callee = callee.substr(callee.rfind('.') + 1); // `math.sqrt` is `sqrt`

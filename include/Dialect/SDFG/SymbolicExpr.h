@@ -24,6 +24,40 @@
 
 namespace mlir::sdfg::expr {
 
+/// The operators of the expression grammar. Parser and printer spell them
+/// through one table (`spelling`), so nothing downstream compares text.
+enum class Operator : uint8_t {
+  // Binary.
+  Add,      // +
+  Sub,      // -
+  Mul,      // *
+  Div,      // /
+  FloorDiv, // //
+  Mod,      // %  (also SymPy's Mod(a, b))
+  Pow,      // **
+  Shl,      // <<
+  Shr,      // >>
+  BitAnd,   // &
+  BitOr,    // |
+  BitXor,   // ^
+  Eq,       // == (also SymPy's Eq(a, b))
+  Ne,       // != (also SymPy's Ne(a, b))
+  Lt,       // <
+  Le,       // <=
+  Gt,       // >
+  Ge,       // >=
+  And,      // and
+  Or,       // or
+  // Unary.
+  Not,    // not
+  Neg,    // -
+  Pos,    // +
+  Invert, // ~
+};
+
+/// Python's spelling of `op`: "+", "//", "not", ...
+StringRef spelling(Operator op);
+
 /// One node of an expression tree.
 struct Node {
   enum class Kind {
@@ -31,13 +65,15 @@ struct Node {
     Float,     // float literal: `floatValue`
     Bool,      // True/False: `intValue` is 0 or 1
     Name,      // identifier (dotted names such as `math.exp` included): `text`
-    Unary,     // `text` is "-", "+", "~" or "not"; one operand
-    Binary,    // `text` is the operator; two operands
+    Unary,     // `op` is Not, Neg, Pos or Invert; one operand
+    Binary,    // `op` is the operator; two operands
     Call,      // `text` is the callee; operands are the arguments
     Subscript, // `text` is the subscripted name; operands are the indices
     Imaginary, // imaginary literal such as `2j`: `floatValue`
   };
   Kind kind;
+  /// The operator of a Unary or Binary node.
+  Operator op = Operator::Add;
   std::string text;
   int64_t intValue = 0;
   double floatValue = 0;
@@ -47,6 +83,13 @@ struct Node {
   /// The height of the tree under this node; the parser refuses trees
   /// taller than kMaxExprDepth, so recursive walks stay off the stack limit.
   unsigned depth = 1;
+
+  bool isBinary(Operator binaryOp) const {
+    return kind == Kind::Binary && op == binaryOp;
+  }
+  bool isUnary(Operator unaryOp) const {
+    return kind == Kind::Unary && op == unaryOp;
+  }
 };
 inline constexpr unsigned kMaxExprDepth = 500;
 using NodePtr = std::unique_ptr<Node>;
@@ -74,12 +117,21 @@ void collectNames(const Node &node, SmallVectorImpl<std::string> &names);
 /// Prints the expression as Python source (parenthesized where needed).
 std::string print(const Node &node);
 
-/// Evaluates an integer expression; `lookup` gives the value of a name or
-/// nullopt. Returns nullopt for anything not integral or not known
-/// (floats, subscripts, unknown functions, division by zero).
-std::optional<int64_t>
-evaluateInt(const Node &node,
-            llvm::function_ref<std::optional<int64_t>(StringRef)> lookup);
+using IntLookup = llvm::function_ref<std::optional<int64_t>(StringRef)>;
+
+/// Evaluates an integer expression with Python's semantics (`//` and `%`
+/// floor, `/` truncates as DaCe's C++ does); `lookup` gives the value of a
+/// name or nullopt. The value is nullopt for anything not integral or not
+/// known (floats, subscripts, unknown names and functions, division by
+/// zero, negative shifts and exponents). Fails, with `error` naming the
+/// subexpression, where a part of the expression has a value that does not
+/// fit in 64 bits: no 64-bit value (at compile or at run time) is Python's.
+FailureOr<std::optional<int64_t>>
+evaluateInt(const Node &node, IntLookup lookup, std::string &error);
+
+/// evaluateInt for callers that compare expressions at sample symbol
+/// values: an overflow is no value.
+std::optional<int64_t> evaluateIntOrNone(const Node &node, IntLookup lookup);
 
 /// A DaCe data type: the MLIR type and whether it is unsigned (MLIR
 /// integers are signless, so signedness travels next to the value).

@@ -349,22 +349,28 @@ FailureOr<MemRefType> Lowering::specialize(Operation *op, MemRefType type,
   for (auto [dim, entry] : llvm::enumerate(shape)) {
     if (!type.isDynamicDim(dim))
       continue;
+    auto text = cast<StringAttr>(entry);
     std::string error;
-    expr::NodePtr node = expr::parse(cast<StringAttr>(entry).getValue(), error);
+    expr::NodePtr node = expr::parse(text.getValue(), error);
     if (!node)
       return op->emitOpError() << what << ": " << error;
-    if (std::optional<int64_t> size = expr::evaluateInt(
-            *node, [&](StringRef name) -> std::optional<int64_t> {
-              auto it = bindings.find(name);
-              if (it == bindings.end())
-                return std::nullopt;
-              return it->second;
-            })) {
+    FailureOr<std::optional<int64_t>> value = expr::evaluateInt(
+        *node,
+        [&](StringRef name) -> std::optional<int64_t> {
+          auto it = bindings.find(name);
+          if (it == bindings.end())
+            return std::nullopt;
+          return it->second;
+        },
+        error);
+    if (failed(value))
+      return op->emitOpError() << what << " dimension #" << dim << " " << text
+                               << " with the bound symbols: " << error;
+    if (std::optional<int64_t> size = *value) {
       if (*size < 0)
         return op->emitOpError()
-               << what << " dimension #" << dim << " \""
-               << cast<StringAttr>(entry).getValue() << "\" is " << *size
-               << " with the bound symbols";
+               << what << " dimension #" << dim << " " << text << " is "
+               << *size << " with the bound symbols";
       sizes[dim] = *size;
     }
   }

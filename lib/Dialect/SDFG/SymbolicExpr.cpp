@@ -20,6 +20,46 @@ using namespace mlir::sdfg;
 using namespace mlir::sdfg::expr;
 
 //===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct OpSpelling {
+  Operator op;
+  StringLiteral text;
+};
+} // namespace
+
+/// Python's spelling of each operator, in the order of `Operator`.
+static constexpr OpSpelling kOpSpellings[] = {
+    {Operator::Add, "+"},       {Operator::Sub, "-"},
+    {Operator::Mul, "*"},       {Operator::Div, "/"},
+    {Operator::FloorDiv, "//"}, {Operator::Mod, "%"},
+    {Operator::Pow, "**"},      {Operator::Shl, "<<"},
+    {Operator::Shr, ">>"},      {Operator::BitAnd, "&"},
+    {Operator::BitOr, "|"},     {Operator::BitXor, "^"},
+    {Operator::Eq, "=="},       {Operator::Ne, "!="},
+    {Operator::Lt, "<"},        {Operator::Le, "<="},
+    {Operator::Gt, ">"},        {Operator::Ge, ">="},
+    {Operator::And, "and"},     {Operator::Or, "or"},
+    {Operator::Not, "not"},     {Operator::Neg, "-"},
+    {Operator::Pos, "+"},       {Operator::Invert, "~"},
+};
+
+static constexpr bool spellingsInOrder() {
+  for (size_t i = 0; i < std::size(kOpSpellings); ++i)
+    if (static_cast<size_t>(kOpSpellings[i].op) != i)
+      return false;
+  return true;
+}
+static_assert(spellingsInOrder(),
+              "kOpSpellings must follow the order of Operator");
+
+StringRef expr::spelling(Operator op) {
+  return kOpSpellings[static_cast<size_t>(op)].text;
+}
+
+//===----------------------------------------------------------------------===//
 // Parser
 //===----------------------------------------------------------------------===//
 
@@ -95,17 +135,35 @@ private:
     return true;
   }
 
-  NodePtr make(Node::Kind kind, StringRef op, size_t at) {
+  NodePtr make(Node::Kind kind, StringRef text, size_t at) {
     auto node = std::make_unique<Node>();
     node->kind = kind;
-    node->text = op.str();
+    node->text = text.str();
     node->pos = at;
     return node;
   }
 
-  NodePtr binary(StringRef op, NodePtr lhs, NodePtr rhs) {
+  NodePtr makeOp(Node::Kind kind, Operator op, size_t at) {
+    NodePtr node = make(kind, "", at);
+    node->op = op;
+    return node;
+  }
+
+  /// Consumes the first of `ops` that comes next, unless it is followed by
+  /// `=` (so `|` is not `|=`, `-` not `-=`); `ops` lists a longer spelling
+  /// before its prefix (`//` before `/`).
+  std::optional<Operator> consumeOp(ArrayRef<Operator> ops) {
+    for (Operator op : ops) {
+      StringRef text = spelling(op);
+      if (peek(text) && !peek((text + "=").str()) && consume(text))
+        return op;
+    }
+    return std::nullopt;
+  }
+
+  NodePtr binary(Operator op, NodePtr lhs, NodePtr rhs) {
     size_t at = lhs->pos;
-    NodePtr node = make(Node::Kind::Binary, op, at);
+    NodePtr node = makeOp(Node::Kind::Binary, op, at);
     node->operands.push_back(std::move(lhs));
     node->operands.push_back(std::move(rhs));
     return measured(std::move(node));
@@ -140,22 +198,22 @@ private:
     if (guard.tooDeep())
       return tooDeep();
     NodePtr lhs = parseAnd();
-    while (lhs && consume("or")) {
+    while (lhs && consume(spelling(Operator::Or))) {
       NodePtr rhs = parseAnd();
       if (!rhs)
         return nullptr;
-      lhs = binary("or", std::move(lhs), std::move(rhs));
+      lhs = binary(Operator::Or, std::move(lhs), std::move(rhs));
     }
     return lhs;
   }
 
   NodePtr parseAnd() {
     NodePtr lhs = parseNot();
-    while (lhs && consume("and")) {
+    while (lhs && consume(spelling(Operator::And))) {
       NodePtr rhs = parseNot();
       if (!rhs)
         return nullptr;
-      lhs = binary("and", std::move(lhs), std::move(rhs));
+      lhs = binary(Operator::And, std::move(lhs), std::move(rhs));
     }
     return lhs;
   }
@@ -166,11 +224,11 @@ private:
       return tooDeep();
     skipSpace();
     size_t at = pos;
-    if (consume("not")) {
+    if (consume(spelling(Operator::Not))) {
       NodePtr operand = parseNot();
       if (!operand)
         return nullptr;
-      NodePtr node = make(Node::Kind::Unary, "not", at);
+      NodePtr node = makeOp(Node::Kind::Unary, Operator::Not, at);
       node->operands.push_back(std::move(operand));
       return measured(std::move(node));
     }
@@ -178,93 +236,62 @@ private:
   }
 
   NodePtr parseComparison() {
+    static constexpr Operator comparisons[] = {Operator::Eq, Operator::Ne,
+                                               Operator::Le, Operator::Ge,
+                                               Operator::Lt, Operator::Gt};
     NodePtr lhs = parseBitOr();
     if (!lhs)
       return nullptr;
-    for (StringRef op : {"==", "!=", "<=", ">=", "<", ">"}) {
-      if (!consume(op))
-        continue;
-      NodePtr rhs = parseBitOr();
-      if (!rhs)
-        return nullptr;
-      for (StringRef again : {"==", "!=", "<=", ">=", "<", ">"})
-        if (peek(again))
-          return fail("chained comparison (not supported)");
-      return binary(op, std::move(lhs), std::move(rhs));
-    }
-    return lhs;
+    std::optional<Operator> op = consumeOp(comparisons);
+    if (!op)
+      return lhs;
+    NodePtr rhs = parseBitOr();
+    if (!rhs)
+      return nullptr;
+    for (Operator again : comparisons)
+      if (peek(spelling(again)))
+        return fail("chained comparison (not supported)");
+    return binary(*op, std::move(lhs), std::move(rhs));
   }
 
-  /// One level of left-associative binary operators: `op` unless followed
-  /// by one of `notFollowedBy` (so `|` is not `|=`, `<` not `<<`).
+  /// One level of left-associative binary operators.
   template <typename Next>
-  NodePtr parseLevel(ArrayRef<StringRef> ops, Next next) {
+  NodePtr parseLevel(ArrayRef<Operator> ops, Next next) {
     NodePtr lhs = (this->*next)();
     while (lhs) {
-      StringRef op;
-      for (StringRef candidate : ops)
-        if (peek(candidate) && !peek((candidate + "=").str())) {
-          op = candidate;
-          break;
-        }
-      if (op.empty())
+      // `*` must not take the first half of `**`, which binds tighter.
+      if (peek(spelling(Operator::Pow)))
         break;
-      consume(op);
+      std::optional<Operator> op = consumeOp(ops);
+      if (!op)
+        break;
       NodePtr rhs = (this->*next)();
       if (!rhs)
         return nullptr;
-      lhs = binary(op, std::move(lhs), std::move(rhs));
+      lhs = binary(*op, std::move(lhs), std::move(rhs));
     }
     return lhs;
   }
 
-  NodePtr parseBitOr() { return parseLevel({"|"}, &Parser::parseBitXor); }
-  NodePtr parseBitXor() { return parseLevel({"^"}, &Parser::parseBitAnd); }
-  NodePtr parseBitAnd() { return parseLevel({"&"}, &Parser::parseShift); }
-  NodePtr parseShift() { return parseLevel({"<<", ">>"}, &Parser::parseSum); }
-
+  NodePtr parseBitOr() {
+    return parseLevel({Operator::BitOr}, &Parser::parseBitXor);
+  }
+  NodePtr parseBitXor() {
+    return parseLevel({Operator::BitXor}, &Parser::parseBitAnd);
+  }
+  NodePtr parseBitAnd() {
+    return parseLevel({Operator::BitAnd}, &Parser::parseShift);
+  }
+  NodePtr parseShift() {
+    return parseLevel({Operator::Shl, Operator::Shr}, &Parser::parseSum);
+  }
   NodePtr parseSum() {
-    NodePtr lhs = parseProduct();
-    while (lhs) {
-      StringRef op;
-      if (peek("+") && !peek("+="))
-        op = "+";
-      else if (peek("-") && !peek("-="))
-        op = "-";
-      else
-        break;
-      consume(op);
-      NodePtr rhs = parseProduct();
-      if (!rhs)
-        return nullptr;
-      lhs = binary(op, std::move(lhs), std::move(rhs));
-    }
-    return lhs;
+    return parseLevel({Operator::Add, Operator::Sub}, &Parser::parseProduct);
   }
-
   NodePtr parseProduct() {
-    NodePtr lhs = parseUnary();
-    while (lhs) {
-      StringRef op;
-      if (peek("**"))
-        break;
-      if (peek("//"))
-        op = "//";
-      else if (peek("*"))
-        op = "*";
-      else if (peek("/"))
-        op = "/";
-      else if (peek("%"))
-        op = "%";
-      else
-        break;
-      consume(op);
-      NodePtr rhs = parseUnary();
-      if (!rhs)
-        return nullptr;
-      lhs = binary(op, std::move(lhs), std::move(rhs));
-    }
-    return lhs;
+    return parseLevel(
+        {Operator::FloorDiv, Operator::Mul, Operator::Div, Operator::Mod},
+        &Parser::parseUnary);
   }
 
   NodePtr parseUnary() {
@@ -273,13 +300,13 @@ private:
       return tooDeep();
     skipSpace();
     size_t at = pos;
-    for (StringRef op : {"-", "+", "~"}) {
-      if (!consume(op))
+    for (Operator op : {Operator::Neg, Operator::Pos, Operator::Invert}) {
+      if (!consume(spelling(op)))
         continue;
       NodePtr operand = parseUnary();
       if (!operand)
         return nullptr;
-      NodePtr node = make(Node::Kind::Unary, op, at);
+      NodePtr node = makeOp(Node::Kind::Unary, op, at);
       node->operands.push_back(std::move(operand));
       return measured(std::move(node));
     }
@@ -288,13 +315,13 @@ private:
 
   NodePtr parsePower() {
     NodePtr base = parseAtom();
-    if (base && consume("**")) {
+    if (base && consume(spelling(Operator::Pow))) {
       // Right associative, and binds tighter than a unary minus on its left
       // but not on its right: `-a ** -b` is `-(a ** (-b))`.
       NodePtr exponent = parseUnary();
       if (!exponent)
         return nullptr;
-      return binary("**", std::move(base), std::move(exponent));
+      return binary(Operator::Pow, std::move(base), std::move(exponent));
     }
     return base;
   }
@@ -357,7 +384,10 @@ private:
         if ((name == "Mod" || name == "Eq" || name == "Ne") &&
             call->operands.size() == 2) {
           call->kind = Node::Kind::Binary;
-          call->text = name == "Mod" ? "%" : name == "Eq" ? "==" : "!=";
+          call->op = name == "Mod"  ? Operator::Mod
+                     : name == "Eq" ? Operator::Eq
+                                    : Operator::Ne;
+          call->text.clear();
         }
         return measured(std::move(call));
       }
@@ -535,11 +565,13 @@ std::string expr::print(const Node &node) {
   case Node::Kind::Name:
     return node.text;
   case Node::Kind::Unary:
-    return "(" + node.text + (node.text == "not" ? " " : "") +
-           print(*node.operands[0]) + ")";
+    return ("(" + spelling(node.op) + (node.op == Operator::Not ? " " : "") +
+            print(*node.operands[0]) + ")")
+        .str();
   case Node::Kind::Binary:
-    return "(" + print(*node.operands[0]) + " " + node.text + " " +
-           print(*node.operands[1]) + ")";
+    return ("(" + print(*node.operands[0]) + " " + spelling(node.op) + " " +
+            print(*node.operands[1]) + ")")
+        .str();
   case Node::Kind::Call:
   case Node::Kind::Subscript: {
     std::string text = node.text + (node.kind == Node::Kind::Call ? "(" : "[");
@@ -557,123 +589,262 @@ std::string expr::print(const Node &node) {
 
 /// `a / b`: Python's true division.
 static bool isTrueDivision(const expr::Node &node) {
-  return node.kind == expr::Node::Kind::Binary && node.text == "/";
+  return node.isBinary(Operator::Div);
 }
 
-std::optional<int64_t> expr::evaluateInt(
-    const Node &node,
-    llvm::function_ref<std::optional<int64_t>(StringRef)> lookup) {
-  using Kind = Node::Kind;
-  switch (node.kind) {
-  case Kind::Int:
-  case Kind::Bool:
-    return node.intValue;
-  case Kind::Name:
-    return lookup(node.text);
-  case Kind::Unary: {
-    std::optional<int64_t> v = evaluateInt(*node.operands[0], lookup);
-    if (!v)
+namespace {
+/// A value, nothing (not known), or failure (an overflow, reported).
+using IntResult = FailureOr<std::optional<int64_t>>;
+
+/// `base ** exponent` for `exponent >= 0` by squaring, or nullopt where it
+/// overflows. At most 63 squarings: beyond them any base but -1, 0 and 1
+/// has overflowed.
+std::optional<int64_t> checkedPower(int64_t base, int64_t exponent) {
+  int64_t result = 1;
+  while (true) {
+    if ((exponent & 1) && llvm::MulOverflow(result, base, result))
       return std::nullopt;
-    if (node.text == "-")
-      return -*v;
-    if (node.text == "~")
-      return ~*v;
-    if (node.text == "not")
-      return *v == 0;
-    return v;
-  }
-  case Kind::Binary: {
-    std::optional<int64_t> l = evaluateInt(*node.operands[0], lookup);
-    std::optional<int64_t> r = evaluateInt(*node.operands[1], lookup);
-    if (!l || !r)
-      return std::nullopt;
-    StringRef op = node.text;
-    if (op == "+")
-      return *l + *r;
-    if (op == "-")
-      return *l - *r;
-    if (op == "*")
-      return *l * *r;
-    if ((op == "//" || op == "/" || op == "%") && *r == 0)
-      return std::nullopt;
-    if (op == "/")
-      return *l / *r;
-    if (op == "//" || op == "%") {
-      int64_t q = *l / *r;
-      if ((*l % *r != 0) && ((*l < 0) != (*r < 0)))
-        --q;
-      return op == "//" ? q : *l - q * *r;
-    }
-    if (op == "&")
-      return *l & *r;
-    if (op == "|")
-      return *l | *r;
-    if (op == "^")
-      return *l ^ *r;
-    if ((op == "<<" || op == ">>") && (*r < 0 || *r > 63))
-      return std::nullopt;
-    if (op == "<<")
-      return static_cast<int64_t>(static_cast<uint64_t>(*l) << *r);
-    if (op == ">>")
-      return *l >> *r;
-    if (op == "**") {
-      if (*r < 0)
-        return std::nullopt;
-      int64_t result = 1;
-      for (int64_t i = 0; i < *r; ++i)
-        result *= *l;
+    exponent >>= 1;
+    if (exponent == 0)
       return result;
-    }
-    return std::nullopt;
+    // The rest of the power has `base * base` as a factor, so an overflow
+    // here is one of the result.
+    if (llvm::MulOverflow(base, base, base))
+      return std::nullopt;
   }
-  case Kind::Call: {
+}
+
+/// Python's `a << b` for `0 <= b`, or nullopt where it overflows.
+std::optional<int64_t> checkedShiftLeft(int64_t a, int64_t b) {
+  if (a == 0)
+    return 0;
+  if (b > 63)
+    return std::nullopt;
+  auto shifted = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
+  if ((shifted >> b) != a)
+    return std::nullopt;
+  return shifted;
+}
+
+/// Python's `a % b` for `b != 0`: the remainder of the floor division,
+/// with the divisor's sign. The true remainder fits, so computing it with
+/// wrapping arithmetic is exact.
+int64_t floorMod(int64_t a, int64_t b) {
+  if (b == -1)
+    return 0;
+  uint64_t product = static_cast<uint64_t>(llvm::divideFloorSigned(a, b)) *
+                     static_cast<uint64_t>(b);
+  return static_cast<int64_t>(static_cast<uint64_t>(a) - product);
+}
+
+class Evaluator {
+public:
+  Evaluator(IntLookup lookup, std::string &error)
+      : lookup(lookup), error(error) {}
+
+  IntResult evaluate(const Node &node) {
+    using Kind = Node::Kind;
+    switch (node.kind) {
+    case Kind::Int:
+    case Kind::Bool:
+      return value(node.intValue);
+    case Kind::Name:
+      return IntResult(lookup(node.text));
+    case Kind::Unary:
+      return evaluateUnary(node);
+    case Kind::Binary:
+      return evaluateBinary(node);
+    case Kind::Call:
+      return evaluateCall(node);
+    case Kind::Float:
+    case Kind::Imaginary:
+    case Kind::Subscript:
+      return unknown();
+    }
+    llvm_unreachable("unknown node kind");
+  }
+
+private:
+  IntLookup lookup;
+  std::string &error;
+
+  static IntResult value(int64_t v) { return IntResult(std::optional(v)); }
+  static IntResult unknown() { return IntResult(std::nullopt); }
+  IntResult overflow(const Node &node) {
+    error = "'" + print(node) + "' overflows 64-bit integers";
+    return failure();
+  }
+  IntResult checked(const Node &node, std::optional<int64_t> v) {
+    return v ? value(*v) : overflow(node);
+  }
+
+  IntResult evaluateUnary(const Node &node) {
+    IntResult operand = evaluate(*node.operands[0]);
+    if (failed(operand) || !*operand)
+      return operand;
+    int64_t v = **operand, result;
+    switch (node.op) {
+    case Operator::Neg:
+      if (llvm::SubOverflow<int64_t>(0, v, result))
+        return overflow(node);
+      return value(result);
+    case Operator::Pos:
+      return value(v);
+    case Operator::Invert:
+      return value(~v);
+    case Operator::Not:
+      return value(v == 0);
+    default:
+      llvm_unreachable("not a unary operator");
+    }
+  }
+
+  /// Integer division of `a` by `b` rounded by `divide`, as the C++ DaCe
+  /// generates for `/` and Python for `//`; nothing for a zero divisor.
+  IntResult divide(const Node &node, int64_t a, int64_t b,
+                   int64_t (*divide)(int64_t, int64_t)) {
+    if (b == 0)
+      return unknown();
+    if (llvm::divideSignedWouldOverflow(a, b))
+      return overflow(node);
+    return value(divide(a, b));
+  }
+  static int64_t truncatingDivide(int64_t a, int64_t b) { return a / b; }
+  static int64_t floorDivide(int64_t a, int64_t b) {
+    return llvm::divideFloorSigned(a, b);
+  }
+  static int64_t ceilDivide(int64_t a, int64_t b) {
+    return llvm::divideCeilSigned(a, b);
+  }
+
+  /// Both values, nothing where either is not known, or failure where
+  /// either overflows (an overflow wins over an unknown).
+  FailureOr<std::optional<std::pair<int64_t, int64_t>>>
+  evaluatePair(const Node &lhsNode, const Node &rhsNode) {
+    IntResult lhs = evaluate(lhsNode);
+    if (failed(lhs))
+      return failure();
+    IntResult rhs = evaluate(rhsNode);
+    if (failed(rhs))
+      return failure();
+    if (!*lhs || !*rhs)
+      return std::optional<std::pair<int64_t, int64_t>>();
+    return std::optional(std::make_pair(**lhs, **rhs));
+  }
+
+  IntResult evaluateBinary(const Node &node) {
+    auto operands = evaluatePair(*node.operands[0], *node.operands[1]);
+    if (failed(operands))
+      return failure();
+    if (!*operands)
+      return unknown();
+    auto [a, b] = **operands;
+    int64_t result;
+    switch (node.op) {
+    case Operator::Add:
+      if (llvm::AddOverflow(a, b, result))
+        return overflow(node);
+      return value(result);
+    case Operator::Sub:
+      if (llvm::SubOverflow(a, b, result))
+        return overflow(node);
+      return value(result);
+    case Operator::Mul:
+      if (llvm::MulOverflow(a, b, result))
+        return overflow(node);
+      return value(result);
+    case Operator::Div:
+      return divide(node, a, b, truncatingDivide);
+    case Operator::FloorDiv:
+      return divide(node, a, b, floorDivide);
+    case Operator::Mod:
+      return b == 0 ? unknown() : value(floorMod(a, b));
+    case Operator::Pow:
+      // A negative exponent makes a float in Python.
+      return b < 0 ? unknown() : checked(node, checkedPower(a, b));
+    case Operator::Shl:
+      return b < 0 ? unknown() : checked(node, checkedShiftLeft(a, b));
+    case Operator::Shr:
+      if (b < 0)
+        return unknown();
+      return value(b > 63 ? (a < 0 ? -1 : 0) : a >> b);
+    case Operator::BitAnd:
+      return value(a & b);
+    case Operator::BitOr:
+      return value(a | b);
+    case Operator::BitXor:
+      return value(a ^ b);
+    case Operator::Eq:
+      return value(a == b);
+    case Operator::Ne:
+      return value(a != b);
+    case Operator::Lt:
+      return value(a < b);
+    case Operator::Le:
+      return value(a <= b);
+    case Operator::Gt:
+      return value(a > b);
+    case Operator::Ge:
+      return value(a >= b);
+    case Operator::And:
+      return value(a == 0 ? a : b);
+    case Operator::Or:
+      return value(a != 0 ? a : b);
+    default:
+      llvm_unreachable("not a binary operator");
+    }
+  }
+
+  IntResult evaluateCall(const Node &node) {
+    StringRef callee = node.text;
     // SymPy's ceiling(a/b) and floor(a/b) of integers.
-    if ((node.text == "ceiling" || node.text == "floor") &&
+    if ((callee == "ceiling" || callee == "floor") &&
         node.operands.size() == 1 && isTrueDivision(*node.operands[0])) {
       const Node &division = *node.operands[0];
-      std::optional<int64_t> a = evaluateInt(*division.operands[0], lookup);
-      std::optional<int64_t> b = evaluateInt(*division.operands[1], lookup);
-      if (!a || !b || *b == 0)
-        return std::nullopt;
-      int64_t q = *a / *b;
-      bool inexact = *a % *b != 0, negative = (*a < 0) != (*b < 0);
-      if (inexact && node.text == "floor" && negative)
-        --q;
-      if (inexact && node.text == "ceiling" && !negative)
-        ++q;
-      return q;
+      auto operands =
+          evaluatePair(*division.operands[0], *division.operands[1]);
+      if (failed(operands))
+        return failure();
+      if (!*operands)
+        return unknown();
+      return divide(node, (*operands)->first, (*operands)->second,
+                    callee == "floor" ? floorDivide : ceilDivide);
     }
+    // An argument that overflows is an error even next to unknown ones.
     SmallVector<int64_t> args;
+    bool known = true;
     for (const NodePtr &operand : node.operands) {
-      std::optional<int64_t> v = evaluateInt(*operand, lookup);
-      if (!v)
-        return std::nullopt;
-      args.push_back(*v);
+      IntResult v = evaluate(*operand);
+      if (failed(v))
+        return failure();
+      if (*v)
+        args.push_back(**v);
+      known = known && *v;
     }
-    StringRef callee = node.text;
+    if (!known)
+      return unknown();
     if ((callee == "min" || callee == "Min") && !args.empty())
-      return *llvm::min_element(args);
+      return value(*llvm::min_element(args));
     if ((callee == "max" || callee == "Max") && !args.empty())
-      return *llvm::max_element(args);
-    if ((callee == "int_floor" || callee == "int_ceil") && args.size() == 2 &&
-        args[1] != 0) {
-      int64_t q = args[0] / args[1];
-      bool inexact = args[0] % args[1] != 0;
-      bool negative = (args[0] < 0) != (args[1] < 0);
-      if (inexact && callee == "int_floor" && negative)
-        --q;
-      if (inexact && callee == "int_ceil" && !negative)
-        ++q;
-      return q;
-    }
-    return std::nullopt;
+      return value(*llvm::max_element(args));
+    if ((callee == "int_floor" || callee == "int_ceil") && args.size() == 2)
+      return divide(node, args[0], args[1],
+                    callee == "int_floor" ? floorDivide : ceilDivide);
+    return unknown();
   }
-  case Kind::Float:
-  case Kind::Imaginary:
-  case Kind::Subscript:
-    return std::nullopt;
-  }
-  return std::nullopt;
+};
+} // namespace
+
+FailureOr<std::optional<int64_t>>
+expr::evaluateInt(const Node &node, IntLookup lookup, std::string &error) {
+  return Evaluator(lookup, error).evaluate(node);
+}
+
+std::optional<int64_t> expr::evaluateIntOrNone(const Node &node,
+                                               IntLookup lookup) {
+  std::string ignored;
+  IntResult result = evaluateInt(node, lookup, ignored);
+  return succeeded(result) ? *result : std::nullopt;
 }
 
 //===----------------------------------------------------------------------===//
@@ -785,7 +956,7 @@ namespace {
 /// A number written in the source, possibly negated: it adapts to the type
 /// of the other operand of its operator, as a C++ literal converts.
 bool isLiteral(const Node &node) {
-  if (node.kind == Node::Kind::Unary && node.text == "-")
+  if (node.isUnary(Operator::Neg))
     return isLiteral(*node.operands[0]);
   return node.kind == Node::Kind::Int || node.kind == Node::Kind::Float ||
          node.kind == Node::Kind::Imaginary;
@@ -793,7 +964,7 @@ bool isLiteral(const Node &node) {
 
 /// The value of a real literal (possibly negated), else nullopt.
 std::optional<double> realLiteral(const Node &node) {
-  if (node.kind == Node::Kind::Unary && node.text == "-") {
+  if (node.isUnary(Operator::Neg)) {
     std::optional<double> value = realLiteral(*node.operands[0]);
     return value ? std::optional<double>(-*value) : std::nullopt;
   }
@@ -805,7 +976,7 @@ std::optional<double> realLiteral(const Node &node) {
 }
 
 bool isIntLiteral(const Node &node) {
-  if (node.kind == Node::Kind::Unary && node.text == "-")
+  if (node.isUnary(Operator::Neg))
     return isIntLiteral(*node.operands[0]);
   return node.kind == Node::Kind::Int;
 }
@@ -880,8 +1051,14 @@ private:
     return {};
   }
 
-  static bool isBitwise(StringRef op) {
-    return op == "&" || op == "|" || op == "^";
+  static bool isBitwise(Operator op) {
+    return op == Operator::BitAnd || op == Operator::BitOr ||
+           op == Operator::BitXor;
+  }
+  static bool isComparison(Operator op) {
+    return llvm::is_contained({Operator::Eq, Operator::Ne, Operator::Lt,
+                               Operator::Le, Operator::Gt, Operator::Ge},
+                              op);
   }
 
   Value constantInt(Type type, int64_t value) {
@@ -1083,27 +1260,27 @@ private:
 
   Operand emitUnary(const Node &node, Type hint) {
     const Node &operandNode = *node.operands[0];
-    StringRef op = node.text;
-    if (op == "not") {
+    Operator op = node.op;
+    if (op == Operator::Not) {
       Operand operand = emit(operandNode);
       if (!operand)
         return {};
       Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
       return Operand(arith::XOrIOp::create(b, loc, toBool(operand), one));
     }
-    if (op == "-" && operandNode.kind == Node::Kind::Int)
+    if (op == Operator::Neg && operandNode.kind == Node::Kind::Int)
       return intLiteral(-operandNode.intValue, hint);
-    if (op == "-" && operandNode.kind == Node::Kind::Float)
+    if (op == Operator::Neg && operandNode.kind == Node::Kind::Float)
       return floatLiteral(-operandNode.floatValue, hint);
     Operand operand = emit(operandNode, hint);
     if (!operand)
       return {};
     Type type = operand.getType();
     if (isa<ComplexType>(type) || isa<FloatType>(type)) {
-      if (op == "~")
+      if (op == Operator::Invert)
         return fail("operator '~' on a non-integer (not supported: Python "
                     "raises TypeError)");
-      if (op == "+")
+      if (op == Operator::Pos)
         return operand;
       if (isa<ComplexType>(type))
         return Operand(complex::NegOp::create(b, loc, operand.value));
@@ -1111,9 +1288,9 @@ private:
     }
     operand = promote(operand);
     type = operand.getType();
-    if (op == "+")
+    if (op == Operator::Pos)
       return operand;
-    if (op == "~")
+    if (op == Operator::Invert)
       return Operand(
           arith::XOrIOp::create(b, loc, operand.value, constantInt(type, -1)),
           operand.isUnsigned);
@@ -1123,20 +1300,20 @@ private:
   }
 
   Operand emitBinary(const Node &node, Type hint) {
-    StringRef op = node.text;
-    if (op == "and" || op == "or") {
+    Operator op = node.op;
+    if (op == Operator::And || op == Operator::Or) {
       Operand lhs = emit(*node.operands[0]);
       Operand rhs = lhs ? emit(*node.operands[1]) : Operand();
       if (!rhs)
         return {};
       // Both sides are side-effect free, so evaluating both is fine.
-      if (op == "and")
+      if (op == Operator::And)
         return Operand(arith::AndIOp::create(b, loc, toBool(lhs), toBool(rhs)));
       return Operand(arith::OrIOp::create(b, loc, toBool(lhs), toBool(rhs)));
     }
-    if (op == "**")
+    if (op == Operator::Pow)
       return emitPower(node, hint);
-    if (op == "<<" || op == ">>")
+    if (op == Operator::Shl || op == Operator::Shr)
       return emitShift(node, hint);
     auto [lhs, rhs] = emitOperands(*node.operands[0], *node.operands[1], hint);
     if (!lhs)
@@ -1147,79 +1324,105 @@ private:
       return arithmetic(op, lhs, rhs);
     auto [l, r] = unify(lhs, rhs);
     if (!l)
-      return fail("operator '" + op + "': operands of incompatible types");
+      return fail("operator '" + spelling(op) +
+                  "': operands of incompatible types");
     return arithmetic(op, l, r);
   }
 
+  static arith::CmpFPredicate floatPredicate(Operator op) {
+    using P = arith::CmpFPredicate;
+    switch (op) {
+    case Operator::Eq:
+      return P::OEQ;
+    case Operator::Ne:
+      return P::UNE;
+    case Operator::Lt:
+      return P::OLT;
+    case Operator::Le:
+      return P::OLE;
+    case Operator::Gt:
+      return P::OGT;
+    case Operator::Ge:
+      return P::OGE;
+    default:
+      llvm_unreachable("not a comparison");
+    }
+  }
+
+  static arith::CmpIPredicate intPredicate(Operator op, bool isUnsigned) {
+    using P = arith::CmpIPredicate;
+    switch (op) {
+    case Operator::Eq:
+      return P::eq;
+    case Operator::Ne:
+      return P::ne;
+    case Operator::Lt:
+      return isUnsigned ? P::ult : P::slt;
+    case Operator::Le:
+      return isUnsigned ? P::ule : P::sle;
+    case Operator::Gt:
+      return isUnsigned ? P::ugt : P::sgt;
+    case Operator::Ge:
+      return isUnsigned ? P::uge : P::sge;
+    default:
+      llvm_unreachable("not a comparison");
+    }
+  }
+
   /// Emits `lhs op rhs` on operands of one type.
-  Operand arithmetic(StringRef op, Operand lhs, Operand rhs) {
+  Operand arithmetic(Operator op, Operand lhs, Operand rhs) {
     Type type = lhs.getType();
     bool isUnsigned = lhs.isUnsigned;
     bool isComplex = isa<ComplexType>(type);
     bool isFloat = isa<FloatType>(type);
     Value l = lhs.value, r = rhs.value;
 
-    if (llvm::is_contained({"==", "!=", "<", "<=", ">", ">="}, op)) {
+    if (isComparison(op)) {
       if (isComplex) {
-        if (op == "==")
+        if (op == Operator::Eq)
           return Operand(complex::EqualOp::create(b, loc, l, r));
-        if (op == "!=")
+        if (op == Operator::Ne)
           return Operand(complex::NotEqualOp::create(b, loc, l, r));
-        return fail("comparison '" + op +
+        return fail("comparison '" + spelling(op) +
                     "' of complex values (not supported: Python raises "
                     "TypeError)");
       }
-      if (isFloat) {
-        auto pred = llvm::StringSwitch<arith::CmpFPredicate>(op)
-                        .Case("==", arith::CmpFPredicate::OEQ)
-                        .Case("!=", arith::CmpFPredicate::UNE)
-                        .Case("<", arith::CmpFPredicate::OLT)
-                        .Case("<=", arith::CmpFPredicate::OLE)
-                        .Case(">", arith::CmpFPredicate::OGT)
-                        .Default(arith::CmpFPredicate::OGE);
-        return Operand(arith::CmpFOp::create(b, loc, pred, l, r));
-      }
-      using P = arith::CmpIPredicate;
-      auto pred = llvm::StringSwitch<P>(op)
-                      .Case("==", P::eq)
-                      .Case("!=", P::ne)
-                      .Case("<", isUnsigned ? P::ult : P::slt)
-                      .Case("<=", isUnsigned ? P::ule : P::sle)
-                      .Case(">", isUnsigned ? P::ugt : P::sgt)
-                      .Default(isUnsigned ? P::uge : P::sge);
-      return Operand(arith::CmpIOp::create(b, loc, pred, l, r));
+      if (isFloat)
+        return Operand(arith::CmpFOp::create(b, loc, floatPredicate(op), l, r));
+      return Operand(
+          arith::CmpIOp::create(b, loc, intPredicate(op, isUnsigned), l, r));
     }
     auto result = [&](Value v) { return Operand(v, isUnsigned); };
     if (isBitwise(op)) {
       if (isComplex || isFloat)
-        return fail("operator '" + op +
+        return fail("operator '" + spelling(op) +
                     "' on non-integers (not supported: Python raises "
                     "TypeError)");
-      if (op == "&")
+      if (op == Operator::BitAnd)
         return result(arith::AndIOp::create(b, loc, l, r));
-      if (op == "|")
+      if (op == Operator::BitOr)
         return result(arith::OrIOp::create(b, loc, l, r));
       return result(arith::XOrIOp::create(b, loc, l, r));
     }
-    if (op == "+") {
+    if (op == Operator::Add) {
       if (isComplex)
         return Operand(complex::AddOp::create(b, loc, l, r));
       return isFloat ? result(arith::AddFOp::create(b, loc, l, r))
                      : result(arith::AddIOp::create(b, loc, l, r));
     }
-    if (op == "-") {
+    if (op == Operator::Sub) {
       if (isComplex)
         return Operand(complex::SubOp::create(b, loc, l, r));
       return isFloat ? result(arith::SubFOp::create(b, loc, l, r))
                      : result(arith::SubIOp::create(b, loc, l, r));
     }
-    if (op == "*") {
+    if (op == Operator::Mul) {
       if (isComplex)
         return Operand(complex::MulOp::create(b, loc, l, r));
       return isFloat ? result(arith::MulFOp::create(b, loc, l, r))
                      : result(arith::MulIOp::create(b, loc, l, r));
     }
-    if (op == "/") {
+    if (op == Operator::Div) {
       // Integer `/` divides as the C++ DaCe generates does (truncating).
       if (isComplex)
         return Operand(complex::DivOp::create(b, loc, l, r));
@@ -1228,12 +1431,12 @@ private:
       return isUnsigned ? result(arith::DivUIOp::create(b, loc, l, r))
                         : result(arith::DivSIOp::create(b, loc, l, r));
     }
-    if (op == "//" || op == "%") {
+    if (op == Operator::FloorDiv || op == Operator::Mod) {
       if (isComplex)
-        return fail("operator '" + op +
+        return fail("operator '" + spelling(op) +
                     "' on complex values (not supported: Python raises "
                     "TypeError)");
-      if (op == "//") {
+      if (op == Operator::FloorDiv) {
         if (isFloat)
           return result(FloorDivOp::create(b, loc, l, r));
         return isUnsigned ? result(arith::DivUIOp::create(b, loc, l, r))
@@ -1243,7 +1446,7 @@ private:
         return result(arith::RemUIOp::create(b, loc, l, r));
       return result(ModOp::create(b, loc, l, r));
     }
-    return fail("operator '" + op + "' (not supported)");
+    return fail("operator '" + spelling(op) + "' (not supported)");
   }
 
   Operand emitShift(const Node &node, Type hint) {
@@ -1252,14 +1455,14 @@ private:
     if (!rhs)
       return {};
     if (!isInt(lhs.getType()) || !isInt(rhs.getType()))
-      return fail("operator '" + node.text +
+      return fail("operator '" + spelling(node.op) +
                   "' on non-integers (not supported: Python raises "
                   "TypeError)");
     // C shifts the promoted left operand; the result has its type.
     lhs = promote(lhs);
     Value amount =
         castTo(b, loc, rhs.value, lhs.getType(), rhs.isUnsigned, false);
-    if (node.text == "<<")
+    if (node.op == Operator::Shl)
       return Operand(arith::ShLIOp::create(b, loc, lhs.value, amount),
                      lhs.isUnsigned);
     return lhs.isUnsigned
@@ -1376,7 +1579,7 @@ private:
         return std::nullopt;
       return unify(lhs, rhs);
     };
-    auto binaryCall = [&](StringRef op) -> Operand {
+    auto binaryCall = [&](Operator op) -> Operand {
       std::optional<std::pair<Operand, Operand>> args = twoArguments();
       if (!args)
         return {};
@@ -1462,9 +1665,9 @@ private:
     }
     // NumPy's floor_divide and mod as DaCe's frontend writes them.
     if (callee == "py_floor")
-      return binaryCall("//");
+      return binaryCall(Operator::FloorDiv);
     if (callee == "py_mod")
-      return binaryCall("%");
+      return binaryCall(Operator::Mod);
     if (callee == "abs" || callee == "Abs" || callee == "fabs") {
       if (!arity(1))
         return {};

@@ -73,6 +73,16 @@ elif variant == "constants":
 elif variant == "condition":
     base["nodes"].append({"type": "SDFGState", "label": "done", "id": 1, "nodes": [], "edges": []})
     base["edges"] = [{"type": "Edge", "src": "0", "dst": "1", "attributes": {"data": {"type": "InterstateEdge", "attributes": {"assignments": {}, "condition": {"string_data": "N in [1, 2]", "language": "Python"}}}}}]
+elif variant == "shape-overflow":
+    arrays["A"]["attributes"]["shape"] = ["N * 2 ** 63"]
+elif variant == "shape-power":
+    # Powers with an exponent of 2^63 - 1 that fit: 0, 1 and -1.
+    arrays["A"]["attributes"]["shape"] = ["N + 0 ** 9223372036854775807 + 1 ** 9223372036854775807 + (-1) ** 9223372036854775807"]
+elif variant == "subset-overflow":
+    edges[1]["attributes"]["data"]["attributes"]["subset"] = {"type": "Range", "ranges": [{"start": "i + 4 ** 32", "end": "i + 4 ** 32", "step": "1", "tile": "1"}]}
+elif variant == "assignment-overflow":
+    base["nodes"].append({"type": "SDFGState", "label": "done", "id": 1, "nodes": [], "edges": []})
+    base["edges"] = [{"type": "Edge", "src": "0", "dst": "1", "attributes": {"data": {"type": "InterstateEdge", "attributes": {"assignments": {"k": "N + 3 * 2 ** 62"}, "condition": {"string_data": "1", "language": "Python"}}}}}]
 elif variant == "condition-symbol":
     base["nodes"].append({"type": "SDFGState", "label": "done", "id": 1, "nodes": [], "edges": []})
     base["edges"] = [{"type": "Edge", "src": "0", "dst": "1", "attributes": {"data": {"type": "InterstateEdge", "attributes": {"assignments": {}, "condition": {"string_data": "not (k < N)", "language": "Python"}}}}}]
