@@ -26,8 +26,8 @@ sdfg.sdfg @bad_condition() entry @s symbols {i = i64} {
 
 sdfg.sdfg @bad_assignment() entry @s symbols {i = i64} {
   sdfg.state @s {}
-  // expected-error @+1 {{'sdfg.edge' op cannot lower assignment "i + [": unexpected '[' (not supported) at column 5 of 'i + ['}}
-  sdfg.edge @s -> @s if "i < 3" assign ["i = i + ["]
+  // expected-error @+1 {{'sdfg.edge' op cannot lower assignment "i + y": unknown name 'y'}}
+  sdfg.edge @s -> @s if "i < 3" assign ["i = i + y"]
 }
 
 // -----

@@ -64,6 +64,18 @@ def SDFG_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   let extraClassDeclaration = [{
     void registerAttributes();
+
+    /// The tree of the symbolic expression `text`, parsed once per string:
+    /// verifiers run after every pass, in parallel, over strings the
+    /// context keeps uniqued. Null with `error` set where it does not parse.
+    std::shared_ptr<const expr::Node> getParsedExpr(StringAttr text,
+                                                    std::string &error);
+
+  private:
+    struct ExprCache;
+    std::unique_ptr<ExprCache> exprCache;
+
+  public:
   }];
 }
 

@@ -14,6 +14,7 @@
 #define PK_DIALECT_SDFG_SYMBOLICEXPR_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Value.h"
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -105,6 +106,11 @@ struct Statement {
 /// Parses one expression. On failure returns null and sets `error` to a
 /// message naming the construct and its position.
 NodePtr parse(StringRef text, std::string &error);
+
+/// The tree of `text`, parsed once per string in the context (the sdfg
+/// dialect keeps it, for verifiers that run after every pass); null with
+/// `error` set where it does not parse.
+std::shared_ptr<const Node> parseCached(StringAttr text, std::string &error);
 
 /// Parses tasklet code: assignments `name = expression`, one per line or
 /// separated by `;`. Blank lines and `#` comments are skipped.

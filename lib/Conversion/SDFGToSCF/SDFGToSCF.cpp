@@ -351,7 +351,7 @@ FailureOr<MemRefType> Lowering::specialize(Operation *op, MemRefType type,
       continue;
     auto text = cast<StringAttr>(entry);
     std::string error;
-    expr::NodePtr node = expr::parse(text.getValue(), error);
+    std::shared_ptr<const expr::Node> node = expr::parseCached(text, error);
     if (!node)
       return op->emitOpError() << what << ": " << error;
     FailureOr<std::optional<int64_t>> value = expr::evaluateInt(
@@ -518,8 +518,8 @@ LogicalResult Lowering::run() {
     for (Attribute entry : shape ? shape.getValue() : ArrayRef<Attribute>()) {
       std::string error;
       SmallVector<std::string> names;
-      if (expr::NodePtr node =
-              expr::parse(cast<StringAttr>(entry).getValue(), error))
+      if (std::shared_ptr<const expr::Node> node =
+              expr::parseCached(cast<StringAttr>(entry), error))
         expr::collectNames(*node, names);
       for (const std::string &name : names)
         if (assigned.contains(name))

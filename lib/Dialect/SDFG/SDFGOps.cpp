@@ -194,21 +194,31 @@ Type SDFGOp::getSymbolType(StringRef name) {
   return {};
 }
 
-/// Checks that `text` parses as a symbolic expression over the symbols of
-/// `sdfg`; `what` names the expression in messages.
-static LogicalResult verifySymbolicExpr(Operation *op, SDFGOp sdfg,
-                                        StringRef text, const Twine &what) {
+/// Checks that `text` parses as a symbolic expression, over the symbols of
+/// `symbolsOf` if given, and that no constant part of it overflows: its
+/// value is Python's, which no 64-bit lowering would compute. Returns its
+/// value where it is constant; `what` names it in messages.
+static FailureOr<std::optional<int64_t>>
+verifySymbolicExpr(Operation *op, StringAttr text, const Twine &what,
+                   SDFGOp symbolsOf = {}) {
   std::string error;
-  expr::NodePtr node = expr::parse(text, error);
+  std::shared_ptr<const expr::Node> node = expr::parseCached(text, error);
   if (!node)
-    return op->emitOpError() << what << " \"" << text << "\": " << error;
-  SmallVector<std::string> names;
-  expr::collectNames(*node, names);
-  for (const std::string &name : names)
-    if (!sdfg.getSymbolType(name))
-      return op->emitOpError() << what << " \"" << text << "\" uses '" << name
-                               << "', which is not a symbol of the SDFG";
-  return success();
+    return op->emitOpError() << what << " " << text << ": " << error;
+  if (symbolsOf) {
+    SmallVector<std::string> names;
+    expr::collectNames(*node, names);
+    for (const std::string &name : names)
+      if (!symbolsOf.getSymbolType(name))
+        return op->emitOpError() << what << " " << text << " uses '" << name
+                                 << "', which is not a symbol of the SDFG";
+  }
+  FailureOr<std::optional<int64_t>> value = expr::evaluateInt(
+      *node, [](StringRef) -> std::optional<int64_t> { return std::nullopt; },
+      error);
+  if (failed(value))
+    return op->emitOpError() << what << " " << text << ": " << error;
+  return value;
 }
 
 /// Checks a symbolic `shape` against a memref type: one expression per
@@ -232,16 +242,14 @@ static LogicalResult verifyShape(Operation *op, SDFGOp sdfg, MemRefType type,
     if (!text)
       return op->emitOpError() << what << " shape entry #" << dim
                                << " must be a string, got " << entry;
-    if (failed(verifySymbolicExpr(op, sdfg, text.getValue(),
-                                  what + " shape entry #" + Twine(dim))))
+    FailureOr<std::optional<int64_t>> size = verifySymbolicExpr(
+        op, text, what + " shape entry #" + Twine(dim), sdfg);
+    if (failed(size))
       return failure();
-    int64_t size;
-    if (!type.isDynamicDim(dim) &&
-        !text.getValue().trim().getAsInteger(10, size) &&
-        size != type.getDimSize(dim))
+    if (!type.isDynamicDim(dim) && *size && **size != type.getDimSize(dim))
       return op->emitOpError()
              << what << " dimension #" << dim << " is " << type.getDimSize(dim)
-             << " but its shape entry says " << size;
+             << " but its shape entry says " << **size;
   }
   return success();
 }
@@ -422,7 +430,15 @@ LogicalResult EdgeOp::verify() {
     if (!assigned.insert(parts->first).second)
       return emitOpError() << "assignment #" << index << " assigns symbol '"
                            << parts->first << "' a second time";
+    // Edges may read scalar data too, so any name goes.
+    if (failed(verifySymbolicExpr(*this,
+                                  StringAttr::get(getContext(), parts->second),
+                                  "assignment #" + Twine(index) + " value")))
+      return failure();
   }
+  if (StringAttr condition = getConditionAttr())
+    if (failed(verifySymbolicExpr(*this, condition, "condition")))
+      return failure();
   return success();
 }
 
@@ -1035,7 +1051,7 @@ LogicalResult SymOp::verify() {
   auto sdfg = (*this)->getParentOfType<SDFGOp>();
   if (!sdfg)
     return emitOpError("must be nested in an 'sdfg.sdfg'");
-  return verifySymbolicExpr(*this, sdfg, getExpr(), "expression");
+  return verifySymbolicExpr(*this, getExprAttr(), "expression", sdfg);
 }
 
 #define GET_OP_CLASSES

@@ -116,6 +116,40 @@ sdfg.sdfg @edge_assigns_twice() entry @a {
 
 // -----
 
+// Symbols are Python integers: a constant that needs more than 64 bits has
+// no faithful lowering.
+sdfg.sdfg @edge_assignment_overflows() entry @a symbols {i = i64} {
+  sdfg.state @a {}
+  // expected-error @+1 {{'sdfg.edge' op assignment #1 value "i + 2 ** 63": '(2 ** 63)' overflows 64-bit integers}}
+  sdfg.edge @a -> @a assign ["j = 1", "i = i + 2 ** 63"]
+}
+
+// -----
+
+sdfg.sdfg @edge_condition_overflows() entry @a symbols {i = i64} {
+  sdfg.state @a {}
+  // expected-error @+1 {{'sdfg.edge' op condition "i < 9223372036854775807 + 1": '(9223372036854775807 + 1)' overflows 64-bit integers}}
+  sdfg.edge @a -> @a if "i < 9223372036854775807 + 1"
+}
+
+// -----
+
+sdfg.sdfg @edge_assignment_syntax() entry @a symbols {i = i64} {
+  sdfg.state @a {}
+  // expected-error @+1 {{'sdfg.edge' op assignment #0 value "i + [": unexpected '[' (not supported) at column 5 of 'i + ['}}
+  sdfg.edge @a -> @a assign ["i = i + ["]
+}
+
+// -----
+
+sdfg.sdfg @edge_condition_syntax() entry @a symbols {i = i64} {
+  sdfg.state @a {}
+  // expected-error @+1 {{'sdfg.edge' op condition "i <": expected an expression at column 4 of 'i <'}}
+  sdfg.edge @a -> @a if "i <"
+}
+
+// -----
+
 //===----------------------------------------------------------------------===//
 // sdfg.map
 //===----------------------------------------------------------------------===//
@@ -347,6 +381,122 @@ sdfg.sdfg @shape_rank(%A: memref<?x4xf32> {shape = ["N"]}) entry @s symbols {N =
 
 // expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #1 is 4 but its shape entry says 5}}
 sdfg.sdfg @shape_static(%A: memref<?x4xf32> {shape = ["N", "5"]}) entry @s symbols {N = i64} {
+  sdfg.state @s {}
+}
+
+// -----
+
+// A constant shape entry is checked by its value, not its spelling.
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 4 but its shape entry says 8}}
+sdfg.sdfg @shape_static_expression(%A: memref<4xf32> {shape = ["2 ** 3"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// Constant shape entries take Python's integer semantics: `//` and `%`
+// floor (the remainder has the divisor's sign); `/` truncates, as in the
+// C++ DaCe generates.
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -4}}
+sdfg.sdfg @shape_floor(%A: memref<2xf32> {shape = ["-7 // 2"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says 1}}
+sdfg.sdfg @shape_floor_mod(%A: memref<2xf32> {shape = ["-7 % 2"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -4}}
+sdfg.sdfg @shape_floor_negative_divisor(%A: memref<2xf32> {shape = ["7 // -2"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -1}}
+sdfg.sdfg @shape_floor_mod_negative_divisor(%A: memref<2xf32> {shape = ["7 % -2"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says 1}}
+sdfg.sdfg @shape_sympy_mod(%A: memref<2xf32> {shape = ["Mod(-7, 2)"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -3}}
+sdfg.sdfg @shape_int_ceil(%A: memref<2xf32> {shape = ["int_ceil(-7, 2)"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -3}}
+sdfg.sdfg @shape_ceiling(%A: memref<2xf32> {shape = ["ceiling(-7 / 2)"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -3}}
+sdfg.sdfg @shape_int_division_truncates(%A: memref<2xf32> {shape = ["-7 / 2"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says 0}}
+sdfg.sdfg @shape_min_mod_minus_one(%A: memref<2xf32> {shape = ["(-9223372036854775807 - 1) % -1"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -9223372036854775808}}
+sdfg.sdfg @shape_shift_to_min(%A: memref<2xf32> {shape = ["-1 << 63"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -1}}
+sdfg.sdfg @shape_shift_right_far(%A: memref<2xf32> {shape = ["-5 >> 70"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -9223372036854775808}}
+sdfg.sdfg @shape_power_to_min(%A: memref<2xf32> {shape = ["(-2) ** 63"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 dimension #0 is 2 but its shape entry says -1}}
+sdfg.sdfg @shape_power_huge_exponent(%A: memref<2xf32> {shape = ["(-1) ** 9223372036854775807"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 shape entry #0 "(-9223372036854775807 - 1) // -1": '(((-9223372036854775807) - 1) // (-1))' overflows 64-bit integers}}
+sdfg.sdfg @shape_min_floordiv_minus_one(%A: memref<2xf32> {shape = ["(-9223372036854775807 - 1) // -1"]}) entry @s {
+  sdfg.state @s {}
+}
+
+// -----
+
+// expected-error @+1 {{'sdfg.sdfg' op argument #0 shape entry #0 "N * (3037000500 * 3037000500)": '(3037000500 * 3037000500)' overflows 64-bit integers}}
+sdfg.sdfg @shape_overflows(%A: memref<?xf32> {shape = ["N * (3037000500 * 3037000500)"]}) entry @s symbols {N = i64} {
   sdfg.state @s {}
 }
 
@@ -613,6 +763,25 @@ sdfg.sdfg @sym_syntax() entry @s symbols {N = i64} {
   sdfg.state @s {
     // expected-error @+1 {{'sdfg.sym' op expression "N if N else 0": unexpected 'if' (not supported) at column 3 of 'N if N else 0'}}
     %x = sdfg.sym "N if N else 0" : index
+  }
+}
+
+// -----
+
+sdfg.sdfg @sym_negation_overflows() entry @s symbols {N = i64} {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.sym' op expression "N + -(-9223372036854775807 - 1)": '(-((-9223372036854775807) - 1))' overflows 64-bit integers}}
+    %x = sdfg.sym "N + -(-9223372036854775807 - 1)" : index
+  }
+}
+
+// -----
+
+// A huge exponent is not multiplied out: it overflows after a few squarings.
+sdfg.sdfg @sym_power_overflows() entry @s symbols {N = i64} {
+  sdfg.state @s {
+    // expected-error @+1 {{'sdfg.sym' op expression "N + 3 ** 9223372036854775807": '(3 ** 9223372036854775807)' overflows 64-bit integers}}
+    %x = sdfg.sym "N + 3 ** 9223372036854775807" : index
   }
 }
 
