@@ -2,8 +2,8 @@
 
 #include "pk-c/Dialects.h"
 
-#include "Dialect/PK/PKDialect.h"
-#include "Dialect/SDFG/SDFGDialect.h"
+#include "pk/Dialect/PK/PKDialect.h"
+#include "pk/Dialect/SDFG/SDFGDialect.h"
 
 #include "mlir/CAPI/Registration.h"
 

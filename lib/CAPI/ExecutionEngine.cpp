@@ -2,7 +2,7 @@
 
 #include "pk-c/ExecutionEngine.h"
 
-#include "Runner/KernelAllocator.h"
+#include "pk/Runner/KernelAllocator.h"
 
 #include "mlir/CAPI/ExecutionEngine.h"
 

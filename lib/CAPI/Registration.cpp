@@ -2,10 +2,10 @@
 
 #include "pk-c/Registration.h"
 
-#include "Conversion/Passes.h"
-#include "InitAll.h"
-#include "Pipelines/Pipelines.h"
-#include "Transforms/Passes.h"
+#include "pk/Conversion/Passes.h"
+#include "pk/InitAll.h"
+#include "pk/Pipelines/Pipelines.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Support.h"

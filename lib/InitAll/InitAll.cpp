@@ -1,14 +1,14 @@
 //===- InitAll.cpp - register everything a pk tool needs ------------------===//
 
-#include "InitAll.h"
+#include "pk/InitAll.h"
 
-#include "Conversion/Passes.h"
-#include "Dialect/PK/PKDialect.h"
-#include "Dialect/SDFG/SDFGDialect.h"
-#include "Dialect/SDFG/Transforms/Passes.h"
-#include "Pipelines/Pipelines.h"
-#include "Transforms/GPU/Passes.h"
-#include "Transforms/Passes.h"
+#include "pk/Conversion/Passes.h"
+#include "pk/Dialect/PK/PKDialect.h"
+#include "pk/Dialect/SDFG/SDFGDialect.h"
+#include "pk/Pipelines/Pipelines.h"
+#include "pk/Transforms/GPU/Passes.h"
+#include "pk/Transforms/Passes.h"
+#include "pk/Transforms/SDFG/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"

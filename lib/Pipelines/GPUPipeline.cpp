@@ -19,10 +19,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Pipelines/GPUPipeline.h"
+#include "pk/Pipelines/GPUPipeline.h"
 #include "PipelineStages.h"
 
-#include "Transforms/GPU/Passes.h"
+#include "pk/Transforms/GPU/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

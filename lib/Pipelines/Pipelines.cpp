@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Pipelines/Pipelines.h"
+#include "pk/Pipelines/Pipelines.h"
 #include "PipelineStages.h"
 
-#include "Conversion/Passes.h"
-#include "Transforms/Passes.h"
+#include "pk/Conversion/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"

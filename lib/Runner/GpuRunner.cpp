@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Runner/GpuRunner.h"
-#include "Runner/JitRunner.h"
+#include "pk/Runner/GpuRunner.h"
+#include "pk/Runner/JitRunner.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/DynamicLibrary.h"

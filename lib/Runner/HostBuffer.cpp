@@ -1,6 +1,6 @@
 //===- HostBuffer.cpp - host memory for JIT-called kernel arguments -------===//
 
-#include "Runner/HostBuffer.h"
+#include "pk/Runner/HostBuffer.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/APFloat.h"

@@ -1,7 +1,7 @@
 //===- JitRunner.cpp - compile a function and call it on host buffers -----===//
 
-#include "Runner/JitRunner.h"
-#include "Runner/KernelAllocator.h"
+#include "pk/Runner/JitRunner.h"
+#include "pk/Runner/KernelAllocator.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"

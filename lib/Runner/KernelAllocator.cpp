@@ -1,6 +1,6 @@
 //===- KernelAllocator.cpp - how JIT-compiled kernels allocate ------------===//
 
-#include "Runner/KernelAllocator.h"
+#include "pk/Runner/KernelAllocator.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 

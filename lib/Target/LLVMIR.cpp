@@ -1,9 +1,9 @@
 //===- LLVMIR.cpp - pk modules to LLVM IR ---------------------------------===//
 
-#include "Target/LLVMIR.h"
+#include "pk/Target/LLVMIR.h"
 
 #include "DiagnosticUtils.h"
-#include "Pipelines/Pipelines.h"
+#include "pk/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/BuiltinOps.h"

@@ -5,12 +5,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Target/PTX.h"
+#include "pk/Target/PTX.h"
 
-#include "Pipelines/GPUPipeline.h"
+#include "pk/Pipelines/GPUPipeline.h"
 
 #include "DiagnosticUtils.h"
-#include "Target/LLVMIR.h"
+#include "pk/Target/LLVMIR.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -29,9 +29,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Target/SDFGJSON.h"
+#include "pk/Target/SDFGJSON.h"
 
-#include "Dialect/SDFG/SDFGOps.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"

@@ -21,10 +21,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Target/SDFGJSON.h"
+#include "pk/Target/SDFGJSON.h"
 
-#include "Dialect/SDFG/SDFGOps.h"
-#include "Dialect/SDFG/SymbolicExpr.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
+#include "pk/Dialect/SDFG/SymbolicExpr.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"

@@ -1,14 +1,14 @@
 //===- SDFGJSONTranslation.cpp - Register --json-to-sdfg/--sdfg-to-json ---===//
 
-#include "Target/SDFGJSON.h"
+#include "pk/Target/SDFGJSON.h"
 
-#include "Dialect/SDFG/SDFGDialect.h"
-#include "InitAll.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "pk/Dialect/SDFG/SDFGDialect.h"
+#include "pk/InitAll.h"
 
 using namespace mlir;
 

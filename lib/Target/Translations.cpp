@@ -1,11 +1,11 @@
 //===- Translations.cpp - pk-translate translations -----------------------===//
 
-#include "Target/Translations.h"
+#include "pk/Target/Translations.h"
 
-#include "InitAll.h"
-#include "Target/LLVMIR.h"
-#include "Target/PTX.h"
-#include "Target/SDFGJSON.h"
+#include "pk/InitAll.h"
+#include "pk/Target/LLVMIR.h"
+#include "pk/Target/PTX.h"
+#include "pk/Target/SDFGJSON.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"

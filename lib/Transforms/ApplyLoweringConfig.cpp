@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
-#include "Transforms/TransformUtils.h"
+#include "pk/Transforms/Passes.h"
+#include "pk/Transforms/TransformUtils.h"
 
-#include "Dialect/PK/PKDialect.h"
+#include "pk/Dialect/PK/PKDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -25,7 +25,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKAPPLYLOWERINGCONFIG
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

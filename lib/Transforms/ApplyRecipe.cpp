@@ -1,8 +1,8 @@
 //===- ApplyRecipe.cpp - apply a transform-dialect schedule recipe --------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
-#include "Dialect/PK/PKAttributes.h"
+#include "pk/Dialect/PK/PKAttributes.h"
 
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
 #include "mlir/Dialect/Transform/IR/TransformOps.h"
@@ -126,7 +126,7 @@ LogicalResult pk::applyRecipe(ModuleOp payload, StringRef path,
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKAPPLYRECIPE
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 namespace {

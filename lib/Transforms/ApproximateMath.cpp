@@ -1,6 +1,6 @@
 //===- ApproximateMath.cpp - vectorizable polynomial math -----------------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -13,7 +13,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKAPPROXIMATEMATH
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

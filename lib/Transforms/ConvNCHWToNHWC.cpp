@@ -1,7 +1,7 @@
 //===- ConvNCHWToNHWC.cpp - compute NCHW convolutions in NHWC -------------===//
 
-#include "Transforms/Passes.h"
-#include "Transforms/TransformUtils.h"
+#include "pk/Transforms/Passes.h"
+#include "pk/Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -11,7 +11,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKCONVNCHWTONHWC
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

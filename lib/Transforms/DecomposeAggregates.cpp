@@ -1,6 +1,6 @@
 //===- DecomposeAggregates.cpp - decompose linalg aggregate ops -----------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -10,7 +10,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKDECOMPOSEAGGREGATES
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

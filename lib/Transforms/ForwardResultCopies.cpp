@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -19,7 +19,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKFORWARDRESULTCOPIES
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -18,12 +18,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "AttentionPlan.h"
 
-#include "Dialect/PK/PKOps.h"
-#include "Dialect/PK/PKUtils.h"
+#include "pk/Dialect/PK/PKOps.h"
+#include "pk/Dialect/PK/PKUtils.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -42,7 +42,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKFUSEATTENTION
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

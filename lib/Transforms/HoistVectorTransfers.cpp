@@ -1,6 +1,6 @@
 //===- HoistVectorTransfers.cpp - hoist loop-invariant vector transfers ---===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -9,7 +9,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKHOISTVECTORTRANSFERS
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

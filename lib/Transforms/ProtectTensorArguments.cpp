@@ -1,13 +1,13 @@
 //===- ProtectTensorArguments.cpp - tensor arguments stay read-only -------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKPROTECTTENSORARGUMENTS
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -25,8 +25,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
-#include "Transforms/TransformUtils.h"
+#include "pk/Transforms/Passes.h"
+#include "pk/Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
@@ -43,7 +43,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKRAISELOOPSTOLINALG
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -13,7 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -22,7 +22,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKREADTHROUGHINSERTS
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -1,6 +1,6 @@
 //===- SequentializeNestedParallel.cpp - one level of parallel loops ------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
@@ -10,7 +10,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKSEQUENTIALIZENESTEDPARALLEL
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

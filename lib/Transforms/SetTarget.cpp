@@ -1,12 +1,12 @@
 //===- SetTarget.cpp - name the CPU a module is compiled for --------------===//
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
-#include "Dialect/PK/PKDialect.h"
+#include "pk/Dialect/PK/PKDialect.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKSETTARGET
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

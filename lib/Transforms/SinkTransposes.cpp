@@ -6,10 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
-#include "Transforms/TransformUtils.h"
+#include "pk/Transforms/Passes.h"
+#include "pk/Transforms/TransformUtils.h"
 
-#include "Dialect/PK/PKOps.h"
+#include "pk/Dialect/PK/PKOps.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -19,7 +19,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKSINKTRANSPOSES
-#include "Transforms/Passes.h.inc"
+#include "pk/Transforms/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -1,6 +1,6 @@
 //===- TransformUtils.cpp - helpers shared by pk's passes -----------------===//
 
-#include "Transforms/TransformUtils.h"
+#include "pk/Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"

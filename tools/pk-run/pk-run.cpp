@@ -10,13 +10,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Conversion/Passes.h"
-#include "Dialect/PK/PKOps.h"
-#include "Dialect/SDFG/SDFGOps.h"
-#include "InitAll.h"
-#include "Pipelines/Pipelines.h"
-#include "Runner/GpuRunner.h"
-#include "Runner/JitRunner.h"
+#include "pk/Conversion/Passes.h"
+#include "pk/Dialect/PK/PKOps.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
+#include "pk/InitAll.h"
+#include "pk/Pipelines/Pipelines.h"
+#include "pk/Runner/GpuRunner.h"
+#include "pk/Runner/JitRunner.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"

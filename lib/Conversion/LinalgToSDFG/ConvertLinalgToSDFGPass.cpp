@@ -1,15 +1,15 @@
 //===- ConvertLinalgToSDFGPass.cpp - convert-linalg-to-sdfg pass ----------===//
 
-#include "Conversion/Passes.h"
+#include "pk/Conversion/Passes.h"
 
-#include "Dialect/SDFG/SDFGOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_CONVERTLINALGTOSDFG
-#include "Conversion/Passes.h.inc"
+#include "pk/Conversion/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -15,9 +15,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Conversion/LinalgToSDFG/LinalgToSDFG.h"
+#include "pk/Conversion/LinalgToSDFG/LinalgToSDFG.h"
 
-#include "Dialect/SDFG/SDFGOps.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
 
 #include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"

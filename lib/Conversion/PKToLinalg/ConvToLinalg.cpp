@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Conversion/PKToLinalg/PKToLinalg.h"
 #include "LoweringUtils.h"
+#include "pk/Conversion/PKToLinalg/PKToLinalg.h"
 
-#include "Dialect/PK/PKOps.h"
+#include "pk/Dialect/PK/PKOps.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"

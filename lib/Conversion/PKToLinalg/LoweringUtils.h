@@ -9,7 +9,7 @@
 #ifndef PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H
 #define PK_LIB_CONVERSION_PKTOLINALG_LOWERINGUTILS_H
 
-#include "Dialect/PK/PKUtils.h"
+#include "pk/Dialect/PK/PKUtils.h"
 
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/IR/Builders.h"

@@ -1,8 +1,7 @@
 //===- PKLowerToLinalgPass.cpp - pk-lower-to-linalg pass ------------------===//
 
-#include "Conversion/Passes.h"
+#include "pk/Conversion/Passes.h"
 
-#include "Dialect/PK/PKDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -11,10 +10,11 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "pk/Dialect/PK/PKDialect.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKLOWERTOLINALG
-#include "Conversion/Passes.h.inc"
+#include "pk/Conversion/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

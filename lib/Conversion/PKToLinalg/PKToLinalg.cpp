@@ -6,10 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Conversion/PKToLinalg/PKToLinalg.h"
+#include "pk/Conversion/PKToLinalg/PKToLinalg.h"
 #include "LoweringUtils.h"
 
-#include "Dialect/PK/PKOps.h"
+#include "pk/Dialect/PK/PKOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"

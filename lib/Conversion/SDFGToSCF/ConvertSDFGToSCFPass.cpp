@@ -1,18 +1,18 @@
 //===- ConvertSDFGToSCFPass.cpp - convert-sdfg-to-scf pass ----------------===//
 
-#include "Conversion/Passes.h"
+#include "pk/Conversion/Passes.h"
 
-#include "Dialect/SDFG/SDFGOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_CONVERTSDFGTOSCF
-#include "Conversion/Passes.h.inc"
+#include "pk/Conversion/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -12,11 +12,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Conversion/SDFGToSCF/SDFGToSCF.h"
+#include "pk/Conversion/SDFGToSCF/SDFGToSCF.h"
 
-#include "Dialect/SDFG/SDFGOps.h"
-#include "Dialect/SDFG/SymbolicExpr.h"
-#include "Transforms/TransformUtils.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
+#include "pk/Dialect/SDFG/SymbolicExpr.h"
+#include "pk/Transforms/TransformUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -1,7 +1,7 @@
 //===- PKAttributes.cpp - pk targets and lowering configs -----------------===//
 
-#include "Dialect/PK/PKAttributes.h"
-#include "Dialect/PK/PKDialect.h"
+#include "pk/Dialect/PK/PKAttributes.h"
+#include "pk/Dialect/PK/PKDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -12,15 +12,15 @@
 using namespace mlir;
 using namespace mlir::pk;
 
-#include "Dialect/PK/PKEnums.cpp.inc"
+#include "pk/Dialect/PK/PKEnums.cpp.inc"
 
 #define GET_ATTRDEF_CLASSES
-#include "Dialect/PK/PKAttributes.cpp.inc"
+#include "pk/Dialect/PK/PKAttributes.cpp.inc"
 
 void PKDialect::registerAttributes() {
   addAttributes<
 #define GET_ATTRDEF_LIST
-#include "Dialect/PK/PKAttributes.cpp.inc"
+#include "pk/Dialect/PK/PKAttributes.cpp.inc"
       >();
 }
 

@@ -1,6 +1,6 @@
 //===- PKConvOps.cpp - convolution and pooling verifiers and cost ---------===//
 
-#include "Dialect/PK/PKOps.h"
+#include "pk/Dialect/PK/PKOps.h"
 
 #include "llvm/ADT/STLExtras.h"
 

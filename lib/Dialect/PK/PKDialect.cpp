@@ -1,17 +1,17 @@
 //===- PKDialect.cpp - perfkernel dialect registration --------------------===//
 
-#include "Dialect/PK/PKDialect.h"
-#include "Dialect/PK/PKOps.h"
+#include "pk/Dialect/PK/PKDialect.h"
+#include "pk/Dialect/PK/PKOps.h"
 
 using namespace mlir;
 using namespace mlir::pk;
 
-#include "Dialect/PK/PKOpsDialect.cpp.inc"
+#include "pk/Dialect/PK/PKOpsDialect.cpp.inc"
 
 void PKDialect::initialize() {
   registerAttributes();
   addOperations<
 #define GET_OP_LIST
-#include "Dialect/PK/PKOps.cpp.inc"
+#include "pk/Dialect/PK/PKOps.cpp.inc"
       >();
 }

@@ -1,6 +1,6 @@
 //===- PKOps.cpp - perfkernel op verifiers and cost model -----------------===//
 
-#include "Dialect/PK/PKOps.h"
+#include "pk/Dialect/PK/PKOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -14,10 +14,10 @@
 using namespace mlir;
 using namespace mlir::pk;
 
-#include "Dialect/PK/PKInterfaces.cpp.inc"
+#include "pk/Dialect/PK/PKInterfaces.cpp.inc"
 
 #define GET_OP_CLASSES
-#include "Dialect/PK/PKOps.cpp.inc"
+#include "pk/Dialect/PK/PKOps.cpp.inc"
 
 //===----------------------------------------------------------------------===//
 // Helpers

@@ -1,6 +1,6 @@
 //===- PKUtils.cpp - IR-building helpers shared by pk's lowerings ---------===//
 
-#include "Dialect/PK/PKUtils.h"
+#include "pk/Dialect/PK/PKUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"

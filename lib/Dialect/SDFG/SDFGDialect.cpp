@@ -1,9 +1,9 @@
 //===- SDFGDialect.cpp - SDFG dialect registration ------------------------===//
 
-#include "Dialect/SDFG/SDFGDialect.h"
-#include "Dialect/SDFG/SDFGAttributes.h"
-#include "Dialect/SDFG/SDFGOps.h"
-#include "Dialect/SDFG/SymbolicExpr.h"
+#include "pk/Dialect/SDFG/SDFGDialect.h"
+#include "pk/Dialect/SDFG/SDFGAttributes.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
+#include "pk/Dialect/SDFG/SymbolicExpr.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/RWMutex.h"
@@ -22,14 +22,14 @@ struct SDFGDialect::ExprCache {
   llvm::DenseMap<StringAttr, Entry> entries;
 };
 
-#include "Dialect/SDFG/SDFGOpsDialect.cpp.inc"
+#include "pk/Dialect/SDFG/SDFGOpsDialect.cpp.inc"
 
 void SDFGDialect::initialize() {
   exprCache = std::make_unique<ExprCache>();
   registerAttributes();
   addOperations<
 #define GET_OP_LIST
-#include "Dialect/SDFG/SDFGOps.cpp.inc"
+#include "pk/Dialect/SDFG/SDFGOps.cpp.inc"
       >();
 }
 

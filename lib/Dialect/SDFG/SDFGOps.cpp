@@ -1,7 +1,7 @@
 //===- SDFGOps.cpp - SDFG op verifiers and custom syntax ------------------===//
 
-#include "Dialect/SDFG/SDFGOps.h"
-#include "Dialect/SDFG/SymbolicExpr.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
+#include "pk/Dialect/SDFG/SymbolicExpr.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
@@ -1055,4 +1055,4 @@ LogicalResult SymOp::verify() {
 }
 
 #define GET_OP_CLASSES
-#include "Dialect/SDFG/SDFGOps.cpp.inc"
+#include "pk/Dialect/SDFG/SDFGOps.cpp.inc"

@@ -1,8 +1,8 @@
 //===- SymbolicExpr.cpp - Parse and emit DaCe's Python expressions --------===//
 
-#include "Dialect/SDFG/SymbolicExpr.h"
+#include "pk/Dialect/SDFG/SymbolicExpr.h"
 
-#include "Dialect/SDFG/SDFGOps.h"
+#include "pk/Dialect/SDFG/SDFGOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"

@@ -5,13 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/GPU/Passes.h"
+#include "pk/Transforms/GPU/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKGPUALIGNWORKGROUPBUFFERS
-#include "Transforms/GPU/Passes.h.inc"
+#include "pk/Transforms/GPU/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -5,13 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/GPU/Passes.h"
+#include "pk/Transforms/GPU/Passes.h"
 
-#include "Transforms/Passes.h"
+#include "pk/Transforms/Passes.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKGPUAPPLYRECIPE
-#include "Transforms/GPU/Passes.h.inc"
+#include "pk/Transforms/GPU/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

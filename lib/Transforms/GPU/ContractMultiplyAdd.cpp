@@ -5,13 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/GPU/Passes.h"
+#include "pk/Transforms/GPU/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKGPUCONTRACTMULTIPLYADD
-#include "Transforms/GPU/Passes.h.inc"
+#include "pk/Transforms/GPU/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -30,11 +30,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/GPU/Passes.h"
+#include "pk/Transforms/GPU/Passes.h"
 
 #include "../AttentionPlan.h"
 
-#include "Dialect/PK/PKUtils.h"
+#include "pk/Dialect/PK/PKUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -50,7 +50,7 @@
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKGPUFUSEATTENTION
-#include "Transforms/GPU/Passes.h.inc"
+#include "pk/Transforms/GPU/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -1,6 +1,6 @@
 //===- GPUTarget.cpp - checks and defaults of the NVPTX target ------------===//
 
-#include "Transforms/GPU/GPUTarget.h"
+#include "pk/Transforms/GPU/GPUTarget.h"
 
 #include "mlir/Target/LLVM/NVVM/Utils.h"
 #include "llvm/ADT/STLExtras.h"

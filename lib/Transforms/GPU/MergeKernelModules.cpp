@@ -4,14 +4,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/GPU/Passes.h"
+#include "pk/Transforms/GPU/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/SymbolTable.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKGPUMERGEKERNELMODULES
-#include "Transforms/GPU/Passes.h.inc"
+#include "pk/Transforms/GPU/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;

@@ -5,12 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/GPU/Passes.h"
-
+#include "pk/Transforms/GPU/Passes.h"
 
 namespace mlir::pk {
 #define GEN_PASS_DEF_PKGPUVERIFYTARGET
-#include "Transforms/GPU/Passes.h.inc"
+#include "pk/Transforms/GPU/Passes.h.inc"
 } // namespace mlir::pk
 
 using namespace mlir;
