@@ -33,7 +33,8 @@ using namespace mlir;
 namespace {
 
 /// Marks the register tiles of one op while peeling copies them.
-constexpr llvm::StringLiteral kRegisterTileAttr = "pk.register_tile";
+constexpr llvm::StringLiteral kRegisterTileAttr =
+    pk::PKDialect::RegisterTileAttrHelper::getNameStr();
 
 /// Tiles `op` by `tileSizes` with loops of `loopType`; the tiled op, or
 /// `op` itself when no size tiles anything. The loops made go to `loops`.

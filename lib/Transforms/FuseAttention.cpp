@@ -49,8 +49,10 @@ using namespace mlir;
 
 namespace {
 
-constexpr StringLiteral kTileAttr = "pk.attention_tile";
-constexpr StringLiteral kVectorAttr = "pk.attention_vector";
+constexpr StringLiteral kTileAttr =
+    pk::PKDialect::AttentionTileAttrHelper::getNameStr();
+constexpr StringLiteral kVectorAttr =
+    pk::PKDialect::AttentionVectorAttrHelper::getNameStr();
 
 //===----------------------------------------------------------------------===//
 // What is fused

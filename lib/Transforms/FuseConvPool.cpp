@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "pk/Dialect/PK/PKDialect.h"
 #include "pk/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -157,10 +158,14 @@ struct PKFuseConvPoolPass : pk::impl::PKFuseConvPoolBase<PKFuseConvPoolPass> {
       return pool.emitError("pk-fuse-conv-pool: tiling the pool failed");
     // Tags for the recipes' schedules of the fused tile.
     for (Operation *op : result->tiledAndFusedOps) {
-      StringRef tag = isa<linalg::PoolingNhwcMaxOp>(op)   ? "pk.fused_pool"
-                      : isa<linalg::Conv2DNhwcHwcfOp>(op) ? "pk.fused_conv"
-                      : isa<linalg::GenericOp>(op)        ? "pk.fused_epilogue"
-                                                          : "";
+      using Dialect = pk::PKDialect;
+      StringRef tag = isa<linalg::PoolingNhwcMaxOp>(op)
+                          ? Dialect::FusedPoolAttrHelper::getNameStr()
+                      : isa<linalg::Conv2DNhwcHwcfOp>(op)
+                          ? Dialect::FusedConvAttrHelper::getNameStr()
+                      : isa<linalg::GenericOp>(op)
+                          ? Dialect::FusedEpilogueAttrHelper::getNameStr()
+                          : "";
       if (!tag.empty())
         op->setAttr(tag, UnitAttr::get(ctx));
     }

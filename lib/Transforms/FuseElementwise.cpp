@@ -5,10 +5,12 @@
 // saves: the producer is fused only when it has one user and the consumer
 // reads it at the full iteration space (a broadcast producer would be
 // recomputed for every element it is broadcast to), and ops a schedule
-// recognises by a pk.* tag are never merged away.
+// owns (a declared schedule tag or a pk.lowering_config,
+// PKDialect::hasScheduleTag) are never merged away.
 //
 //===----------------------------------------------------------------------===//
 
+#include "pk/Dialect/PK/PKDialect.h"
 #include "pk/Transforms/Passes.h"
 #include "pk/Transforms/TransformUtils.h"
 
@@ -28,7 +30,8 @@ bool shouldFuse(OpOperand *operand) {
   Operation *producer = operand->get().getDefiningOp();
   auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
   if (!producer || !consumer || !producer->hasOneUse() ||
-      pk::hasScheduleTag(producer) || pk::hasScheduleTag(consumer))
+      pk::PKDialect::hasScheduleTag(producer) ||
+      pk::PKDialect::hasScheduleTag(consumer))
     return false;
   AffineMap map = consumer.getMatchingIndexingMap(operand);
   return map.isPermutation();

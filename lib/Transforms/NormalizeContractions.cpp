@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "pk/Dialect/PK/PKDialect.h"
 #include "pk/Transforms/Passes.h"
 #include "pk/Transforms/TransformUtils.h"
 
@@ -536,7 +537,7 @@ private:
 bool isCandidate(linalg::LinalgOp op) {
   if (isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op))
     return false;
-  if (pk::hasScheduleTag(op))
+  if (pk::PKDialect::hasScheduleTag(op))
     return false;
   return isa<linalg::GenericOp>(op) ||
          linalg::isaContractionOpInterface(op);

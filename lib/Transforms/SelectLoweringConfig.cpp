@@ -56,7 +56,7 @@ bool isSchedulable(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.getNumDpsInits() == 0)
     return false;
   // A pk.* tag means a schedule owns the op (a hand-set config included).
-  if (pk::hasScheduleTag(op))
+  if (pk::PKDialect::hasScheduleTag(op))
     return false;
   // Ops inside a schedule's loops (a forall, or loops carrying tensors)
   // were placed there by a schedule; a loop of the program itself (an

@@ -1,6 +1,7 @@
 //===- TransformUtils.cpp - helpers shared by pk's passes -----------------===//
 
 #include "pk/Transforms/TransformUtils.h"
+#include "pk/Dialect/PK/PKDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -17,12 +18,6 @@ Value pk::createTranspose(OpBuilder &b, Location loc, Value v,
       b, loc, applyPermutation(sizes, perm),
       cast<RankedTensorType>(v.getType()).getElementType());
   return linalg::TransposeOp::create(b, loc, v, init, perm).getResult()[0];
-}
-
-bool pk::hasScheduleTag(Operation *op) {
-  return llvm::any_of(op->getDiscardableAttrs(), [](NamedAttribute attr) {
-    return attr.getName().getValue().starts_with("pk.");
-  });
 }
 
 void pk::useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use) {
@@ -42,7 +37,8 @@ bool pk::isRootBuffer(Value value) {
   if (auto arg = dyn_cast<BlockArgument>(value)) {
     Operation *owner = arg.getOwner()->getParentOp();
     return isa<FunctionOpInterface>(owner) &&
-           !owner->hasAttr(kAliasingArgumentsAttrName);
+           !owner->hasAttr(
+               PKDialect::AliasingArgumentsAttrHelper::getNameStr());
   }
   return isa_and_present<memref::AllocOp, memref::AllocaOp>(
       value.getDefiningOp());

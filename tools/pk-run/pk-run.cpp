@@ -555,7 +555,8 @@ int main(int argc, char **argv) {
   // nothing to the pipelines (LLVM would warn about it), so it is dropped.
   SmallVector<size_t> statusResults;
   for (unsigned i = 0, e = func.getNumResults(); i < e; ++i)
-    if (func.removeResultAttr(i, StringAttr::get(&context, "pk.status")))
+    if (func.removeResultAttr(
+            i, StringAttr::get(&context, pk::PKDialect::kStatusAttrName)))
       statusResults.push_back(i);
 
   // Work estimate for throughput, from the pk ops before lowering.

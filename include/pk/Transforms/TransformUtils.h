@@ -13,25 +13,16 @@ namespace mlir::pk {
 Value createTranspose(OpBuilder &b, Location loc, Value v,
                       ArrayRef<int64_t> perm);
 
-/// Whether a schedule owns `op`: a pk.* attribute (a recipe's tag such as
-/// pk.attention_tile or pk.fused_conv, or a pk.lowering_config).
-bool hasScheduleTag(Operation *op);
-
 /// Points `use` at a tensor.empty of its own when it reads one that other
 /// ops read too (CSE merges equal tensor.empty ops; bufferization and
 /// empty-tensor elimination then see one buffer shared by several ops).
 void useOwnEmptyTensor(RewriterBase &rewriter, OpOperand &use);
 
-/// A unit attribute on a function some caller passes overlapping memory
-/// in two arguments (a nested SDFG called with two windows into one
-/// container): its arguments are not distinct buffers.
-inline constexpr llvm::StringLiteral kAliasingArgumentsAttrName =
-    "pk.aliasing_arguments";
-
 /// Whether `value` is a buffer pk treats as distinct from every other: a
 /// memref function argument (arguments are assumed not to alias, as DaCe's
 /// generated code assumes, unless the function is marked with
-/// kAliasingArgumentsAttrName) or an allocation.
+/// pk.aliasing_arguments, e.g. a nested SDFG called with two
+/// windows into one container) or an allocation.
 bool isRootBuffer(Value value);
 
 } // namespace mlir::pk

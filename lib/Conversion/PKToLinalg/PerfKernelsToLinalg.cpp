@@ -45,7 +45,8 @@ enum EmbeddingStatus : int64_t {
 /// schedule them: recipes/perfkernels.mlir and the default CPU recipes
 /// vectorize each whole. The name predates the ops other than the bags;
 /// the recipes match it.
-constexpr StringLiteral kRowUpdateAttr = "pk.embedding_row";
+constexpr StringLiteral kRowUpdateAttr =
+    pk::PKDialect::EmbeddingRowAttrHelper::getNameStr();
 
 /// How a table row turns into f32 values.
 enum class RowFormat {

@@ -14,6 +14,7 @@
 
 #include "pk/Conversion/SDFGToSCF/SDFGToSCF.h"
 
+#include "pk/Dialect/PK/PKDialect.h"
 #include "pk/Dialect/SDFG/SDFGOps.h"
 #include "pk/Dialect/SDFG/SymbolicExpr.h"
 #include "pk/Transforms/TransformUtils.h"
@@ -795,13 +796,14 @@ LogicalResult Lowering::lowerCall(CallOp call, IRMapping &map) {
       root = view.getViewSource();
     const void *key = root.getAsOpaquePointer();
     if (auto arg = dyn_cast<BlockArgument>(root))
-      if (Operation *owner = arg.getOwner()->getParentOp();
-          owner->hasAttr(pk::kAliasingArgumentsAttrName))
+      if (Operation *owner = arg.getOwner()->getParentOp(); owner->hasAttr(
+              pk::PKDialect::AliasingArgumentsAttrHelper::getNameStr()))
         key = owner;
     aliasing |= !roots.insert(key).second;
   }
   if (aliasing)
-    callee->setAttr(pk::kAliasingArgumentsAttrName, builder.getUnitAttr());
+    callee->setAttr(pk::PKDialect::AliasingArgumentsAttrHelper::getNameStr(),
+                    builder.getUnitAttr());
   func::CallOp::create(builder, loc, callee, args);
   SmallVector<Value> results;
   for (int64_t output : call.getOutputs()) {

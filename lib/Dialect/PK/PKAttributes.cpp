@@ -5,6 +5,7 @@
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/TargetParser/Host.h"
@@ -66,8 +67,59 @@ LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+/// The names of the schedule tags PKDialect declares (PKDialect.td).
+static constexpr StringLiteral kScheduleTagNames[] = {
+    PKDialect::AttentionTileAttrHelper::getNameStr(),
+    PKDialect::AttentionVectorAttrHelper::getNameStr(),
+    PKDialect::EmbeddingRowAttrHelper::getNameStr(),
+    PKDialect::FusedConvAttrHelper::getNameStr(),
+    PKDialect::FusedEpilogueAttrHelper::getNameStr(),
+    PKDialect::FusedPoolAttrHelper::getNameStr(),
+    PKDialect::GpuPromoteAttrHelper::getNameStr(),
+    PKDialect::GpuPromoteBatchAttrHelper::getNameStr(),
+    PKDialect::RegisterTileAttrHelper::getNameStr(),
+};
+
+bool PKDialect::hasScheduleTag(Operation *op) {
+  return op->hasAttr(kLoweringConfigAttrName) ||
+         llvm::any_of(kScheduleTagNames,
+                      [&](StringRef name) { return op->hasAttr(name); });
+}
+
+LogicalResult PKDialect::verifyRegionResultAttribute(Operation *op, unsigned,
+                                                     unsigned resultIndex,
+                                                     NamedAttribute attr) {
+  if (attr.getName() != kStatusAttrName)
+    return op->emitError() << "unknown pk result attribute '"
+                           << attr.getName().getValue() << "' (pk knows '"
+                           << kStatusAttrName << "')";
+  if (!isa<UnitAttr>(attr.getValue()))
+    return op->emitError() << "'" << kStatusAttrName
+                           << "' must be a unit attribute";
+  auto func = dyn_cast<FunctionOpInterface>(op);
+  auto type = func ? dyn_cast<ShapedType>(func.getResultTypes()[resultIndex])
+                   : ShapedType();
+  if (!type || !type.getElementType().isInteger())
+    return op->emitError() << "'" << kStatusAttrName
+                           << "' belongs on a function result of integer "
+                              "tensor type, the kernel's status";
+  return success();
+}
+
 LogicalResult PKDialect::verifyOperationAttribute(Operation *op,
                                                   NamedAttribute attr) {
+  StringRef name = attr.getName().getValue();
+  bool isTag = llvm::is_contained(kScheduleTagNames, name);
+  if (isTag || name == AliasingArgumentsAttrHelper::getNameStr()) {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError() << "'" << name << "' must be a unit attribute";
+    if (isTag && !isa<linalg::LinalgOp>(op))
+      return op->emitError()
+             << "'" << name << "' (a schedule tag) belongs on a linalg op";
+    if (!isTag && !isa<FunctionOpInterface>(op))
+      return op->emitError() << "'" << name << "' belongs on a function";
+    return success();
+  }
   if (attr.getName() == kTargetAttrName) {
     if (!isa<TargetAttr>(attr.getValue()))
       return op->emitError() << "'" << kTargetAttrName
@@ -78,7 +130,8 @@ LogicalResult PKDialect::verifyOperationAttribute(Operation *op,
     return success();
   }
   if (attr.getName() != kLoweringConfigAttrName)
-    return success();
+    return op->emitError() << "unknown pk attribute '" << name
+                           << "' (see the pk dialect's discardable attributes)";
   auto config = dyn_cast<LoweringConfigAttr>(attr.getValue());
   if (!config)
     return op->emitError() << "'" << kLoweringConfigAttrName

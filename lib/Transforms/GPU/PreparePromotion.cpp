@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "pk/Dialect/PK/PKDialect.h"
 #include "pk/Transforms/GPU/Passes.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -25,8 +26,9 @@ struct PreparePromotionPass : pk::impl::PKGPUPreparePromotionBase<PreparePromoti
   using Base::Base;
   void runOnOperation() override {
     getOperation().walk([](linalg::LinalgOp op) {
-      if (!op->hasAttr("pk.gpu_promote") &&
-          !op->hasAttr("pk.gpu_promote_batch"))
+      using Dialect = pk::PKDialect;
+      if (!op->hasAttr(Dialect::GpuPromoteAttrHelper::getNameStr()) &&
+          !op->hasAttr(Dialect::GpuPromoteBatchAttrHelper::getNameStr()))
         return;
       OpBuilder builder(op);
       for (OpOperand *input : op.getDpsInputOperands()) {
