@@ -31,6 +31,8 @@
 
 #include "pk/Target/SDFGJSON.h"
 
+#include "DaCeNames.h"
+
 #include "pk/Dialect/SDFG/SDFGOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -834,30 +836,7 @@ LogicalResult Exporter::exportContainers() {
              << "sdfg-to-json: data container '" << name
              << "' has element type " << element
              << ", which DaCe's JSON cannot describe";
-    std::string storageName;
-    switch (storage) {
-    case StorageKind::Default:
-      storageName = "Default";
-      break;
-    case StorageKind::CPUHeap:
-      storageName = "CPU_Heap";
-      break;
-    case StorageKind::Register:
-      storageName = "Register";
-      break;
-    case StorageKind::GPUGlobal:
-      storageName = "GPU_Global";
-      break;
-    case StorageKind::CPUPinned:
-      storageName = "CPU_Pinned";
-      break;
-    case StorageKind::CPUThreadLocal:
-      storageName = "CPU_ThreadLocal";
-      break;
-    case StorageKind::GPUShared:
-      storageName = "GPU_Shared";
-      break;
-    }
+    StringRef storageName = dace::nameOf(dace::kStorageNames, storage);
     json::Object attrs{{"allow_conflicts", false}, {"dtype", *dtype},
                        {"transient", transient},   {"storage", storageName},
                        {"lifetime", "Scope"},      {"location", json::Object{}},
@@ -1526,21 +1505,7 @@ LogicalResult Exporter::exportMap(MapOp map, ArrayRef<Scope> scopes) {
     ranges.push_back(rangeJSON(*start, *end, *stride));
   }
 
-  std::string schedule;
-  switch (map.getSchedule()) {
-  case ScheduleKind::Sequential:
-    schedule = "Sequential";
-    break;
-  case ScheduleKind::CPUMulticore:
-    schedule = "CPU_Multicore";
-    break;
-  case ScheduleKind::GPUDevice:
-    schedule = "GPU_Device";
-    break;
-  case ScheduleKind::GPUThreadBlock:
-    schedule = "GPU_ThreadBlock";
-    break;
-  }
+  StringRef schedule = dace::nameOf(dace::kScheduleNames, map.getSchedule());
 
   json::Object entryIn, entryOut, exitIn, exitOut;
   for (const std::string &name : reads) {

@@ -23,6 +23,8 @@
 
 #include "pk/Target/SDFGJSON.h"
 
+#include "DaCeNames.h"
+
 #include "pk/Dialect/SDFG/SDFGOps.h"
 #include "pk/Dialect/SDFG/SymbolicExpr.h"
 
@@ -927,19 +929,10 @@ LogicalResult Importer::importContainers(const json::Object &attrs) {
 
     StringRef storage = descAttrs->getString("storage").value_or("Default");
     std::optional<StorageKind> kind =
-        llvm::StringSwitch<std::optional<StorageKind>>(storage)
-            .Case("Default", StorageKind::Default)
-            .Case("CPU_Heap", StorageKind::CPUHeap)
-            .Case("Register", StorageKind::Register)
-            .Case("GPU_Global", StorageKind::GPUGlobal)
-            .Case("CPU_Pinned", StorageKind::CPUPinned)
-            .Case("CPU_ThreadLocal", StorageKind::CPUThreadLocal)
-            .Case("GPU_Shared", StorageKind::GPUShared)
-            .Default(std::nullopt);
+        dace::kindNamed(dace::kStorageNames, storage);
     if (!kind)
-      return fail("storage '" + storage +
-                  "' is not supported (Default, CPU_Heap, CPU_Pinned, "
-                  "CPU_ThreadLocal, Register, GPU_Global, GPU_Shared)");
+      return fail("storage '" + storage + "' is not supported (" +
+                  dace::nameList(dace::kStorageNames) + ")");
     data.storage = *kind;
 
     if (!data.isScalar) {
@@ -2247,22 +2240,19 @@ LogicalResult Importer::importMapEntry(const DFNode &node) {
 
   StringRef scheduleName =
       node.attrs->getString("schedule").value_or("Default");
+  // DaCe's Default: a nested map runs sequentially, an outermost one in
+  // parallel. Unrolled is a sequential loop DaCe unrolls when it emits code.
   std::optional<ScheduleKind> schedule =
-      llvm::StringSwitch<std::optional<ScheduleKind>>(scheduleName)
-          .Case("Default", node.scope ? ScheduleKind::Sequential
-                                      : ScheduleKind::CPUMulticore)
-          .Case("Sequential", ScheduleKind::Sequential)
-          // Unrolled is a sequential loop DaCe unrolls when it emits code.
-          .Case("Unrolled", ScheduleKind::Sequential)
-          .Case("CPU_Multicore", ScheduleKind::CPUMulticore)
-          .Case("GPU_Device", ScheduleKind::GPUDevice)
-          .Case("GPU_ThreadBlock", ScheduleKind::GPUThreadBlock)
-          .Default(std::nullopt);
+      scheduleName == "Default"
+          ? std::optional(node.scope ? ScheduleKind::Sequential
+                                     : ScheduleKind::CPUMulticore)
+      : scheduleName == "Unrolled"
+          ? std::optional(ScheduleKind::Sequential)
+          : dace::kindNamed(dace::kScheduleNames, scheduleName);
   if (!schedule)
     return fail("schedule '" + scheduleName +
-                "' is not supported (Default, Sequential, Unrolled, "
-                "CPU_Multicore, GPU_Device, GPU_ThreadBlock)");
-
+                "' is not supported (Default, Unrolled, " +
+                dace::nameList(dace::kScheduleNames) + ")");
 
   // Dynamic map range connectors: values read in the enclosing scope.
   setInsertionInto(node.scope);
