@@ -78,6 +78,88 @@ static LogicalResult verifyEmbeddingBag(Operation *op,
   return success();
 }
 
+static FailureOr<int64_t> inferMaxBlockSize(std::optional<Location> loc,
+                                            StringRef name, Type fusedType,
+                                            IntegerAttr bitRate);
+
+/// The number of bags `lengths` (one per bag) or `offsets` (one more)
+/// describe, or a located error unless exactly one is given.
+static FailureOr<int64_t> inferNumBags(std::optional<Location> loc,
+                                       StringRef name, Value lengths,
+                                       Value offsets) {
+  if (!lengths == !offsets)
+    return emitOptionalOpError(
+        loc, name, "expects exactly one of 'lengths' and 'offsets', got ",
+        lengths ? "both" : "neither");
+  auto type =
+      dyn_cast<RankedTensorType>((lengths ? lengths : offsets).getType());
+  if (!type || type.getRank() != 1)
+    return emitOptionalOpError(loc, name,
+                               "expects rank-1 lengths or offsets, got ",
+                               (lengths ? lengths : offsets).getType());
+  int64_t n = type.getDimSize(0);
+  if (ShapedType::isDynamic(n) || (offsets && n == 0))
+    return emitOptionalOpError(loc, name,
+                               "expects static, non-empty offsets or static "
+                               "lengths, got ",
+                               type);
+  return lengths ? n : n - 1;
+}
+
+/// Result types of an embedding bag of `blockSize` wide rows: the bags and
+/// the status.
+static LogicalResult inferEmbeddingBagTypes(std::optional<Location> loc,
+                                            StringRef name, Value lengths,
+                                            Value offsets, int64_t blockSize,
+                                            SmallVectorImpl<Type> &types) {
+  FailureOr<int64_t> bags = inferNumBags(loc, name, lengths, offsets);
+  if (failed(bags))
+    return failure();
+  Builder b(lengths ? lengths.getContext() : offsets.getContext());
+  types.push_back(RankedTensorType::get({*bags, blockSize}, b.getF32Type()));
+  types.push_back(RankedTensorType::get({}, b.getI32Type()));
+  return success();
+}
+
+LogicalResult EmbeddingBagOp::inferReturnTypes(MLIRContext *,
+                                               std::optional<Location> loc,
+                                               Adaptor adaptor,
+                                               SmallVectorImpl<Type> &types) {
+  auto table = dyn_cast<RankedTensorType>(adaptor.getTable().getType());
+  if (!table || table.getRank() != 2)
+    return emitOptionalOpError(loc, getOperationName(),
+                               "expects a rank-2 table (rows x block_size), "
+                               "got ",
+                               adaptor.getTable().getType());
+  return inferEmbeddingBagTypes(loc, getOperationName(), adaptor.getLengths(),
+                                adaptor.getOffsets(), table.getDimSize(1),
+                                types);
+}
+
+bool EmbeddingBagOp::isCompatibleReturnTypes(TypeRange inferred,
+                                             TypeRange actual) {
+  return areCompatibleResultTypes(inferred, actual);
+}
+
+LogicalResult FusedEmbeddingBagOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &types) {
+  StringRef name = getOperationName();
+  FailureOr<int64_t> blockSize =
+      inferMaxBlockSize(loc, name, adaptor.getTable().getType(),
+                        adaptor.getProperties().bit_rate);
+  if (failed(blockSize))
+    return failure();
+  return inferEmbeddingBagTypes(loc, name, adaptor.getLengths(),
+                                adaptor.getOffsets(), *blockSize, types);
+}
+
+bool FusedEmbeddingBagOp::isCompatibleReturnTypes(TypeRange inferred,
+                                                  TypeRange actual) {
+  return areCompatibleResultTypes(inferred, actual, /*allowF32=*/false,
+                                  /*anyLastDimOfFirst=*/true);
+}
+
 LogicalResult EmbeddingBagOp::verify() {
   if (failed(verifyEmbeddingBag(*this,
                                 {getTable(), getIndices(), getLengths(),
@@ -118,6 +200,45 @@ int64_t FusedEmbeddingBagOp::getFusedRowBytes(int64_t blockSize,
     return blockSize + 2 * 4; // f32 scale and bias
   int64_t perByte = 8 / bitRate;
   return (blockSize + perByte - 1) / perByte + 2 * 2; // f16 scale and bias
+}
+
+/// Checks a row-wise quantization `bit_rate` attribute (absent or malformed
+/// when inference runs before verification).
+static FailureOr<int64_t> getRowwiseBits(std::optional<Location> loc,
+                                         StringRef name, IntegerAttr bitRate) {
+  if (!bitRate ||
+      !llvm::is_contained(ArrayRef<int64_t>{2, 4, 8}, bitRate.getInt()))
+    return emitOptionalOpError(loc, name, "expects bit_rate 2, 4 or 8");
+  return bitRate.getInt();
+}
+
+int64_t FusedEmbeddingBagOp::getMaxBlockSize(int64_t rowBytes,
+                                             int64_t bitRate) {
+  int64_t header = bitRate == 8 ? 2 * 4 : 2 * 2;
+  return (rowBytes - header) * (8 / bitRate);
+}
+
+/// The widest rows `fusedType` (rows x row bytes) holds at `bitRate`, or a
+/// located error.
+static FailureOr<int64_t> inferMaxBlockSize(std::optional<Location> loc,
+                                            StringRef name, Type fusedType,
+                                            IntegerAttr bitRate) {
+  FailureOr<int64_t> bits = getRowwiseBits(loc, name, bitRate);
+  if (failed(bits))
+    return failure();
+  auto fused = dyn_cast<RankedTensorType>(fusedType);
+  if (!fused || fused.getRank() != 2 || !fused.hasStaticShape())
+    return emitOptionalOpError(loc, name,
+                               "expects static rank-2 fused rows (rows x row "
+                               "bytes), got ",
+                               fusedType);
+  int64_t blockSize =
+      FusedEmbeddingBagOp::getMaxBlockSize(fused.getDimSize(1), *bits);
+  if (blockSize <= 0)
+    return emitOptionalOpError(loc, name, "rows of ", fused.getDimSize(1),
+                               " bytes cannot hold the ", *bits == 8 ? 8 : 4,
+                               " bytes of scale and bias and a code");
+  return blockSize;
 }
 
 LogicalResult FusedEmbeddingBagOp::verify() {
@@ -164,6 +285,52 @@ static LogicalResult verifyRowwise(Operation *op, RankedTensorType floats,
                              << " bytes for block_size " << blockSize << " at "
                              << bits << " bits, got " << fused.getDimSize(1);
   return success();
+}
+
+LogicalResult QuantizeRowwiseOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &types) {
+  StringRef name = getOperationName();
+  FailureOr<int64_t> bits =
+      getRowwiseBits(loc, name, adaptor.getProperties().bit_rate);
+  if (failed(bits))
+    return failure();
+  auto input = dyn_cast<RankedTensorType>(adaptor.getInput().getType());
+  if (!input || input.getRank() != 2 || !input.hasStaticShape())
+    return emitOptionalOpError(loc, name,
+                               "expects a static rank-2 input (rows x "
+                               "block_size), got ",
+                               adaptor.getInput().getType());
+  types.push_back(RankedTensorType::get(
+      {input.getDimSize(0),
+       FusedEmbeddingBagOp::getFusedRowBytes(input.getDimSize(1), *bits)},
+      IntegerType::get(context, 8)));
+  return success();
+}
+
+bool QuantizeRowwiseOp::isCompatibleReturnTypes(TypeRange inferred,
+                                                TypeRange actual) {
+  return areCompatibleResultTypes(inferred, actual);
+}
+
+LogicalResult DequantizeRowwiseOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &types) {
+  Type inputType = adaptor.getInput().getType();
+  FailureOr<int64_t> blockSize = inferMaxBlockSize(
+      loc, getOperationName(), inputType, adaptor.getProperties().bit_rate);
+  if (failed(blockSize))
+    return failure();
+  types.push_back(RankedTensorType::get(
+      {cast<RankedTensorType>(inputType).getDimSize(0), *blockSize},
+      Float32Type::get(context)));
+  return success();
+}
+
+bool DequantizeRowwiseOp::isCompatibleReturnTypes(TypeRange inferred,
+                                                  TypeRange actual) {
+  return areCompatibleResultTypes(inferred, actual, /*allowF32=*/false,
+                                  /*anyLastDimOfFirst=*/true);
 }
 
 LogicalResult QuantizeRowwiseOp::verify() {
@@ -259,6 +426,21 @@ LogicalResult SparseAdagradOp::verify() {
   return success();
 }
 
+LogicalResult SparseAdagradOp::inferReturnTypes(MLIRContext *context,
+                                                std::optional<Location>,
+                                                Adaptor adaptor,
+                                                SmallVectorImpl<Type> &types) {
+  types.push_back(adaptor.getParam().getType());
+  types.push_back(adaptor.getMoment().getType());
+  types.push_back(RankedTensorType::get({}, IntegerType::get(context, 32)));
+  return success();
+}
+
+bool SparseAdagradOp::isCompatibleReturnTypes(TypeRange inferred,
+                                              TypeRange actual) {
+  return inferred == actual;
+}
+
 int64_t SparseAdagradOp::getFlopCount() { return 0; }
 
 //===----------------------------------------------------------------------===//
@@ -319,6 +501,77 @@ static LogicalResult verifyCompressed(Operation *op, RankedTensorType floats,
            << expected - 10 << " data bytes) for " << n << " values at "
            << bits << " bits, got " << bytes.getDimSize(0);
   return success();
+}
+
+/// Checks a compression `bit_rate` attribute (1, 2, 4 or 8 bits).
+static FailureOr<int64_t> getCompressionBits(std::optional<Location> loc,
+                                             StringRef name,
+                                             IntegerAttr bitRate) {
+  if (!bitRate ||
+      !llvm::is_contained(ArrayRef<int64_t>{1, 2, 4, 8}, bitRate.getInt()))
+    return emitOptionalOpError(loc, name, "expects bit_rate 1, 2, 4 or 8");
+  return bitRate.getInt();
+}
+
+/// A static rank-1 operand, or a located error.
+static FailureOr<int64_t> getVectorSize(std::optional<Location> loc,
+                                        StringRef name, Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  if (!ranked || ranked.getRank() != 1 || !ranked.hasStaticShape())
+    return emitOptionalOpError(loc, name, "expects a static rank-1 input, got ",
+                               type);
+  return ranked.getDimSize(0);
+}
+
+LogicalResult QuantizeAndCompressOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &types) {
+  StringRef name = getOperationName();
+  FailureOr<int64_t> bits =
+      getCompressionBits(loc, name, adaptor.getProperties().bit_rate);
+  if (failed(bits))
+    return failure();
+  FailureOr<int64_t> n = getVectorSize(loc, name, adaptor.getInput().getType());
+  if (failed(n))
+    return failure();
+  types.push_back(RankedTensorType::get({getCompressedBytes(*n, *bits)},
+                                        IntegerType::get(context, 8)));
+  return success();
+}
+
+bool QuantizeAndCompressOp::isCompatibleReturnTypes(TypeRange inferred,
+                                                    TypeRange actual) {
+  return areCompatibleResultTypes(inferred, actual);
+}
+
+LogicalResult DecompressAndDequantizeOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &types) {
+  StringRef name = getOperationName();
+  FailureOr<int64_t> bits =
+      getCompressionBits(loc, name, adaptor.getProperties().bit_rate);
+  if (failed(bits))
+    return failure();
+  FailureOr<int64_t> bytes =
+      getVectorSize(loc, name, adaptor.getInput().getType());
+  if (failed(bytes))
+    return failure();
+  // The most values the data bytes after the 10-byte header hold.
+  if (*bytes <= 10)
+    return emitOptionalOpError(loc, name,
+                               "expects more than the 10 header "
+                               "bytes, got ",
+                               *bytes);
+  types.push_back(RankedTensorType::get({(*bytes - 10) * (8 / *bits)},
+                                        Float32Type::get(context)));
+  types.push_back(RankedTensorType::get({}, IntegerType::get(context, 32)));
+  return success();
+}
+
+bool DecompressAndDequantizeOp::isCompatibleReturnTypes(TypeRange inferred,
+                                                        TypeRange actual) {
+  return areCompatibleResultTypes(inferred, actual, /*allowF32=*/false,
+                                  /*anyLastDimOfFirst=*/true);
 }
 
 LogicalResult QuantizeAndCompressOp::verify() {

@@ -1,9 +1,23 @@
 // RUN: pk-opt %s -split-input-file -verify-diagnostics
 
 func.func @rank(%x: tensor<1x3x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
-  // expected-error @+1 {{'pk.conv2d' op expects input, filter and result of rank 4, got 3, 4 and 4}}
+  // expected-error @+1 {{'pk.conv2d' op expects an NCHW input of rank 4, got 'tensor<1x3x8xf32>'}}
   %y = pk.conv2d %x, %w : tensor<1x3x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
   return %y : tensor<1x4x6x6xf32>
+}
+
+// -----
+
+func.func @result_rank(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<4x6x6xf32> {
+  // expected-error @+1 {{'pk.conv2d' op expects a result of rank 4, got 3}}
+  %y = pk.conv2d %x, %w : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<4x6x6xf32>
+  return %y : tensor<4x6x6xf32>
+}
+
+func.func @pool_result_rank(%x: tensor<1x3x8x8xf32>) -> tensor<3x4x4xf32> {
+  // expected-error @+1 {{'pk.max_pool2d' op expects a result of rank 4, got 3}}
+  %y = pk.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x3x8x8xf32> -> tensor<3x4x4xf32>
+  return %y : tensor<3x4x4xf32>
 }
 
 // -----
@@ -137,7 +151,7 @@ func.func @batch(%x: tensor<2x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4
 // -----
 
 func.func @pool_rank(%x: tensor<64x56x56xf32>) -> tensor<64x28x28xf32> {
-  // expected-error @+1 {{'pk.max_pool2d' op expects input and result of rank 4, got 3 and 3}}
+  // expected-error @+1 {{'pk.max_pool2d' op expects an NCHW input of rank 4, got 'tensor<64x56x56xf32>'}}
   %p = pk.max_pool2d %x {kernel = array<i64: 2, 2>} : tensor<64x56x56xf32> -> tensor<64x28x28xf32>
   return %p : tensor<64x28x28xf32>
 }

@@ -302,7 +302,7 @@ func.func @attention_rank5(%q: tensor<1x2x4x16x32xf32>, %k: tensor<1x2x4x24x32xf
 // -----
 
 func.func @attention_rank_mismatch(%q: tensor<4x16x32xf32>, %k: tensor<24x32xf32>, %v: tensor<4x24x8xf32>) -> tensor<4x16x8xf32> {
-  // expected-error @+1 {{'pk.attention' op expects query, key, value and result of equal rank, got 3, 2, 3 and 3}}
+  // expected-error @+1 {{'pk.attention' op expects query, key and value of equal rank, got 3, 2 and 3}}
   %0 = pk.attention %q, %k, %v : tensor<4x16x32xf32>, tensor<24x32xf32>, tensor<4x24x8xf32> -> tensor<4x16x8xf32>
   return %0 : tensor<4x16x8xf32>
 }
@@ -310,7 +310,7 @@ func.func @attention_rank_mismatch(%q: tensor<4x16x32xf32>, %k: tensor<24x32xf32
 // -----
 
 func.func @attention_result_rank_mismatch(%q: tensor<4x16x32xf32>, %k: tensor<4x24x32xf32>, %v: tensor<4x24x8xf32>) -> tensor<64x8xf32> {
-  // expected-error @+1 {{'pk.attention' op expects query, key, value and result of equal rank, got 3, 3, 3 and 2}}
+  // expected-error @+1 {{'pk.attention' op expects a result of the operands' rank 3, got 2}}
   %0 = pk.attention %q, %k, %v : tensor<4x16x32xf32>, tensor<4x24x32xf32>, tensor<4x24x8xf32> -> tensor<64x8xf32>
   return %0 : tensor<64x8xf32>
 }

@@ -6,6 +6,7 @@
 include "pk/Dialect/PK/PKDialect.td"
 include "pk/Dialect/PK/PKInterfaces.td"
 include "mlir/IR/CommonAttrConstraints.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 // Window geometry shared by convolution and pooling: two strides, four
@@ -26,7 +27,8 @@ def PK_ActivationAttr : ConfinedAttr<StrAttr, [AttrConstraint<
     "one of \"relu\", \"clip\", \"sigmoid\", \"tanh\"">]>;
 
 def PK_Conv2DOp : PK_Op<"conv2d",
-    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    [Pure, InferTypeOpAdaptorWithIsCompatible,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "2-D convolution (NCHW or NHWC), strided, padded, dilated, grouped";
   let description = [{
     `result[n, f, oh, ow] = bias[f] + Σ_{c, kh, kw} input[n, g·C/G + c,
@@ -117,7 +119,8 @@ def PK_BatchNormOp : PK_Op<"batch_norm",
 }
 
 class PK_Pool2DOp<string mnemonic, dag extraArguments = (ins)>
-    : PK_Op<mnemonic, [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    : PK_Op<mnemonic, [Pure, InferTypeOpAdaptorWithIsCompatible,
+                      DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let arguments = !con((ins PK_FloatTensor:$input, DenseI64ArrayAttr:$kernel,
                             OptionalAttr<DenseI64ArrayAttr>:$strides,
                             PK_Padding:$padding, PK_Dilations:$dilations,

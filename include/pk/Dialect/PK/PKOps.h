@@ -20,6 +20,26 @@ namespace mlir::pk {
 LogicalResult verifyActivation(Operation *op,
                                std::optional<StringRef> activation,
                                std::optional<ArrayRef<float>> clip);
+
+/// `emitOptionalError` with the "'<op>' op " prefix `emitOpError` gives:
+/// the shape rules are shared by the verifiers (which have a location) and
+/// result type inference (which may have none).
+template <typename... Args>
+LogicalResult emitOptionalOpError(std::optional<Location> loc, StringRef opName,
+                                  Args &&...args) {
+  return emitOptionalError(loc, "'", opName, "' op ",
+                           std::forward<Args>(args)...);
+}
+
+/// The result types `inferReturnTypes` computes (`inferred`) fit declared
+/// ones (`actual`): same number and element types, shapes equal where both
+/// are static. With `allowF32`, an f32 element type also fits (ops that
+/// accumulate low-precision operands may return f32); with
+/// `anyLastDimOfFirst`, the first result's last size is the user's choice
+/// (inference gives the largest one its operands hold).
+bool areCompatibleResultTypes(TypeRange inferred, TypeRange actual,
+                              bool allowF32 = false,
+                              bool anyLastDimOfFirst = false);
 } // namespace mlir::pk
 
 #endif // PK_DIALECT_PK_PKOPS_H

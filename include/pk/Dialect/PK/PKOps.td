@@ -17,7 +17,8 @@ include "pk/Dialect/PK/PKConvOps.td"
 //===----------------------------------------------------------------------===//
 
 def PK_MatmulOp : PK_Op<"matmul",
-    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    [Pure, InferTypeOpAdaptorWithIsCompatible,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "matrix multiplication, plain or batched, with optional transposes";
   let description = [{
     Computes `result[b, m, n] = Σ_k lhs[b, m, k] · rhs[b, k, n]` for rank-3
@@ -112,7 +113,8 @@ def PK_SoftmaxOp : PK_Op<"softmax",
 //===----------------------------------------------------------------------===//
 
 def PK_AttentionOp : PK_Op<"attention",
-    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    [Pure, InferTypeOpAdaptorWithIsCompatible,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "scaled dot-product attention softmax(scale·Q·Kᵀ [+ mask])·V";
   let description = [{
     `query` is `[batch..., Nq, D]`, `key` is `[batch..., Nk, D]`, `value` is

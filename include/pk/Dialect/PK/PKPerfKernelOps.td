@@ -25,6 +25,7 @@ def PK_EmbeddingStatus : 0DTensorOf<[I32]>;
 
 class PK_EmbeddingBagBase<string mnemonic, dag tableArgs, string tableFormat>
     : PK_Op<mnemonic, [Pure, AttrSizedOperandSegments,
+                       InferTypeOpAdaptorWithIsCompatible,
                        DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let arguments = !con(tableArgs, (ins
       PK_EmbeddingIndices:$indices,
@@ -143,6 +144,9 @@ def PK_FusedEmbeddingBagOp : PK_EmbeddingBagBase<"fused_embedding_bag",
     int64_t getBlockSize() { return getResult().getType().getDimSize(1); }
     /// Bytes of one fused row for `blockSize` elements at `bitRate` bits.
     static int64_t getFusedRowBytes(int64_t blockSize, int64_t bitRate);
+    /// The most elements a fused row of `rowBytes` bytes holds at `bitRate`
+    /// (the block size result type inference gives; below 1 when none fit).
+    static int64_t getMaxBlockSize(int64_t rowBytes, int64_t bitRate);
   }];
 }
 
@@ -151,7 +155,8 @@ def PK_FusedEmbeddingBagOp : PK_EmbeddingBagBase<"fused_embedding_bag",
 //===----------------------------------------------------------------------===//
 
 def PK_QuantizeRowwiseOp : PK_Op<"quantize_rowwise",
-    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    [Pure, InferTypeOpAdaptorWithIsCompatible,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "f32 rows to fused row-wise quantized rows (caffe2 "
                 "FloatToFused8BitRowwiseQuantized / FloatToFusedNBitRowwise...)";
   let description = [{
@@ -186,7 +191,8 @@ def PK_QuantizeRowwiseOp : PK_Op<"quantize_rowwise",
 }
 
 def PK_DequantizeRowwiseOp : PK_Op<"dequantize_rowwise",
-    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    [Pure, InferTypeOpAdaptorWithIsCompatible,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "fused row-wise quantized rows to f32 (caffe2 "
                 "Fused8BitRowwiseQuantizedToFloat / FusedNBitRowwise...ToFloat)";
   let description = [{
@@ -300,7 +306,7 @@ def PK_AdagradOp : PK_Op<"adagrad",
 
 def PK_SparseAdagradOp : PK_Op<"sparse_adagrad",
     [Pure, AllTypesMatch<["param", "new_param"]>,
-     AllTypesMatch<["moment", "new_moment"]>,
+     AllTypesMatch<["moment", "new_moment"]>, InferTypeOpAdaptorWithIsCompatible,
      DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "Adagrad update of the rows named by indices (caffe2 "
                 "SparseAdagrad / RowWiseSparseAdagrad)";
@@ -435,7 +441,8 @@ defvar PK_CompressedLayoutDoc = [{
 }];
 
 def PK_QuantizeAndCompressOp : PK_Op<"quantize_and_compress",
-    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    [Pure, InferTypeOpAdaptorWithIsCompatible,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "f32 vector to min/max quantized, bit-packed bytes (caffe2 "
                 "math::quantize_and_compress)";
   let description = [{
@@ -467,7 +474,8 @@ def PK_QuantizeAndCompressOp : PK_Op<"quantize_and_compress",
 }
 
 def PK_DecompressAndDequantizeOp : PK_Op<"decompress_and_dequantize",
-    [Pure, DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
+    [Pure, InferTypeOpAdaptorWithIsCompatible,
+     DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "bit-packed bytes back to f32 (caffe2 "
                 "math::decompress_and_dequantize)";
   let description = [{
