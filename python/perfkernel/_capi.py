@@ -65,6 +65,10 @@ DIAGNOSTIC_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int8, ctypes.c_void_p,
 # MlirWalkResult (*MlirOperationWalkCallback)(MlirOperation, void *userData)
 WALK_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p,
                                  ctypes.c_void_p)
+# void (*MlirTypesCallback)(intptr_t, MlirType *, void *userData)
+TYPES_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_ssize_t,
+                                  ctypes.POINTER(ctypes.c_void_p),
+                                  ctypes.c_void_p)
 
 
 class StringCollector:
@@ -97,6 +101,8 @@ _PROTOTYPES = {
     "pkRegisterPipelines": (_V, []),
     "pkGetRuntimeLibraryDir": (_S, []),
     "pkExecutionEngineUseKernelAllocator": (_V, [_H]),
+    "pkInferResultTypes": (_LR, [_S, _H, _I, ctypes.POINTER(ctypes.c_void_p),
+                                 _H, TYPES_CALLBACK, ctypes.c_void_p]),
     "mlirGetDialectHandle__pk__": (_H, []),
     "mlirGetDialectHandle__sdfg__": (_H, []),
     "mlirDialectHandleGetNamespace": (_S, [_H]),
@@ -119,6 +125,8 @@ _PROTOTYPES = {
     "mlirDiagnosticGetNote": (_H, [_H, _I]),
     "mlirLocationPrint": (_V, [_H, _SCB, ctypes.c_void_p]),
     "mlirLocationUnknownGet": (_H, [_H]),
+    "mlirLocationFileLineColGet": (_H, [_H, _S, ctypes.c_uint,
+                                        ctypes.c_uint]),
     # Modules and operations.
     "mlirModuleCreateParse": (_H, [_H, _S]),
     "mlirModuleCreateEmpty": (_H, [_H]),

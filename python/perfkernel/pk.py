@@ -12,18 +12,24 @@
 
 The decorated function is traced once, with symbolic values standing for
 its arguments; each builder appends one op in MLIR's generic form and
-returns its result(s). The module is parsed and verified right away, so a
-mistake is an MLIRError carrying the verifier's message. A new op needs
-only a function computing its result type(s) and calling ``emit``.
+returns its result(s). Result types come from each op's own C++ inference
+(InferTypeOpInterface, through the C API), so no shape rule is written
+twice, and the module is parsed and verified right away: a mistake is an
+MLIRError carrying the op's message, located at the Python line that built
+the op. A new op needs only a builder calling ``emit``.
 """
 
+import ctypes
 import functools
+import os
 import re
+import sys
 import threading
 
 import numpy as np
 
 __all__ = ["kernel", "tensor", "TensorType", "Value", "KernelDef", "emit",
+           "infer_result_types",
            "matmul", "sigmoid", "tanh", "softmax", "attention",
            "conv2d", "batch_norm", "max_pool2d", "avg_pool2d",
            "embedding_bag", "fused_embedding_bag", "quantize_rowwise",
@@ -128,21 +134,96 @@ def _current_builder(operands):
     return builder
 
 
-def _format_properties(properties):
+def _property_items(properties):
     items = []
-    for key, value in properties.items():
+    for key, value in (properties or {}).items():
         if value is None or value is False:
             continue
         items.append(key if value is True else f"{key} = {value}")
-    return "<{" + ", ".join(items) + "}> " if items else ""
+    return items
 
 
-def emit(op_name, operands, result_types, properties=None):
+def _call_site():
+    """(file, line) of the user code that called the builder: the frame
+    outside this package, so MLIR errors point at the kernel's source."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    while frame is not None and os.path.dirname(
+            os.path.abspath(frame.f_code.co_filename)) == package:
+        frame = frame.f_back
+    if frame is None:
+        return "<unknown>", 0
+    return frame.f_code.co_filename, frame.f_lineno
+
+
+def _location_text(site):
+    name = site[0].replace("\\", "\\\\").replace('"', '\\"')
+    return f'loc("{name}":{site[1]}:1)'
+
+
+def _tensor_type(handle):
+    """The TensorType of an MLIR type handle (a static ranked tensor)."""
+    from ._capi import lib
+    from .ir import Type
+    if not (lib.mlirTypeIsARankedTensor(handle)
+            and lib.mlirShapedTypeHasStaticShape(handle)):
+        raise ValueError(f"pk builders make static ranked tensors, got "
+                         f"{Type(handle, None)}")
+    shape = [lib.mlirShapedTypeGetDimSize(handle, i)
+             for i in range(lib.mlirShapedTypeGetRank(handle))]
+    element = Type(lib.mlirShapedTypeGetElementType(handle), None)
+    return TensorType(shape, str(element))
+
+
+def infer_result_types(op_name, operands, properties=None, *, _site=None):
+    """The result types of `op_name` on `operands` with `properties` (as for
+    ``emit``), from the op's own C++ inference (InferTypeOpInterface): the
+    rule its verifier checks. Raises MLIRError with the op's message."""
+    from . import _capi
+    from .ir import Attribute, Context, Type
+    _current_builder(operands)
+    ctx = Context.current()
+    site = _site or _call_site()
+    file_ref, keep_file = _capi.to_str_ref(site[0])
+    location = _capi.lib.mlirLocationFileLineColGet(ctx._handle, file_ref,
+                                                    site[1], 1)
+    types = (ctypes.c_void_p * max(len(operands), 1))(
+        *(Type.parse(str(v.type), ctx)._handle for v in operands))
+    attrs = Attribute.parse("{" + ", ".join(_property_items(properties))
+                            + "}", ctx)
+    name_ref, keep_name = _capi.to_str_ref(op_name)
+    inferred = []
+
+    def collect(count, handles, _user_data):
+        try:
+            inferred.extend(_tensor_type(handles[i]) for i in range(count))
+        except Exception as e:  # never unwind through C frames
+            inferred.append(e)
+
+    callback = _capi.TYPES_CALLBACK(collect)
+    with ctx._capture() as capture:
+        ok = _capi.lib.pkInferResultTypes(name_ref, location, len(operands),
+                                          types, attrs._handle, callback,
+                                          None)
+    if not ok:
+        raise capture.fail(f"Unable to infer the result types of {op_name}")
+    for t in inferred:
+        if isinstance(t, Exception):
+            raise t
+    return inferred
+
+
+def emit(op_name, operands, properties=None, result_types=None):
     """Appends ``op_name`` in generic form; returns its result Value, or a
     tuple of them for several results. `properties` maps inherent attribute
     names to MLIR attribute text (True: a unit attribute; None/False: left
-    out)."""
+    out). `result_types` default to the op's inferred ones (see
+    ``infer_result_types``)."""
     builder = _current_builder(operands)
+    site = _call_site()
+    if result_types is None:
+        result_types = infer_result_types(op_name, operands, properties,
+                                          _site=site)
     name = f"%{builder.count}"
     builder.count += 1
     n = len(result_types)
@@ -150,14 +231,27 @@ def emit(op_name, operands, result_types, properties=None):
     operand_names = ", ".join(v.name for v in operands)
     in_types = ", ".join(str(v.type) for v in operands)
     out_types = ", ".join(str(t) for t in result_types)
+    items = _property_items(properties)
+    props = "<{" + ", ".join(items) + "}> " if items else ""
     builder.lines.append(
-        f'{lhs}"{op_name}"({operand_names}) '
-        f"{_format_properties(properties or {})}"
-        f": ({in_types}) -> ({out_types})")
+        f'{lhs}"{op_name}"({operand_names}) {props}'
+        f": ({in_types}) -> ({out_types}) {_location_text(site)}")
     if n == 1:
         return Value(builder, name, result_types[0])
     return tuple(Value(builder, f"{name}#{i}", t)
                  for i, t in enumerate(result_types))
+
+
+def _refined(op_name, operands, properties, dtype=None, last_dim=None):
+    """Inferred result types with what the caller chose and the operands do
+    not determine: the first result's element type or last dimension."""
+    types = infer_result_types(op_name, operands, properties,
+                               _site=_call_site())
+    first = types[0]
+    shape = first.shape if last_dim is None else first.shape[:-1] + (
+        int(last_dim),)
+    types[0] = TensorType(shape, first.dtype if dtype is None else dtype)
+    return types
 
 
 # Attribute text helpers.
@@ -186,54 +280,21 @@ def _f32_array(values):
     return "array<f32: " + ", ".join(f"0x{int(b):08X}" for b in bits) + ">"
 
 
-def _pair(op, what, value, minimum):
-    """An int, or two values [h, w], each at least `minimum`."""
+def _pair(value):
+    """An int (both dimensions) or [h, w], as the ops' arrays; the op
+    verifies the values."""
     if isinstance(value, (int, np.integer)):
         value = (value, value)
-    value = tuple(int(v) for v in value)
-    if len(value) != 2 or any(v < minimum for v in value):
-        raise ValueError(f"{op}: {what} must be an int or 2 values [h, w], "
-                         f"each >= {minimum}, got {value}")
-    return value
+    return tuple(int(v) for v in value)
 
 
-def _padding(op, value):
+def _padding(value):
     """An int (all sides), [h, w] (top = bottom, left = right) or
-    [top, left, bottom, right], each >= 0."""
+    [top, left, bottom, right], as the ops' [top, left, bottom, right]."""
     if isinstance(value, (int, np.integer)):
         value = (value,) * 4
     value = tuple(int(v) for v in value)
-    if len(value) == 2:
-        value = value * 2
-    if len(value) != 4 or any(v < 0 for v in value):
-        raise ValueError(f"{op}: padding must be an int, [h, w] or [top, "
-                         f"left, bottom, right], each >= 0, got {value}")
-    return value
-
-
-def _image(op, x, nhwc):
-    """(n, c, h, w) of a rank-4 NCHW (or NHWC) operand."""
-    if x.rank != 4:
-        layout = "NHWC" if nhwc else "NCHW"
-        raise ValueError(f"{op} expects a rank-4 {layout} input, got "
-                         f"{x.type}")
-    n, a, b, c = x.shape
-    return (n, c, a, b) if nhwc else (n, a, b, c)
-
-
-def _window_output(op, h, w, kernel, strides, padding, dilations):
-    """Output (oh, ow) of a window sweep, as the pk verifiers compute it."""
-    out = []
-    for size, k, s, d, before, after in (
-            (h, kernel[0], strides[0], dilations[0], padding[0], padding[2]),
-            (w, kernel[1], strides[1], dilations[1], padding[1], padding[3])):
-        span = d * (k - 1) + 1
-        if size + before + after < span:
-            raise ValueError(f"{op}: the {kernel[0]}x{kernel[1]} window "
-                             f"(dilations {dilations}) does not fit the "
-                             f"padded {h}x{w} input")
-        out.append((size + before + after - span) // s + 1)
-    return tuple(out)
+    return value * 2 if len(value) == 2 else value
 
 
 def _window_properties(strides, padding, dilations, nhwc):
@@ -246,47 +307,15 @@ def _window_properties(strides, padding, dilations, nhwc):
             "nhwc": nhwc}
 
 
-_ACTIVATIONS = ("relu", "clip", "sigmoid", "tanh")
-
-
-def _activation(op, activation, clip):
+def _activation(activation, clip):
     """The `activation` (and `clip`) properties of a fused epilogue; `clip`
     alone implies activation "clip"."""
     if activation is None and clip is not None:
         activation = "clip"
     if activation is None:
         return {}
-    if activation not in _ACTIVATIONS:
-        raise ValueError(f"{op}: activation must be one of "
-                         f"{', '.join(_ACTIVATIONS)}, got {activation!r}")
-    if (activation == "clip") != (clip is not None):
-        raise ValueError(f'{op}: activation "clip" needs clip=(lo, hi), '
-                         "and no other activation takes clip")
-    if clip is not None and len(clip) != 2:
-        raise ValueError(f"{op}: clip must be (lo, hi), got {clip!r}")
     return {"activation": f'"{activation}"',
             "clip": None if clip is None else _f32_array(clip)}
-
-
-def _bits(op, bits, allowed):
-    if bits not in allowed:
-        raise ValueError(f"{op}: bits must be one of "
-                         f"{', '.join(map(str, allowed))}, got {bits!r}")
-    return int(bits)
-
-
-def _fused_row_bytes(block_size, bits):
-    """Bytes of one fused row-wise quantized row (pk.fused_embedding_bag's
-    layout): codes, then f32 scale and bias (8 bits) or f16 ones."""
-    if bits == 8:
-        return block_size + 8
-    return (block_size * bits + 7) // 8 + 4
-
-
-def _compressed_bytes(n, bits):
-    """Bytes of pk.quantize_and_compress's output: header and packed codes."""
-    per_byte = 8 // bits
-    return 10 + (n + per_byte - 1) // per_byte
 
 
 def _op(num_operands):
@@ -302,7 +331,8 @@ def _op(num_operands):
     return wrap
 
 
-# The pk ops.
+# The pk ops. Result types come from each op's C++ inference; a builder
+# only turns Python arguments into the op's operands and attributes.
 @_op(2)
 def matmul(lhs, rhs, *, transpose_lhs=False, transpose_rhs=False,
            dtype=None, bias=None, activation=None, clip=None):
@@ -310,27 +340,22 @@ def matmul(lhs, rhs, *, transpose_lhs=False, transpose_rhs=False,
     `dtype` (default: the operands') is the result element type; an
     optional [n] `bias`, then `activation` ("relu", "sigmoid", "tanh", or
     "clip" with clip=(lo, hi)) are fused into it."""
-    if lhs.rank not in (2, 3) or lhs.rank != rhs.rank:
-        raise ValueError(f"matmul expects operands of equal rank 2 or 3, "
-                         f"got {lhs.type} and {rhs.type}")
-    m = lhs.shape[-1] if transpose_lhs else lhs.shape[-2]
-    n = rhs.shape[-2] if transpose_rhs else rhs.shape[-1]
-    shape = lhs.shape[:-2] + (m, n)
     props = {"transpose_lhs": transpose_lhs, "transpose_rhs": transpose_rhs}
-    props.update(_activation("matmul", activation, clip))
+    props.update(_activation(activation, clip))
     # One optional operand: no operandSegmentSizes.
-    return emit("pk.matmul", [lhs, rhs] + ([] if bias is None else [bias]),
-                [TensorType(shape, dtype or lhs.dtype)], props)
+    operands = [lhs, rhs] + ([] if bias is None else [bias])
+    return emit("pk.matmul", operands, props,
+                _refined("pk.matmul", operands, props, dtype=dtype))
 
 
 @_op(1)
 def sigmoid(x):
-    return emit("pk.sigmoid", [x], [x.type])
+    return emit("pk.sigmoid", [x])
 
 
 @_op(1)
 def tanh(x):
-    return emit("pk.tanh", [x], [x.type])
+    return emit("pk.tanh", [x])
 
 
 @_op(1)
@@ -338,18 +363,18 @@ def softmax(x, axis=-1):
     """``pk.softmax`` along `axis` (negative counts from the end)."""
     if axis < 0:
         axis += x.rank
-    return emit("pk.softmax", [x], [x.type], {"axis": _i64(axis)})
+    return emit("pk.softmax", [x], {"axis": _i64(axis)})
 
 
 @_op(3)
 def attention(query, key, value, *, scale=None, causal=False, dtype=None):
     """``pk.attention``: softmax(scale·Q·Kᵀ [masked]) · V over
     [batch..., N, D] operands; scale defaults to 1/sqrt(D)."""
-    shape = query.shape[:-1] + value.shape[-1:]
-    return emit("pk.attention", [query, key, value],
-                [TensorType(shape, dtype or query.dtype)],
-                {"scale": None if scale is None else _f32(scale),
-                 "causal": causal})
+    operands = [query, key, value]
+    props = {"scale": None if scale is None else _f32(scale),
+             "causal": causal}
+    return emit("pk.attention", operands, props,
+                _refined("pk.attention", operands, props, dtype=dtype))
 
 
 @_op(2)
@@ -358,27 +383,15 @@ def conv2d(input, filter, *, bias=None, strides=1, padding=0, dilations=1,
     """``pk.conv2d``: NCHW input and FCHW ([F, C/G, KH, KW]) filter, or with
     `nhwc` NHWC input and HWCF filter; `padding` is an int, [h, w] or [top,
     left, bottom, right]; optional [F] `bias` and fused `activation`."""
-    n, _, h, w = _image("conv2d", input, nhwc)
-    if filter.rank != 4:
-        layout = "HWCF" if nhwc else "FCHW"
-        raise ValueError(f"conv2d expects a rank-4 {layout} filter, got "
-                         f"{filter.type}")
-    f = filter.shape[3] if nhwc else filter.shape[0]
-    kernel = filter.shape[:2] if nhwc else filter.shape[2:]
-    strides = _pair("conv2d", "strides", strides, 1)
-    padding = _padding("conv2d", padding)
-    dilations = _pair("conv2d", "dilations", dilations, 1)
-    oh, ow = _window_output("conv2d", h, w, kernel, strides, padding,
-                            dilations)
-    shape = (n, oh, ow, f) if nhwc else (n, f, oh, ow)
+    strides = _pair(strides)
     props = _window_properties(None if strides == (1, 1) else strides,
-                               padding, dilations, nhwc)
+                               _padding(padding), _pair(dilations), nhwc)
     props["groups"] = None if groups == 1 else _i64(groups)
-    props.update(_activation("conv2d", activation, clip))
+    props.update(_activation(activation, clip))
     # One optional operand: no operandSegmentSizes.
-    return emit("pk.conv2d",
-                [input, filter] + ([] if bias is None else [bias]),
-                [TensorType(shape, dtype or input.dtype)], props)
+    operands = [input, filter] + ([] if bias is None else [bias])
+    return emit("pk.conv2d", operands, props,
+                _refined("pk.conv2d", operands, props, dtype=dtype))
 
 
 @_op(5)
@@ -387,23 +400,16 @@ def batch_norm(input, scale, bias, mean, variance, *, epsilon=1e-5,
     """``pk.batch_norm`` (inference): (x − mean)·scale/√(variance + ε) +
     bias over the channel axis (1, or 3 with `nhwc`)."""
     return emit("pk.batch_norm", [input, scale, bias, mean, variance],
-                [input.type], {"epsilon": _f32(epsilon), "nhwc": nhwc})
+                {"epsilon": _f32(epsilon), "nhwc": nhwc})
 
 
 def _pool2d(op, input, kernel, strides, padding, dilations, nhwc, extra):
-    n, c, h, w = _image(op, input, nhwc)
-    kernel = _pair(op, "kernel", kernel, 1)
-    if strides is not None:
-        strides = _pair(op, "strides", strides, 1)
-    padding = _padding(op, padding)
-    dilations = _pair(op, "dilations", dilations, 1)
-    oh, ow = _window_output(op, h, w, kernel, strides or kernel, padding,
-                            dilations)
-    shape = (n, oh, ow, c) if nhwc else (n, c, oh, ow)
-    props = {"kernel": _i64_array(kernel)}
-    props.update(_window_properties(strides, padding, dilations, nhwc))
+    props = {"kernel": _i64_array(_pair(kernel))}
+    props.update(_window_properties(
+        None if strides is None else _pair(strides), _padding(padding),
+        _pair(dilations), nhwc))
     props.update(extra)
-    return emit(f"pk.{op}", [input], [TensorType(shape, input.dtype)], props)
+    return emit(f"pk.{op}", [input], props)
 
 
 @_op(1)
@@ -429,8 +435,6 @@ def _embedding_bag(op_name, table, indices, lengths, offsets, weights,
     if (lengths is None) == (offsets is None):
         raise ValueError(f"{op_name} takes exactly one of lengths and "
                          "offsets")
-    segments = lengths if lengths is not None else offsets
-    bags = segments.shape[0] - (0 if lengths is not None else 1)
     optional = [lengths, offsets, weights]
     operands = [v for v in leading + [indices] + optional if v is not None]
     sizes = [int(v is not None) for v in leading] + [1] + \
@@ -439,9 +443,8 @@ def _embedding_bag(op_name, table, indices, lengths, offsets, weights,
     props.update({"operandSegmentSizes": _segments(*sizes),
                   "positional_weights": positional,
                   "normalize_by_lengths": mean})
-    return emit(op_name, operands,
-                [TensorType((bags, block_size), "f32"), TensorType((), "i32")],
-                props)
+    return emit(op_name, operands, props,
+                _refined(op_name, operands, props, last_dim=block_size))
 
 
 @_op(2)
@@ -451,8 +454,8 @@ def embedding_bag(table, indices, *, lengths=None, offsets=None,
     """``pk.embedding_bag``: per bag, the (weighted) sum or mean of table
     rows. Returns ``(result, status)``; see the op's documentation."""
     return _embedding_bag("pk.embedding_bag", table, indices, lengths,
-                          offsets, weights, positional, mean,
-                          table.shape[-1], [table, scale_bias], {})
+                          offsets, weights, positional, mean, None,
+                          [table, scale_bias], {})
 
 
 @_op(2)
@@ -470,35 +473,17 @@ def fused_embedding_bag(table, indices, *, block_size, bits=8, lengths=None,
 def quantize_rowwise(input, *, bits=8):
     """``pk.quantize_rowwise``: f32 rows × block_size to fused rows of
     `bits`-bit codes and their scale and bias (an i8 tensor of bytes)."""
-    bits = _bits("quantize_rowwise", bits, (2, 4, 8))
-    if input.rank != 2:
-        raise ValueError(f"quantize_rowwise expects a rank-2 input (rows x "
-                         f"block_size), got {input.type}")
-    rows, block_size = input.shape
-    return emit("pk.quantize_rowwise", [input],
-                [TensorType((rows, _fused_row_bytes(block_size, bits)),
-                            "i8")],
-                {"bit_rate": _i64(bits)})
+    return emit("pk.quantize_rowwise", [input], {"bit_rate": _i64(bits)})
 
 
 @_op(1)
 def dequantize_rowwise(input, *, bits=8, block_size=None):
     """``pk.dequantize_rowwise``: fused quantized rows back to f32;
     `block_size` defaults to the most values a row's code bytes hold."""
-    bits = _bits("dequantize_rowwise", bits, (2, 4, 8))
-    if input.rank != 2:
-        raise ValueError(f"dequantize_rowwise expects a rank-2 input (rows "
-                         f"x row bytes), got {input.type}")
-    rows, row_bytes = input.shape
-    header = 8 if bits == 8 else 4
-    if row_bytes < header:
-        raise ValueError(f"dequantize_rowwise: rows of {row_bytes} bytes "
-                         f"cannot hold the {header} bytes of scale and bias")
-    if block_size is None:
-        block_size = (row_bytes - header) * 8 // bits
-    return emit("pk.dequantize_rowwise", [input],
-                [TensorType((rows, block_size), "f32")],
-                {"bit_rate": _i64(bits)})
+    props = {"bit_rate": _i64(bits)}
+    return emit("pk.dequantize_rowwise", [input], props,
+                _refined("pk.dequantize_rowwise", [input], props,
+                         last_dim=block_size))
 
 
 @_op(3)
@@ -508,14 +493,10 @@ def lstm_unit(hidden_prev, cell_prev, gates, *, seq_lengths=None,
     returns ``(hidden, cell)``."""
     if (seq_lengths is None) != (timestep is None):
         raise ValueError("lstm_unit takes seq_lengths and timestep together")
-    if drop_states and seq_lengths is None:
-        raise ValueError("lstm_unit: drop_states needs seq_lengths and "
-                         "timestep")
     optional = [seq_lengths, timestep]
     operands = [hidden_prev, cell_prev, gates] + \
         [v for v in optional if v is not None]
     return emit("pk.lstm_unit", operands,
-                [hidden_prev.type, hidden_prev.type],
                 {"operandSegmentSizes": _segments(
                     1, 1, 1, *(int(v is not None) for v in optional)),
                  "forget_bias": _f32(forget_bias),
@@ -528,7 +509,6 @@ def adagrad(param, moment, grad, lr, *, epsilon=1e-5, decay=1.0,
     """``pk.adagrad`` (dense); `lr` is a 0-d f32 tensor. Returns
     ``(new_param, new_moment)``."""
     return emit("pk.adagrad", [param, moment, grad, lr],
-                [param.type, moment.type],
                 {"epsilon": _f32(epsilon), "decay": _f32(decay),
                  "weight_decay": _f32(weight_decay)})
 
@@ -540,7 +520,6 @@ def sparse_adagrad(param, moment, grad, indices, lr, *, epsilon=1e-5,
     (moment rows × D, or one value a row for row-wise Adagrad). Returns
     ``(new_param, new_moment, status)``."""
     return emit("pk.sparse_adagrad", [param, moment, grad, indices, lr],
-                [param.type, moment.type, TensorType((), "i32")],
                 {"epsilon": _f32(epsilon),
                  "weight_decay": _f32(weight_decay)})
 
@@ -549,27 +528,21 @@ def sparse_adagrad(param, moment, grad, indices, lr, *, epsilon=1e-5,
 def axpy(x, y, a):
     """``pk.axpy``: a·x + y with x f32, f16 or uint8 codes (i8), y f32 and
     `a` a 0-d f32 tensor."""
-    return emit("pk.axpy", [x, y, a], [y.type])
+    return emit("pk.axpy", [x, y, a])
 
 
 @_op(3)
 def box_cox(data, lambda1, lambda2):
     """``pk.box_cox``: batch Box-Cox of N × D data with per-column
     lambdas."""
-    return emit("pk.box_cox", [data, lambda1, lambda2], [data.type])
+    return emit("pk.box_cox", [data, lambda1, lambda2])
 
 
 @_op(1)
 def quantize_and_compress(input, *, bits=8):
     """``pk.quantize_and_compress``: an f32 vector to a 10-byte header and
     `bits`-bit codes (an i8 tensor of bytes)."""
-    bits = _bits("quantize_and_compress", bits, (1, 2, 4, 8))
-    if input.rank != 1:
-        raise ValueError(f"quantize_and_compress expects a rank-1 input, "
-                         f"got {input.type}")
     return emit("pk.quantize_and_compress", [input],
-                [TensorType((_compressed_bytes(input.shape[0], bits),),
-                            "i8")],
                 {"bit_rate": _i64(bits)})
 
 
@@ -578,16 +551,10 @@ def decompress_and_dequantize(input, *, bits=8, size=None):
     """``pk.decompress_and_dequantize``: compressed bytes back to `size` f32
     values (default: as many as the data bytes hold). Returns
     ``(result, status)``."""
-    bits = _bits("decompress_and_dequantize", bits, (1, 2, 4, 8))
-    if input.rank != 1 or input.shape[0] <= 10:
-        raise ValueError(f"decompress_and_dequantize expects a rank-1 input "
-                         f"of more than the 10 header bytes, got "
-                         f"{input.type}")
-    if size is None:
-        size = (input.shape[0] - 10) * (8 // bits)
-    return emit("pk.decompress_and_dequantize", [input],
-                [TensorType((size,), "f32"), TensorType((), "i32")],
-                {"bit_rate": _i64(bits)})
+    props = {"bit_rate": _i64(bits)}
+    return emit("pk.decompress_and_dequantize", [input], props,
+                _refined("pk.decompress_and_dequantize", [input], props,
+                         last_dim=size))
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*")

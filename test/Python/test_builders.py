@@ -70,10 +70,19 @@ def test_module_from_kernel_round_trips():
 def test_builder_errors():
     with pytest.raises(RuntimeError, match="inside a function decorated"):
         pk.sigmoid(None)
-    with pytest.raises(ValueError, match="equal rank 2 or 3"):
+    # The op's own inference rejects what gives no result type, at the
+    # line that built the op.
+    with pytest.raises(perfkernel.MLIRError) as info:
         @pk.kernel(pk.tensor(4, 4), pk.tensor(4))
         def bad_rank(a, b):
             return pk.matmul(a, b)
+    (diag,) = info.value.error_diagnostics
+    assert "equal rank, 2 (plain) or 3 (batched), got 2 and 1" in diag.message
+    prefix = f'loc("{__file__}":'
+    assert diag.location.startswith(prefix), diag.location
+    line = int(diag.location[len(prefix):].split(":")[0])
+    with open(__file__) as source:
+        assert "return pk.matmul(a, b)" in source.readlines()[line - 1]
     # Shapes the builder lets through reach the op verifier.
     with pytest.raises(perfkernel.MLIRError) as info:
         @pk.kernel(pk.tensor(4, 3), pk.tensor(5, 6))
