@@ -513,29 +513,35 @@ static FailureOr<int64_t> getCompressionBits(std::optional<Location> loc,
   return bitRate.getInt();
 }
 
-/// A static rank-1 operand, or a located error.
-static FailureOr<int64_t> getVectorSize(std::optional<Location> loc,
-                                        StringRef name, Type type) {
+/// The bit rate and the static size of the rank-1 input of the
+/// quantize-and-compress ops, or a located error.
+struct CompressionInput {
+  int64_t bits;
+  int64_t size;
+};
+static FailureOr<CompressionInput>
+getCompressionInput(std::optional<Location> loc, StringRef name,
+                    IntegerAttr bitRate, Type type) {
+  FailureOr<int64_t> bits = getCompressionBits(loc, name, bitRate);
+  if (failed(bits))
+    return failure();
   auto ranked = dyn_cast<RankedTensorType>(type);
   if (!ranked || ranked.getRank() != 1 || !ranked.hasStaticShape())
     return emitOptionalOpError(loc, name, "expects a static rank-1 input, got ",
                                type);
-  return ranked.getDimSize(0);
+  return CompressionInput{*bits, ranked.getDimSize(0)};
 }
 
 LogicalResult QuantizeAndCompressOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
     SmallVectorImpl<Type> &types) {
-  StringRef name = getOperationName();
-  FailureOr<int64_t> bits =
-      getCompressionBits(loc, name, adaptor.getProperties().bit_rate);
-  if (failed(bits))
+  FailureOr<CompressionInput> in = getCompressionInput(
+      loc, getOperationName(), adaptor.getProperties().bit_rate,
+      adaptor.getInput().getType());
+  if (failed(in))
     return failure();
-  FailureOr<int64_t> n = getVectorSize(loc, name, adaptor.getInput().getType());
-  if (failed(n))
-    return failure();
-  types.push_back(RankedTensorType::get({getCompressedBytes(*n, *bits)},
-                                        IntegerType::get(context, 8)));
+  types.push_back(RankedTensorType::get(
+      {getCompressedBytes(in->size, in->bits)}, IntegerType::get(context, 8)));
   return success();
 }
 
@@ -548,21 +554,16 @@ LogicalResult DecompressAndDequantizeOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
     SmallVectorImpl<Type> &types) {
   StringRef name = getOperationName();
-  FailureOr<int64_t> bits =
-      getCompressionBits(loc, name, adaptor.getProperties().bit_rate);
-  if (failed(bits))
-    return failure();
-  FailureOr<int64_t> bytes =
-      getVectorSize(loc, name, adaptor.getInput().getType());
-  if (failed(bytes))
+  FailureOr<CompressionInput> in =
+      getCompressionInput(loc, name, adaptor.getProperties().bit_rate,
+                          adaptor.getInput().getType());
+  if (failed(in))
     return failure();
   // The most values the data bytes after the 10-byte header hold.
-  if (*bytes <= 10)
-    return emitOptionalOpError(loc, name,
-                               "expects more than the 10 header "
-                               "bytes, got ",
-                               *bytes);
-  types.push_back(RankedTensorType::get({(*bytes - 10) * (8 / *bits)},
+  if (in->size <= 10)
+    return emitOptionalOpError(
+        loc, name, "expects more than the 10 header bytes, got ", in->size);
+  types.push_back(RankedTensorType::get({(in->size - 10) * (8 / in->bits)},
                                         Float32Type::get(context)));
   types.push_back(RankedTensorType::get({}, IntegerType::get(context, 32)));
   return success();

@@ -197,26 +197,10 @@ private:
     Nesting guard(*this);
     if (guard.tooDeep())
       return tooDeep();
-    NodePtr lhs = parseAnd();
-    while (lhs && consume(spelling(Operator::Or))) {
-      NodePtr rhs = parseAnd();
-      if (!rhs)
-        return nullptr;
-      lhs = binary(Operator::Or, std::move(lhs), std::move(rhs));
-    }
-    return lhs;
+    return parseLevel({Operator::Or}, &Parser::parseAnd);
   }
 
-  NodePtr parseAnd() {
-    NodePtr lhs = parseNot();
-    while (lhs && consume(spelling(Operator::And))) {
-      NodePtr rhs = parseNot();
-      if (!rhs)
-        return nullptr;
-      lhs = binary(Operator::And, std::move(lhs), std::move(rhs));
-    }
-    return lhs;
-  }
+  NodePtr parseAnd() { return parseLevel({Operator::And}, &Parser::parseNot); }
 
   NodePtr parseNot() {
     Nesting guard(*this);
