@@ -43,7 +43,7 @@ std::string mlir::pk::whyUnsupportedBufferType(Type type) {
   if (!shaped || !isa<RankedTensorType, MemRefType>(type))
     return "only ranked tensors and memrefs are supported";
   if (!shaped.hasStaticShape())
-    return "its shape is not static (pk-run allocates buffers up front)";
+    return "its shape is not static (buffers are allocated before the call)";
   if (auto memref = dyn_cast<MemRefType>(type))
     if (!memref.getLayout().isIdentity())
       return "only memrefs with the identity layout are supported";

@@ -25,6 +25,42 @@ llvm::Error mlir::pk::checkBufferCount(StringRef entry, unsigned expected,
                          " buffers (inputs and outputs), got " + Twine(got));
 }
 
+llvm::Expected<func::FuncOp> mlir::pk::findEntryFunction(ModuleOp module,
+                                                         StringRef name) {
+  SmallVector<func::FuncOp> defined, pub;
+  for (auto f : module.getOps<func::FuncOp>()) {
+    if (f.isExternal())
+      continue;
+    defined.push_back(f);
+    if (f.isPublic())
+      pub.push_back(f);
+  }
+  auto listed = [](ArrayRef<func::FuncOp> funcs) {
+    std::string names;
+    for (func::FuncOp f : funcs)
+      names += " @" + f.getName().str();
+    return funcs.empty() ? std::string(" (none)") : names;
+  };
+  if (!name.empty()) {
+    for (func::FuncOp f : defined)
+      if (f.getName() == name)
+        return f;
+    if (auto decl = module.lookupSymbol<func::FuncOp>(name))
+      return makeRunnerError("@" + name + " is a declaration without a body");
+    return makeRunnerError("no function named '" + name +
+                           "'; functions:" + listed(defined));
+  }
+  if (pub.size() == 1)
+    return pub.front();
+  if (pub.empty() && defined.size() == 1)
+    return defined.front();
+  if (defined.empty())
+    return makeRunnerError("the module defines no function");
+  return makeRunnerError(
+      "the module has " + Twine(pub.size()) +
+      " public functions; name the one to run:" + listed(pub));
+}
+
 llvm::Expected<BufferSignature> mlir::pk::getBufferSignature(func::FuncOp func) {
   BufferSignature sig;
   auto collect = [&](TypeRange types, StringRef what,
@@ -59,12 +95,19 @@ SmallVector<std::string> mlir::pk::getRuntimeLibraries(StringRef dir) {
 llvm::Error mlir::pk::invokeWithDescriptors(
     ExecutionEngine &engine, StringRef entry,
     std::vector<std::vector<int64_t>> &descriptors) {
-  // The C interface takes a pointer to each memref descriptor; the packed
-  // calling convention takes a pointer to each argument.
   std::vector<void *> descriptorPtrs;
   for (auto &d : descriptors)
     descriptorPtrs.push_back(d.data());
-  std::vector<void *> args;
+  return invokeWithDescriptorPointers(engine, entry, descriptorPtrs);
+}
+
+llvm::Error
+mlir::pk::invokeWithDescriptorPointers(ExecutionEngine &engine, StringRef entry,
+                                       ArrayRef<void *> descriptors) {
+  // The C interface takes a pointer to each memref descriptor; the packed
+  // calling convention takes a pointer to each argument.
+  SmallVector<void *> descriptorPtrs(descriptors);
+  SmallVector<void *> args;
   for (void *&p : descriptorPtrs)
     args.push_back(&p);
   return engine.invokePacked("_mlir_ciface_" + entry.str(), args);
@@ -150,4 +193,11 @@ llvm::Error CompiledFunction::call(ArrayRef<HostBuffer *> buffers) {
   for (HostBuffer *b : buffers)
     descriptors.push_back(b->makeDescriptor());
   return invokeWithDescriptors(*engine, entry, descriptors);
+}
+
+llvm::Error
+CompiledFunction::callWithDescriptors(ArrayRef<void *> descriptors) {
+  if (auto err = checkBufferCount(entry, numParams, descriptors.size()))
+    return err;
+  return invokeWithDescriptorPointers(*engine, entry, descriptors);
 }

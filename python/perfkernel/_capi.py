@@ -14,7 +14,7 @@ import ctypes
 import os
 
 __all__ = ["lib", "library_path", "StringRef", "to_str_ref", "from_str_ref",
-           "StringCollector", "STRING_CALLBACK", "DIAGNOSTIC_HANDLER",
+           "StringCollector", "CompileOptions", "STRING_CALLBACK", "DIAGNOSTIC_HANDLER",
            "WALK_CALLBACK", "runtime_library_dir", "may_destroy"]
 
 _ENV_VAR = "PK_CAPI_LIB"
@@ -85,6 +85,13 @@ class StringCollector:
         return b"".join(self.parts).decode("utf-8", "replace")
 
 
+class CompileOptions(ctypes.Structure):
+    """PkCompileOptions (include/pk-c/Runner.h)."""
+    _fields_ = [("reference", ctypes.c_bool), ("threads", ctypes.c_uint),
+                ("cpu", StringRef), ("recipe", StringRef),
+                ("optLevel", ctypes.c_uint)]
+
+
 _H = ctypes.c_void_p          # any MLIR handle
 _B = ctypes.c_bool
 _I = ctypes.c_ssize_t  # intptr_t
@@ -103,6 +110,19 @@ _PROTOTYPES = {
     "pkExecutionEngineUseKernelAllocator": (_V, [_H]),
     "pkInferResultTypes": (_LR, [_S, _H, _I, ctypes.POINTER(ctypes.c_void_p),
                                  _H, TYPES_CALLBACK, ctypes.c_void_p]),
+    "pkCompileOptionsGetDefault": (CompileOptions, []),
+    "pkFindEntryFunction": (_H, [_H, _S, _SCB, ctypes.c_void_p]),
+    "pkCompiledFunctionCreate": (_H, [_H, _S, ctypes.POINTER(CompileOptions),
+                                      _SCB, ctypes.c_void_p]),
+    "pkCompiledFunctionDestroy": (_V, [_H]),
+    "pkCompiledFunctionGetName": (_S, [_H]),
+    "pkCompiledFunctionGetPipeline": (_S, [_H]),
+    "pkCompiledFunctionGetNumInputs": (_I, [_H]),
+    "pkCompiledFunctionGetNumOutputs": (_I, [_H]),
+    "pkCompiledFunctionGetInputType": (_H, [_H, _I]),
+    "pkCompiledFunctionGetOutputType": (_H, [_H, _I]),
+    "pkCompiledFunctionCall": (_B, [_H, ctypes.POINTER(ctypes.c_void_p), _I,
+                                    _SCB, ctypes.c_void_p]),
     "mlirGetDialectHandle__pk__": (_H, []),
     "mlirGetDialectHandle__sdfg__": (_H, []),
     "mlirDialectHandleGetNamespace": (_S, [_H]),
@@ -160,6 +180,7 @@ _PROTOTYPES = {
     "mlirAttributePrint": (_V, [_H, _SCB, ctypes.c_void_p]),
     "mlirAttributeEqual": (_B, [_H, _H]),
     "mlirUnitAttrGet": (_H, [_H]),
+    "mlirFlatSymbolRefAttrGet": (_H, [_H, _S]),
     "mlirTypeAttrGetValue": (_H, [_H]),
     "mlirAttributeIsAType": (_B, [_H]),
     "mlirTypeParseGet": (_H, [_H, _S]),

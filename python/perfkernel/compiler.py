@@ -1,26 +1,22 @@
 """``perfkernel.compile``: from pk source to a NumPy-callable kernel.
 
-The conventions are pk-run's (lib/Runner/JitRunner.cpp): the function gets
-``llvm.emit_c_interface``, the pipelines turn its tensor results into
-trailing out-parameters (identity-layout memrefs), and the packed C
-interface ``_mlir_ciface_<name>`` takes a pointer to each memref descriptor,
-inputs first, then results.
+Compiling is pk-run's runner, through the C API (include/pk-c/Runner.h):
+the same entry lookup, pipelines, signature checks and JIT. What stays here
+is what NumPy needs: the dtype of each buffer, the checks on the arrays
+passed, and one memref descriptor per array (inputs, then results).
 """
 
 import ctypes
 import os
-import re
 import tempfile
 import threading
 
 import numpy as np
 
 from . import _capi
-from ._capi import lib, from_str_ref
-from .execution_engine import ExecutionEngine
-from .ir import Attribute, Context, Module, Type, _resolve
-from .passmanager import PassManager
-from .runtime import get_ranked_memref_descriptor, memref_pointer
+from ._capi import lib, from_str_ref, to_str_ref, StringCollector
+from .ir import Module, Type, _resolve
+from .runtime import get_ranked_memref_descriptor
 
 __all__ = ["compile", "Kernel", "BufferType", "clear_cache", "TARGETS"]
 
@@ -75,20 +71,9 @@ def _element_dtype(elem):
 
 
 def _buffer_type(handle, context, what):
+    """The NumPy view of a buffer type the C++ runner accepted."""
     text = str(Type(handle, context))
-    if lib.mlirTypeIsARankedTensor(handle):
-        kind = "tensor"
-    elif lib.mlirTypeIsAMemRef(handle):
-        kind = "memref"
-        if not lib.mlirAffineMapIsIdentity(
-                lib.mlirMemRefTypeGetAffineMap(handle)):
-            raise ValueError(f"{what} has type {text}: only identity-layout "
-                             "memrefs can be passed")
-    else:
-        raise ValueError(f"{what} has type {text}: only ranked tensors and "
-                         "memrefs can be passed to and from NumPy")
-    if not lib.mlirShapedTypeHasStaticShape(handle):
-        raise ValueError(f"{what} has type {text}: the shape must be static")
+    kind = "tensor" if lib.mlirTypeIsARankedTensor(handle) else "memref"
     shape = tuple(lib.mlirShapedTypeGetDimSize(handle, i)
                   for i in range(lib.mlirShapedTypeGetRank(handle)))
     elem = lib.mlirShapedTypeGetElementType(handle)
@@ -102,52 +87,16 @@ def _buffer_type(handle, context, what):
     return buf
 
 
-def _signature(func, name):
-    attrs = func.attributes
-    if "function_type" not in attrs:
-        raise ValueError(f"@{name} is not a function")
-    ftype = lib.mlirTypeAttrGetValue(attrs["function_type"]._handle)
-    ctx = func.context
-    inputs = [_buffer_type(lib.mlirFunctionTypeGetInput(ftype, i), ctx,
-                           f"argument #{i} of @{name}")
-              for i in range(lib.mlirFunctionTypeGetNumInputs(ftype))]
-    outputs = [_buffer_type(lib.mlirFunctionTypeGetResult(ftype, i), ctx,
-                            f"result #{i} of @{name}")
-               for i in range(lib.mlirFunctionTypeGetNumResults(ftype))]
-    return inputs, outputs
+class _CompiledFunction:
+    """Owns a PkCompiledFunction (include/pk-c/Runner.h)."""
 
+    def __init__(self, handle):
+        self.handle = handle
 
-def _public_functions(module):
-    names = []
-
-    def visit(op):
-        if op.name == "func.func" and "sym_visibility" not in op.attributes:
-            names.append(str(op.attributes["sym_name"]).strip('"'))
-
-    module.operation.walk(visit)
-    return names
-
-
-def _pipeline_text(target, threads, recipe_path):
-    if target == "reference":
-        return "builtin.module(pk-reference-pipeline)"
-    options = []
-    if threads:
-        options.append(f"threads={threads}")
-    if recipe_path:
-        options.append(f'recipe="{recipe_path}"')
-    suffix = "{" + " ".join(options) + "}" if options else ""
-    return f"builtin.module(pk-cpu-pipeline{suffix})"
-
-
-def _runtime_libraries():
-    directory = _capi.runtime_library_dir()
-    libs = [os.path.join(directory, name)
-            for name in ("libmlir_c_runner_utils.so", "libomp.so")]
-    for path in libs:
-        if not os.path.isfile(path):
-            raise RuntimeError(f"runtime library '{path}' not found")
-    return libs
+    def __del__(self):
+        if self.handle and _capi.may_destroy():
+            lib.pkCompiledFunctionDestroy(self.handle)
+            self.handle = None
 
 
 class Kernel:
@@ -159,14 +108,21 @@ class Kernel:
     array for one result, a tuple for several, None for none.
     """
 
-    def __init__(self, name, inputs, outputs, engine, target, pipeline):
-        self.name = name
-        self.inputs = inputs
-        self.outputs = outputs
+    def __init__(self, compiled, context, target):
+        handle = compiled.handle
+        self._compiled = compiled
+        self._context = context  # owns the signature's types
+        self.name = from_str_ref(lib.pkCompiledFunctionGetName(handle))
+        self.pipeline = from_str_ref(lib.pkCompiledFunctionGetPipeline(handle))
         self.target = target
-        self.pipeline = pipeline
-        self.engine = engine
-        self._entry = engine.lookup(name)
+        self.inputs = [
+            _buffer_type(lib.pkCompiledFunctionGetInputType(handle, i),
+                         context, f"argument #{i} of @{self.name}")
+            for i in range(lib.pkCompiledFunctionGetNumInputs(handle))]
+        self.outputs = [
+            _buffer_type(lib.pkCompiledFunctionGetOutputType(handle, i),
+                         context, f"result #{i} of @{self.name}")
+            for i in range(lib.pkCompiledFunctionGetNumOutputs(handle))]
 
     @property
     def signature(self):
@@ -205,12 +161,16 @@ class Kernel:
         arrays = [self._prepare(i, a, t)
                   for i, (a, t) in enumerate(zip(args, self.inputs))]
         results = [np.empty(t.shape, t.dtype) for t in self.outputs]
-        pointers = [memref_pointer(get_ranked_memref_descriptor(a))
-                    for a in arrays + results]
-        packed = (ctypes.c_void_p * max(len(pointers), 1))()
-        for i, p in enumerate(pointers):
-            packed[i] = ctypes.cast(p, ctypes.c_void_p)
-        self._entry(packed)
+        descriptors = [get_ranked_memref_descriptor(a)
+                       for a in arrays + results]
+        packed = (ctypes.c_void_p * max(len(descriptors), 1))()
+        for i, d in enumerate(descriptors):
+            packed[i] = ctypes.addressof(d)
+        errors = StringCollector()
+        if not lib.pkCompiledFunctionCall(self._compiled.handle, packed,
+                                          len(descriptors), errors.callback,
+                                          None):
+            raise RuntimeError(errors.text())
         if not results:
             return None
         return results[0] if len(results) == 1 else tuple(results)
@@ -258,16 +218,12 @@ def _recipe_file(recipe, stack):
     path = os.path.abspath(os.fspath(recipe))
     if not os.path.isfile(path):
         raise FileNotFoundError(f"recipe file '{recipe}' not found")
-    if '"' in path:
-        raise ValueError(f"recipe path '{path}' contains a double quote, "
-                         "which pass options cannot carry; pass the recipe "
-                         "text instead")
     with open(path) as f:
         return path, ("text", f.read())
 
 
 def compile(source_or_module, function=None, *, target="cpu", threads=0,
-            recipe=None, opt_level=3, context=None):
+            cpu=None, recipe=None, opt_level=3, context=None):
     """Compiles `function` of `source_or_module` and returns a Kernel.
 
     source_or_module: MLIR text, an os.PathLike naming a .mlir file, an
@@ -276,6 +232,8 @@ def compile(source_or_module, function=None, *, target="cpu", threads=0,
     target: "cpu" (pk-cpu-pipeline: recipe schedule, vectorized, OpenMP) or
       "reference" (pk-reference-pipeline: plain loops).
     threads: OpenMP threads for "cpu" (0: the runtime default).
+    cpu: the CPU "cpu" compiles for: "host" (the default), "x86-64-v3"
+      (AVX2) or "x86-64-v4" (AVX-512).
     recipe: a transform-dialect recipe replacing the default CPU schedule,
       as a file path or as the recipe's text.
     opt_level: LLVM optimization level, 0 to 3.
@@ -286,26 +244,27 @@ def compile(source_or_module, function=None, *, target="cpu", threads=0,
     if target not in TARGETS:
         raise ValueError(f"unknown target '{target}'; expected one of "
                          f"{', '.join(TARGETS)}")
-    if not isinstance(threads, int) or isinstance(threads, bool) \
-            or threads < 0:
-        raise ValueError(f"threads must be a non-negative int, got {threads!r}")
-    if target != "cpu" and (threads or recipe is not None):
-        raise ValueError("threads and recipe apply to target 'cpu' only")
-    if opt_level not in (0, 1, 2, 3):
-        raise ValueError(f"opt_level must be 0, 1, 2 or 3, got {opt_level!r}")
+    # Only what ctypes needs is checked here (an unsigned int, a string);
+    # the runner checks the values.
+    for what, value in (("threads", threads), ("opt_level", opt_level)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"{what} must be a non-negative int, got "
+                             f"{value!r}")
+    if cpu is not None and not isinstance(cpu, str):
+        raise ValueError(f"cpu must be a string, got {cpu!r}")
     text, default_name, context = _source_text(source_or_module, context)
     temporaries = []
     try:
         recipe_path, recipe_key = _recipe_file(recipe, temporaries)
-        key = (text, function or default_name, target, threads, recipe_key,
-               opt_level)
+        key = (text, function or default_name, target, threads, cpu,
+               recipe_key, opt_level)
         with _cache_lock:
             cached = _cache.get(key)
         if cached is not None:
             return cached
         kernel = _compile_uncached(source_or_module, text,
                                    function or default_name, target, threads,
-                                   recipe_path, opt_level, context)
+                                   cpu, recipe_path, opt_level, context)
         with _cache_lock:
             _cache[key] = kernel
         return kernel
@@ -314,52 +273,39 @@ def compile(source_or_module, function=None, *, target="cpu", threads=0,
             os.unlink(path)
 
 
-def _compile_uncached(source, text, function, target, threads, recipe_path,
-                      opt_level, context):
+def _compile_uncached(source, text, function, target, threads, cpu,
+                      recipe_path, opt_level, context):
     ctx = _resolve(context)
     if isinstance(source, Module):
         module = source.clone()
     else:
         module = Module.parse(text, ctx)
     module.operation.verify()
-    if function is None:
-        public = _public_functions(module)
-        if len(public) != 1:
-            raise ValueError("the module has "
-                             f"{len(public)} public functions "
-                             f"({', '.join(public) or 'none'}); name the one "
-                             "to compile")
-        function = public[0]
-    func = module.operation.lookup_symbol(function)
-    if func is None or func.name != "func.func":
-        available = ", ".join(_public_functions(module)) or "none"
-        raise ValueError(f"no function named '{function}' in the module "
-                         f"(public functions: {available})")
-    if not lib.mlirRegionGetFirstBlock(lib.mlirOperationGetRegion(
-            func._handle, 0)):
-        raise ValueError(f"@{function} is a declaration without a body")
-    inputs, outputs = _signature(func, function)
-    func.attributes["llvm.emit_c_interface"] = Attribute.unit(module.context)
-
-    pipeline = _pipeline_text(target, threads, recipe_path)
-    PassManager.parse(pipeline, module.context).run(module)
-
-    # Binding descriptors to the wrong parameters would be undefined
-    # behaviour: check the compiled interface takes one per buffer.
-    ciface = module.operation.lookup_symbol("_mlir_ciface_" + function)
-    if ciface is None:
-        raise RuntimeError(f"the pipeline did not produce _mlir_ciface_"
-                           f"{function}")
-    ftype = str(ciface.attributes["function_type"])
-    match = re.fullmatch(r"!llvm\.func<void \((.*)\)>", ftype)
-    params = [p for p in match.group(1).split(",") if p.strip()] \
-        if match else None
-    expected = len(inputs) + len(outputs)
-    if params is None or len(params) != expected:
-        raise RuntimeError(f"the compiled @{function} ({ftype}) does not take "
-                           f"its {expected} buffers (inputs, then results) "
-                           "as parameters")
-
-    engine = ExecutionEngine(module, opt_level=opt_level,
-                             shared_libs=_runtime_libraries())
-    return Kernel(function, inputs, outputs, engine, target, pipeline)
+    ctx = module.context
+    options = lib.pkCompileOptionsGetDefault()
+    options.reference = target == "reference"
+    options.threads = threads
+    options.optLevel = opt_level
+    keep = []  # the bytes the options' string refs point to
+    for field, value in (("recipe", recipe_path), ("cpu", cpu)):
+        if value is not None:
+            ref, data = to_str_ref(value)
+            setattr(options, field, ref)
+            keep.append(data)
+    name, name_keep = to_str_ref(function or "")
+    errors = StringCollector()
+    # An entry or signature the runner cannot call is the caller's mistake
+    # (ValueError); a failing pipeline reports located diagnostics.
+    if not lib.pkFindEntryFunction(module._handle, name, errors.callback,
+                                   None):
+        raise ValueError(errors.text())
+    with ctx._capture() as capture:
+        handle = lib.pkCompiledFunctionCreate(
+            module._handle, name, ctypes.byref(options), errors.callback,
+            None)
+    if not handle:
+        if capture.diagnostics:
+            raise capture.fail(errors.text())
+        raise ValueError(errors.text())
+    capture.forward_warnings()
+    return Kernel(_CompiledFunction(handle), ctx, target)

@@ -252,6 +252,13 @@ class Attribute:
         ctx = _resolve(context)
         return Attribute(lib.mlirUnitAttrGet(ctx._handle), ctx)
 
+    @staticmethod
+    def symbol_ref(name, context=None):
+        """``@name`` as MLIR prints it (quoted when `name` needs it)."""
+        ctx = _resolve(context)
+        ref, keep = to_str_ref(name)
+        return Attribute(lib.mlirFlatSymbolRefAttrGet(ctx._handle, ref), ctx)
+
     def __eq__(self, other):
         return isinstance(other, Attribute) and bool(
             lib.mlirAttributeEqual(self._handle, other._handle))

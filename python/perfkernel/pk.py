@@ -22,7 +22,6 @@ the op. A new op needs only a builder calling ``emit``.
 import ctypes
 import functools
 import os
-import re
 import sys
 import threading
 
@@ -557,9 +556,6 @@ def decompress_and_dequantize(input, *, bits=8, size=None):
                          last_dim=size))
 
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*")
-
-
 class KernelDef:
     """A traced kernel: ``.mlir`` (verified text), ``.compile(...)``, and
     calling it compiles with the defaults (once) and runs."""
@@ -567,8 +563,8 @@ class KernelDef:
     __pk_kernel__ = True
 
     def __init__(self, fn, arg_types, name):
-        if not _NAME.fullmatch(name):
-            raise ValueError(f"'{name}' is not a valid function name")
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"{name!r} is not a function name")
         for t in arg_types:
             if not isinstance(t, TensorType):
                 raise TypeError("@pk.kernel arguments are pk.tensor(...) "
@@ -600,8 +596,9 @@ class KernelDef:
                      f"{ret_types}\n")
         else:
             body += "  func.return\n"
-        generic = f"func.func @{name}({params}) -> ({ret_types}) {{\n{body}}}\n"
-        from .ir import Module
+        from .ir import Attribute, Module
+        symbol = Attribute.symbol_ref(name)  # MLIR quotes what needs it
+        generic = f"func.func {symbol}({params}) -> ({ret_types}) {{\n{body}}}\n"
         # Parsing verifies: a wrong shape is an MLIRError right here.
         self.mlir = str(Module.parse(generic))
         self._default = None
@@ -629,5 +626,5 @@ def kernel(*arg_types, name=None):
     """Decorator tracing a Python function into a pk kernel taking tensors of
     `arg_types` (pk.tensor(...))."""
     def trace(fn):
-        return KernelDef(fn, arg_types, name or fn.__name__)
+        return KernelDef(fn, arg_types, fn.__name__ if name is None else name)
     return trace

@@ -25,6 +25,19 @@ def test_matmul_softmax_kernel():
                                atol=1e-6)
 
 
+def test_any_function_name_is_quoted_as_mlir_needs():
+    def body(a):
+        return pk.sigmoid(a)
+
+    kernel = pk.kernel(pk.tensor(5), name="sigmoid-v2.0")(body)
+    assert 'func.func @"sigmoid-v2.0"' in kernel.mlir
+    a = random((5,))
+    np.testing.assert_allclose(kernel(a), 1 / (1 + np.exp(-a)), rtol=1e-5,
+                               atol=1e-6)
+    with pytest.raises(ValueError, match="not a function name"):
+        pk.kernel(pk.tensor(5), name="")(body)
+
+
 def test_transposes_batches_and_result_dtype():
     @pk.kernel(pk.tensor(2, 16, 8, dtype=np.float16),
                pk.tensor(2, 12, 16, dtype="f16"))

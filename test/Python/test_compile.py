@@ -177,7 +177,7 @@ def test_compile_errors(tmp_path):
         perfkernel.compile(MATMUL, "mm", threads=-1)
     with pytest.raises(FileNotFoundError):
         perfkernel.compile(MATMUL, "mm", recipe=tmp_path / "none.mlir")
-    with pytest.raises(ValueError, match="shape must be static"):
+    with pytest.raises(ValueError, match="shape is not static"):
         perfkernel.compile("""
 func.func @d(%a: tensor<?xf32>) -> tensor<?xf32> {
   return %a : tensor<?xf32>
@@ -192,6 +192,42 @@ func.func @h(%a: tensor<4xbf16>) -> tensor<4xbf16> {
         perfkernel.compile(MATMUL + MATMUL.replace("@mm", "@mm2"))
 
 
+def test_runner_checks_the_options():
+    # The C++ runner (include/pk-c/Runner.h) checks what ctypes cannot.
+    with pytest.raises(ValueError, match="optimization level must be 0 to 3"):
+        perfkernel.compile(MATMUL, "mm", opt_level=4)
+    with pytest.raises(ValueError, match="apply to pk-cpu-pipeline"):
+        perfkernel.compile(MATMUL, "mm", target="reference", threads=2)
+    with pytest.raises(ValueError, match="apply to pk-cpu-pipeline"):
+        perfkernel.compile(MATMUL, "mm", target="reference", cpu="x86-64-v3")
+    with pytest.raises(ValueError, match="opt_level must be a non-negative"):
+        perfkernel.compile(MATMUL, "mm", opt_level=-1)
+    with pytest.raises(ValueError, match="@ext is a declaration"):
+        perfkernel.compile(
+            "func.func private @ext(%a: tensor<4xf32>) -> tensor<4xf32>",
+            "ext")
+    with pytest.raises(ValueError, match="defines no function"):
+        perfkernel.compile("module {}")
+
+
+def test_pipeline_and_cpu_options(tmp_path):
+    a, b = random((70, 33)), random((33, 41), seed=1)
+    reference = perfkernel.compile(MATMUL, "mm", target="reference")
+    assert reference.pipeline == "pk-reference-pipeline"
+    avx2 = perfkernel.compile(MATMUL, "mm", cpu="x86-64-v3")
+    assert "target=x86-64-v3" in avx2.pipeline
+    for kernel in (reference, avx2):
+        np.testing.assert_allclose(kernel(a, b), a @ b, rtol=1e-5, atol=1e-5)
+    with pytest.raises(perfkernel.MLIRError):
+        perfkernel.compile(MATMUL, "mm", cpu="pentium")
+    # Options travel typed, not as pipeline text: any path is a recipe path.
+    quoted = tmp_path / 'say "tile".mlir'
+    quoted.write_text(open(os.path.join(SRC, "recipes", "cpu.mlir")).read())
+    np.testing.assert_allclose(
+        perfkernel.compile(MATMUL, "mm", recipe=quoted)(a, b), a @ b,
+        rtol=1e-5, atol=1e-5)
+
+
 def test_mlir_errors_surface_as_exceptions():
     with pytest.raises(perfkernel.MLIRError, match="Unable to parse"):
         perfkernel.compile("func.func @f(", "f")
@@ -203,6 +239,6 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }""")
-    assert "Failure while executing pass pipeline" in str(info.value)
+    assert "compilation failed" in str(info.value)
     assert any("__transform_main" in d.message
                for d in info.value.error_diagnostics), info.value

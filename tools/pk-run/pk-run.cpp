@@ -53,7 +53,7 @@ static cl::opt<std::string> inputFile(cl::Positional,
 static cl::opt<std::string>
     entryName("entry",
               cl::desc("Function to run (default: the only public "
-                       "function, or the first one)"),
+                       "function)"),
               cl::value_desc("name"), cl::cat(runCategory));
 static cl::alias entryAlias("e", cl::aliasopt(entryName),
                             cl::desc("Alias for --entry"));
@@ -226,35 +226,6 @@ static func::FuncOp wrapScalarArguments(func::FuncOp func) {
   func::ReturnOp::create(builder, loc, call.getResults());
   func.setPrivate();
   return wrapper;
-}
-
-static func::FuncOp findEntry(ModuleOp module, std::string &error) {
-  SmallVector<func::FuncOp> defined;
-  for (auto f : module.getOps<func::FuncOp>())
-    if (!f.isExternal())
-      defined.push_back(f);
-  if (!entryName.empty()) {
-    for (func::FuncOp f : defined)
-      if (f.getName() == entryName)
-        return f;
-    error = "no function named '" + entryName + "'; functions:";
-    for (func::FuncOp f : defined)
-      error += " @" + f.getName().str();
-    if (defined.empty())
-      error += " (none)";
-    return {};
-  }
-  SmallVector<func::FuncOp> pub;
-  for (func::FuncOp f : defined)
-    if (f.isPublic())
-      pub.push_back(f);
-  if (pub.size() == 1)
-    return pub.front();
-  if (defined.empty()) {
-    error = "the module defines no function";
-    return {};
-  }
-  return defined.front();
 }
 
 /// Splits NAME=VALUE; false if there is no '=' or either side is empty.
@@ -520,9 +491,11 @@ int main(int argc, char **argv) {
     return fail("--sdfg-symbols given but the module has no sdfg.sdfg");
   }
 
-  func::FuncOp func = findEntry(*module, errorMessage);
-  if (!func)
-    return fail(errorMessage);
+  auto entry = findEntryFunction(*module, entryName);
+  if (!entry)
+    return fail(llvm::toString(entry.takeError()) +
+                (entryName.empty() ? " (--entry)" : ""));
+  func::FuncOp func = *entry;
   SmallVector<std::string> inputNames =
       fromSDFG ? sdfgDataNames.lookup(func.getName())
                : SmallVector<std::string>();

@@ -20,6 +20,12 @@ struct BufferSignature {
   SmallVector<ShapedType> outputs;
 };
 
+/// The function pk-run and the C API compile: the function defined (with a
+/// body) under `name`, or when `name` is empty the module's only public
+/// function with a body (or its only function, when none is public). An
+/// error lists the candidates when there is no such function or several.
+llvm::Expected<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name);
+
 /// The signature of `func`, or an error naming the first argument or result
 /// whose type cannot be passed as a host buffer.
 llvm::Expected<BufferSignature> getBufferSignature(func::FuncOp func);
@@ -49,6 +55,12 @@ llvm::Error
 invokeWithDescriptors(ExecutionEngine &engine, StringRef entry,
                       std::vector<std::vector<int64_t>> &descriptors);
 
+/// Calls `_mlir_ciface_<entry>` of `engine` with `descriptors`, pointers to
+/// memref descriptors laid out by the caller (inputs, then outputs).
+llvm::Error invokeWithDescriptorPointers(ExecutionEngine &engine,
+                                         StringRef entry,
+                                         ArrayRef<void *> descriptors);
+
 /// Clones `module`, exposes `funcName` through the C interface, runs the
 /// passes `buildPipeline` adds, checks that the entry takes one descriptor per
 /// argument and result, and JIT-compiles the result for the host CPU with
@@ -74,6 +86,11 @@ public:
 
   /// Calls the function; `buffers` are its inputs followed by its outputs.
   llvm::Error call(ArrayRef<HostBuffer *> buffers);
+
+  /// Calls the function on memref descriptors the caller built (a C API
+  /// client's arrays): one pointer per input, then per output. The caller
+  /// guarantees each descriptor matches its parameter's rank.
+  llvm::Error callWithDescriptors(ArrayRef<void *> descriptors);
 
 private:
   CompiledFunction(std::unique_ptr<ExecutionEngine> engine, std::string name,
