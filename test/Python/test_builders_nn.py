@@ -409,7 +409,7 @@ def test_builder_detected_errors(types, body, error, match):
      lambda q: pk.dequantize_rowwise(q, bits=4, block_size=10),
      "expects fused rows of 9 bytes for block_size 10 at 4 bits"),
     ([T(4, 8, dtype="f16")], lambda x: pk.quantize_rowwise(x),
-     "operand #0 must be 2D tensor of 32-bit float values"),
+     "operand #0 must be statically shaped 2D tensor of 32-bit float values"),
     ([T(2, 3), T(2, 3), T(2, 9)], lambda h, c, g: pk.lstm_unit(h, c, g),
      "expects gates of shape 2x12"),
     ([T(2, 3), T(2, 3), T(3, 2), LR],

@@ -25,16 +25,24 @@ struct EmbeddingBagOperands {
 };
 } // namespace
 
+/// Fails unless every operand is statically shaped (ops whose optional
+/// operands ODS types cannot all constrain the same way).
+static LogicalResult verifyStaticOperands(Operation *op) {
+  for (Value v : op->getOperands())
+    if (!cast<ShapedType>(v.getType()).hasStaticShape())
+      return op->emitOpError()
+             << "expects statically shaped operands, got " << v.getType();
+  return success();
+}
+
 /// Checks everything but the table's row layout: static shapes, exactly one
 /// of lengths/offsets with the right size and type, weights sized like the
 /// indices (or anything non-empty for positional weights).
 static LogicalResult verifyEmbeddingBag(Operation *op,
                                         const EmbeddingBagOperands &o,
                                         RankedTensorType resultType) {
-  for (Value v : op->getOperands())
-    if (!cast<ShapedType>(v.getType()).hasStaticShape())
-      return op->emitOpError()
-             << "expects statically shaped operands, got " << v.getType();
+  if (failed(verifyStaticOperands(op)))
+    return failure();
   if (!resultType.hasStaticShape())
     return op->emitOpError()
            << "expects a statically shaped result, got " << resultType;
@@ -270,9 +278,6 @@ int64_t FusedEmbeddingBagOp::getFlopCount() { return 0; }
 static LogicalResult verifyRowwise(Operation *op, RankedTensorType floats,
                                    RankedTensorType fused, int64_t bits,
                                    StringRef floatName, StringRef fusedName) {
-  if (!floats.hasStaticShape() || !fused.hasStaticShape())
-    return op->emitOpError()
-           << "expects static shapes, got " << floats << " and " << fused;
   if (floats.getDimSize(0) != fused.getDimSize(0))
     return op->emitOpError()
            << "expects the same number of rows, got " << floats.getDimSize(0)
@@ -353,13 +358,6 @@ int64_t DequantizeRowwiseOp::getFlopCount() { return 0; }
 LogicalResult LstmUnitOp::verify() {
   RankedTensorType state = getHiddenPrev().getType();
   RankedTensorType gates = getGates().getType();
-  if (!state.hasStaticShape() || !gates.hasStaticShape())
-    return emitOpError() << "expects static shapes, got " << state << " and "
-                         << gates;
-  if (gates.getElementType() != state.getElementType())
-    return emitOpError() << "expects gates of the state element type "
-                         << state.getElementType() << ", got "
-                         << gates.getElementType();
   int64_t n = state.getDimSize(0), d = state.getDimSize(1);
   if (gates.getDimSize(0) != n || gates.getDimSize(1) != 4 * d)
     return emitOpError() << "expects gates of shape " << n << "x" << 4 * d
@@ -389,9 +387,6 @@ int64_t LstmUnitOp::getFlopCount() { return 0; }
 
 LogicalResult AdagradOp::verify() {
   RankedTensorType param = getParam().getType(), grad = getGrad().getType();
-  if (!param.hasStaticShape() || !grad.hasStaticShape())
-    return emitOpError() << "expects static shapes, got " << param << " and "
-                         << grad;
   if (param.getShape() != grad.getShape())
     return emitOpError() << "expects grad of the param shape, got " << grad
                          << " for " << param;
@@ -403,10 +398,8 @@ int64_t AdagradOp::getFlopCount() { return 0; }
 LogicalResult SparseAdagradOp::verify() {
   RankedTensorType param = getParam().getType(), moment = getMoment().getType();
   RankedTensorType grad = getGrad().getType();
-  for (Value v : getOperands())
-    if (!cast<ShapedType>(v.getType()).hasStaticShape())
-      return emitOpError() << "expects statically shaped operands, got "
-                           << v.getType();
+  if (failed(verifyStaticOperands(*this)))
+    return failure();
   if (moment.getElementType() != param.getElementType())
     return emitOpError() << "expects moment of the param element type "
                          << param.getElementType() << ", got "
@@ -449,8 +442,6 @@ int64_t SparseAdagradOp::getFlopCount() { return 0; }
 
 LogicalResult AxpyOp::verify() {
   RankedTensorType x = getX().getType(), y = getY().getType();
-  if (!x.hasStaticShape() || !y.hasStaticShape())
-    return emitOpError() << "expects static shapes, got " << x << " and " << y;
   if (x.getShape() != y.getShape())
     return emitOpError() << "expects x of the y shape, got " << x << " for "
                          << y;
@@ -463,13 +454,6 @@ int64_t AxpyOp::getFlopCount() { return 0; }
 LogicalResult BoxCoxOp::verify() {
   RankedTensorType data = getData().getType();
   RankedTensorType lambda = getLambda1().getType();
-  if (!data.hasStaticShape() || !lambda.hasStaticShape())
-    return emitOpError() << "expects static shapes, got " << data << " and "
-                         << lambda;
-  if (lambda.getElementType() != data.getElementType())
-    return emitOpError() << "expects lambdas of the data element type "
-                         << data.getElementType() << ", got "
-                         << lambda.getElementType();
   if (lambda.getDimSize(0) != data.getDimSize(1))
     return emitOpError() << "expects one lambda per column ("
                          << data.getDimSize(1) << "), got "
@@ -488,9 +472,6 @@ int64_t BoxCoxOp::getFlopCount() { return 0; }
 static LogicalResult verifyCompressed(Operation *op, RankedTensorType floats,
                                       RankedTensorType bytes, int64_t bits,
                                       StringRef floatName) {
-  if (!floats.hasStaticShape() || !bytes.hasStaticShape())
-    return op->emitOpError()
-           << "expects static shapes, got " << floats << " and " << bytes;
   int64_t n = floats.getDimSize(0);
   if (n == 0)
     return op->emitOpError() << "expects a non-empty " << floatName;

@@ -1353,6 +1353,19 @@ private:
     }
   }
 
+  /// `lhs op rhs` with the complex, float or integer form of one operator,
+  /// chosen by the operands' (common) type.
+  template <typename ComplexOpT, typename FloatOpT, typename IntOpT>
+  Operand byElementKind(Operand lhs, Operand rhs) {
+    Value l = lhs.value, r = rhs.value;
+    Type type = lhs.getType();
+    if (isa<ComplexType>(type))
+      return Operand(ComplexOpT::create(b, loc, l, r));
+    if (isa<FloatType>(type))
+      return Operand(FloatOpT::create(b, loc, l, r), lhs.isUnsigned);
+    return Operand(IntOpT::create(b, loc, l, r), lhs.isUnsigned);
+  }
+
   /// Emits `lhs op rhs` on operands of one type.
   Operand arithmetic(Operator op, Operand lhs, Operand rhs) {
     Type type = lhs.getType();
@@ -1388,24 +1401,15 @@ private:
         return result(arith::OrIOp::create(b, loc, l, r));
       return result(arith::XOrIOp::create(b, loc, l, r));
     }
-    if (op == Operator::Add) {
-      if (isComplex)
-        return Operand(complex::AddOp::create(b, loc, l, r));
-      return isFloat ? result(arith::AddFOp::create(b, loc, l, r))
-                     : result(arith::AddIOp::create(b, loc, l, r));
-    }
-    if (op == Operator::Sub) {
-      if (isComplex)
-        return Operand(complex::SubOp::create(b, loc, l, r));
-      return isFloat ? result(arith::SubFOp::create(b, loc, l, r))
-                     : result(arith::SubIOp::create(b, loc, l, r));
-    }
-    if (op == Operator::Mul) {
-      if (isComplex)
-        return Operand(complex::MulOp::create(b, loc, l, r));
-      return isFloat ? result(arith::MulFOp::create(b, loc, l, r))
-                     : result(arith::MulIOp::create(b, loc, l, r));
-    }
+    if (op == Operator::Add)
+      return byElementKind<complex::AddOp, arith::AddFOp, arith::AddIOp>(lhs,
+                                                                         r);
+    if (op == Operator::Sub)
+      return byElementKind<complex::SubOp, arith::SubFOp, arith::SubIOp>(lhs,
+                                                                         r);
+    if (op == Operator::Mul)
+      return byElementKind<complex::MulOp, arith::MulFOp, arith::MulIOp>(lhs,
+                                                                         r);
     if (op == Operator::Div) {
       // Integer `/` divides as the C++ DaCe generates does (truncating).
       if (isComplex)

@@ -13,7 +13,7 @@ func.func @axpy_shape(%x: tensor<8xf32>, %y: tensor<16xf32>, %a: tensor<f32>) {
 // -----
 
 func.func @axpy_dynamic(%x: tensor<?xf32>, %y: tensor<?xf32>, %a: tensor<f32>) {
-  // expected-error @+1 {{'pk.axpy' op expects static shapes, got 'tensor<?xf32>' and 'tensor<?xf32>'}}
+  // expected-error @+1 {{'pk.axpy' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or 8-bit signless integer values, but got 'tensor<?xf32>'}}
   %r = pk.axpy %x, %y a(%a : tensor<f32>) : tensor<?xf32>, tensor<?xf32>
   return
 }
@@ -21,7 +21,7 @@ func.func @axpy_dynamic(%x: tensor<?xf32>, %y: tensor<?xf32>, %a: tensor<f32>) {
 // -----
 
 func.func @axpy_bf16_x(%x: tensor<8xbf16>, %y: tensor<8xf32>, %a: tensor<f32>) {
-  // expected-error @+1 {{'pk.axpy' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or 8-bit signless integer values}}
+  // expected-error @+1 {{'pk.axpy' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or 8-bit signless integer values, but got 'tensor<8xbf16>'}}
   %r = pk.axpy %x, %y a(%a : tensor<f32>) : tensor<8xbf16>, tensor<8xf32>
   return
 }
@@ -29,7 +29,7 @@ func.func @axpy_bf16_x(%x: tensor<8xbf16>, %y: tensor<8xf32>, %a: tensor<f32>) {
 // -----
 
 func.func @axpy_f16_y(%x: tensor<8xf16>, %y: tensor<8xf16>, %a: tensor<f32>) {
-  // expected-error @+1 {{'pk.axpy' op operand #1 must be ranked tensor of 32-bit float values}}
+  // expected-error @+1 {{'pk.axpy' op operand #1 must be statically shaped tensor of 32-bit float values, but got 'tensor<8xf16>'}}
   %r = pk.axpy %x, %y a(%a : tensor<f32>) : tensor<8xf16>, tensor<8xf16>
   return
 }
@@ -65,7 +65,7 @@ func.func @box_cox_lambda_count(%x: tensor<8x4xf32>, %l: tensor<3xf32>) {
 // -----
 
 func.func @box_cox_lambda_type(%x: tensor<8x4xf32>, %l: tensor<4xf64>) {
-  // expected-error @+1 {{'pk.box_cox' op expects lambdas of the data element type 'f32', got 'f64'}}
+  // expected-error @+1 {{'pk.box_cox' op failed to verify that all of {data, lambda1} have same element type}}
   %r = pk.box_cox %x, %l, %l : tensor<8x4xf32>, tensor<4xf64>
   return
 }
@@ -81,7 +81,7 @@ func.func @box_cox_lambdas_differ(%x: tensor<8x4xf32>, %l1: tensor<4xf32>, %l2: 
 // -----
 
 func.func @box_cox_dynamic(%x: tensor<?x4xf32>, %l: tensor<4xf32>) {
-  // expected-error @+1 {{'pk.box_cox' op expects static shapes, got 'tensor<?x4xf32>' and 'tensor<4xf32>'}}
+  // expected-error @+1 {{'pk.box_cox' op operand #0 must be statically shaped 2D tensor of 32-bit float or 64-bit float values, but got 'tensor<?x4xf32>'}}
   %r = pk.box_cox %x, %l, %l : tensor<?x4xf32>, tensor<4xf32>
   return
 }
@@ -89,7 +89,7 @@ func.func @box_cox_dynamic(%x: tensor<?x4xf32>, %l: tensor<4xf32>) {
 // -----
 
 func.func @box_cox_f16(%x: tensor<8x4xf16>, %l: tensor<4xf16>) {
-  // expected-error @+1 {{'pk.box_cox' op operand #0 must be 2D tensor of 32-bit float or 64-bit float values}}
+  // expected-error @+1 {{'pk.box_cox' op operand #0 must be statically shaped 2D tensor of 32-bit float or 64-bit float values, but got 'tensor<8x4xf16>'}}
   %r = pk.box_cox %x, %l, %l : tensor<8x4xf16>, tensor<4xf16>
   return
 }
@@ -97,7 +97,7 @@ func.func @box_cox_f16(%x: tensor<8x4xf16>, %l: tensor<4xf16>) {
 // -----
 
 func.func @box_cox_rank3(%x: tensor<2x8x4xf32>, %l: tensor<4xf32>) {
-  // expected-error @+1 {{'pk.box_cox' op operand #0 must be 2D tensor of 32-bit float or 64-bit float values}}
+  // expected-error @+1 {{'pk.box_cox' op operand #0 must be statically shaped 2D tensor of 32-bit float or 64-bit float values, but got 'tensor<2x8x4xf32>'}}
   %r = "pk.box_cox"(%x, %l, %l) : (tensor<2x8x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x8x4xf32>
   return
 }
@@ -133,7 +133,7 @@ func.func @compress_empty(%x: tensor<0xf32>) {
 // -----
 
 func.func @compress_dynamic(%x: tensor<?xf32>) {
-  // expected-error @+1 {{'pk.quantize_and_compress' op expects static shapes, got 'tensor<?xf32>' and 'tensor<12xi8>'}}
+  // expected-error @+1 {{'pk.quantize_and_compress' op operand #0 must be statically shaped 1D tensor of 32-bit float values, but got 'tensor<?xf32>'}}
   %q = pk.quantize_and_compress %x bits = 8 : tensor<?xf32> -> tensor<12xi8>
   return
 }
@@ -149,7 +149,7 @@ func.func @decompress_size(%q: tensor<13xi8>) {
 // -----
 
 func.func @decompress_f16(%q: tensor<13xi8>) {
-  // expected-error @+1 {{'pk.decompress_and_dequantize' op result #0 must be 1D tensor of 32-bit float values}}
+  // expected-error @+1 {{'pk.decompress_and_dequantize' op result #0 must be statically shaped 1D tensor of 32-bit float values, but got 'tensor<5xf16>'}}
   %y, %s = pk.decompress_and_dequantize %q bits = 4 : tensor<13xi8> -> tensor<5xf16>, tensor<i32>
   return
 }

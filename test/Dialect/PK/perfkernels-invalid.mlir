@@ -197,7 +197,7 @@ func.func @quantize_rows(%x: tensor<100x64xf32>) {
 // -----
 
 func.func @quantize_f16(%x: tensor<100x64xf16>) {
-  // expected-error @+1 {{'pk.quantize_rowwise' op operand #0 must be 2D tensor of 32-bit float values}}
+  // expected-error @+1 {{'pk.quantize_rowwise' op operand #0 must be statically shaped 2D tensor of 32-bit float values, but got 'tensor<100x64xf16>'}}
   %q = pk.quantize_rowwise %x bits = 8 : tensor<100x64xf16> -> tensor<100x72xi8>
   return
 }
@@ -205,7 +205,7 @@ func.func @quantize_f16(%x: tensor<100x64xf16>) {
 // -----
 
 func.func @quantize_dynamic(%x: tensor<?x64xf32>) {
-  // expected-error @+1 {{'pk.quantize_rowwise' op expects static shapes, got 'tensor<?x64xf32>' and 'tensor<100x72xi8>'}}
+  // expected-error @+1 {{'pk.quantize_rowwise' op operand #0 must be statically shaped 2D tensor of 32-bit float values, but got 'tensor<?x64xf32>'}}
   %q = pk.quantize_rowwise %x bits = 8 : tensor<?x64xf32> -> tensor<100x72xi8>
   return
 }
@@ -249,7 +249,7 @@ func.func @lstm_gates_shape(%h: tensor<8x16xf32>, %x: tensor<8x60xf32>) {
 // -----
 
 func.func @lstm_gates_type(%h: tensor<8x16xf32>, %x: tensor<8x64xf16>) {
-  // expected-error @+1 {{'pk.lstm_unit' op expects gates of the state element type 'f32', got 'f16'}}
+  // expected-error @+1 {{'pk.lstm_unit' op failed to verify that all of {hidden_prev, gates} have same element type}}
   %h1, %c1 = pk.lstm_unit %h, %h, %x : tensor<8x16xf32>, tensor<8x64xf16> -> tensor<8x16xf32>
   return
 }
@@ -309,7 +309,7 @@ func.func @adagrad_moment_type(%w: tensor<64x8xf32>, %h: tensor<64x8xf16>, %g: t
 // -----
 
 func.func @adagrad_f16_grad(%w: tensor<64x8xf32>, %g: tensor<64x8xf16>, %lr: tensor<f32>) {
-  // expected-error @+1 {{'pk.adagrad' op operand #2 must be ranked tensor of 32-bit float values}}
+  // expected-error @+1 {{'pk.adagrad' op operand #2 must be statically shaped tensor of 32-bit float values, but got 'tensor<64x8xf16>'}}
   %w1, %h1 = pk.adagrad %w, %w, %g lr(%lr : tensor<f32>) : tensor<64x8xf32>, tensor<64x8xf16>
   return
 }

@@ -11,6 +11,14 @@
 
 include "mlir/IR/OpBase.td"
 
+// A statically shaped tensor (of rank `rank` when given): kernels whose
+// loops and packed layouts are sized at compile time.
+class PK_StaticTensorOf<list<Type> allowedTypes, int rank = -1>
+  : RankedTensorOf<allowedTypes,
+      !if(!lt(rank, 0), [HasStaticShapePred],
+          [HasStaticShapePred, HasAnyRankOfPred<[rank]>]),
+      "statically shaped " # !if(!lt(rank, 0), "", rank # "D ") # "tensor">;
+
 //===----------------------------------------------------------------------===//
 // Embedding bags
 //===----------------------------------------------------------------------===//
@@ -181,9 +189,9 @@ def PK_QuantizeRowwiseOp : PK_Op<"quantize_rowwise",
     %q4 = pk.quantize_rowwise %x bits = 4 : tensor<1000x64xf32> -> tensor<1000x36xi8>
     ```
   }];
-  let arguments = (ins 2DTensorOf<[F32]>:$input,
+  let arguments = (ins PK_StaticTensorOf<[F32], 2>:$input,
                        ConfinedAttr<I64Attr, [IntIsOneOf<[2, 4, 8]>]>:$bit_rate);
-  let results = (outs 2DTensorOf<[I8]>:$result);
+  let results = (outs PK_StaticTensorOf<[I8], 2>:$result);
   let assemblyFormat = [{
     $input `bits` `=` $bit_rate attr-dict `:` type($input) `->` type($result)
   }];
@@ -205,9 +213,9 @@ def PK_DequantizeRowwiseOp : PK_Op<"dequantize_rowwise",
     %x = pk.dequantize_rowwise %q bits = 4 : tensor<1000x36xi8> -> tensor<1000x64xf32>
     ```
   }];
-  let arguments = (ins 2DTensorOf<[I8]>:$input,
+  let arguments = (ins PK_StaticTensorOf<[I8], 2>:$input,
                        ConfinedAttr<I64Attr, [IntIsOneOf<[2, 4, 8]>]>:$bit_rate);
-  let results = (outs 2DTensorOf<[F32]>:$result);
+  let results = (outs PK_StaticTensorOf<[F32], 2>:$result);
   let assemblyFormat = [{
     $input `bits` `=` $bit_rate attr-dict `:` type($input) `->` type($result)
   }];
@@ -221,6 +229,7 @@ def PK_DequantizeRowwiseOp : PK_Op<"dequantize_rowwise",
 def PK_LstmUnitOp : PK_Op<"lstm_unit",
     [Pure, AttrSizedOperandSegments,
      AllTypesMatch<["hidden_prev", "cell_prev", "hidden", "cell"]>,
+     AllElementTypesMatch<["hidden_prev", "gates"]>,
      DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "one LSTM cell step from precomputed gates (caffe2 LSTMUnit)";
   let description = [{
@@ -243,15 +252,15 @@ def PK_LstmUnitOp : PK_Op<"lstm_unit",
         : tensor<32x64xf32>, tensor<32x256xf32> -> tensor<32x64xf32>
     ```
   }];
-  let arguments = (ins 2DTensorOf<[F32, F16, BF16]>:$hidden_prev,
-                       2DTensorOf<[F32, F16, BF16]>:$cell_prev,
-                       2DTensorOf<[F32, F16, BF16]>:$gates,
+  let arguments = (ins PK_StaticTensorOf<[F32, F16, BF16], 2>:$hidden_prev,
+                       PK_StaticTensorOf<[F32, F16, BF16], 2>:$cell_prev,
+                       PK_StaticTensorOf<[F32, F16, BF16], 2>:$gates,
                        Optional<1DTensorOf<[I32]>>:$seq_lengths,
                        Optional<0DTensorOf<[I32]>>:$timestep,
                        DefaultValuedAttr<F32Attr, "0.0">:$forget_bias,
                        UnitAttr:$drop_states);
-  let results = (outs 2DTensorOf<[F32, F16, BF16]>:$hidden,
-                      2DTensorOf<[F32, F16, BF16]>:$cell);
+  let results = (outs PK_StaticTensorOf<[F32, F16, BF16], 2>:$hidden,
+                      PK_StaticTensorOf<[F32, F16, BF16], 2>:$cell);
   let assemblyFormat = [{
     $hidden_prev `,` $cell_prev `,` $gates
     (`seq_lengths` `(` $seq_lengths^ `:` type($seq_lengths) `)`)?
@@ -286,15 +295,15 @@ def PK_AdagradOp : PK_Op<"adagrad",
         decay = 0.9 : tensor<1024x64xf32>, tensor<1024x64xf32>
     ```
   }];
-  let arguments = (ins RankedTensorOf<[F32, F16, BF16]>:$param,
-                       RankedTensorOf<[F32, F16, BF16]>:$moment,
-                       RankedTensorOf<[F32]>:$grad,
+  let arguments = (ins PK_StaticTensorOf<[F32, F16, BF16]>:$param,
+                       PK_StaticTensorOf<[F32, F16, BF16]>:$moment,
+                       PK_StaticTensorOf<[F32]>:$grad,
                        0DTensorOf<[F32]>:$lr,
                        DefaultValuedAttr<F32Attr, "1.0e-5">:$epsilon,
                        DefaultValuedAttr<F32Attr, "1.0">:$decay,
                        DefaultValuedAttr<F32Attr, "0.0">:$weight_decay);
-  let results = (outs RankedTensorOf<[F32, F16, BF16]>:$new_param,
-                      RankedTensorOf<[F32, F16, BF16]>:$new_moment);
+  let results = (outs PK_StaticTensorOf<[F32, F16, BF16]>:$new_param,
+                      PK_StaticTensorOf<[F32, F16, BF16]>:$new_moment);
   let assemblyFormat = [{
     $param `,` $moment `,` $grad `lr` `(` $lr `:` type($lr) `)`
     (`epsilon` `=` $epsilon^)? (`decay` `=` $decay^)?
@@ -387,10 +396,10 @@ def PK_AxpyOp : PK_Op<"axpy",
     %q = pk.axpy %codes, %y a(%a : tensor<f32>) : tensor<64x16xi8>, tensor<64x16xf32>
     ```
   }];
-  let arguments = (ins RankedTensorOf<[F32, F16, I8]>:$x,
-                       RankedTensorOf<[F32]>:$y,
+  let arguments = (ins PK_StaticTensorOf<[F32, F16, I8]>:$x,
+                       PK_StaticTensorOf<[F32]>:$y,
                        0DTensorOf<[F32]>:$a);
-  let results = (outs RankedTensorOf<[F32]>:$result);
+  let results = (outs PK_StaticTensorOf<[F32]>:$result);
   let assemblyFormat = [{
     $x `,` $y `a` `(` $a `:` type($a) `)` attr-dict `:` type($x) `,` type($y)
   }];
@@ -400,6 +409,7 @@ def PK_AxpyOp : PK_Op<"axpy",
 def PK_BoxCoxOp : PK_Op<"box_cox",
     [Pure, AllTypesMatch<["data", "result"]>,
      AllTypesMatch<["lambda1", "lambda2"]>,
+     AllElementTypesMatch<["data", "lambda1"]>,
      DeclareOpInterfaceMethods<PK_CostModelOpInterface>]> {
   let summary = "batch Box-Cox transform with per-column lambdas (caffe2 "
                 "compute_batch_box_cox)";
@@ -415,10 +425,10 @@ def PK_BoxCoxOp : PK_Op<"box_cox",
     %y = pk.box_cox %x, %l1, %l2 : tensor<128x16xf32>, tensor<16xf32>
     ```
   }];
-  let arguments = (ins 2DTensorOf<[F32, F64]>:$data,
-                       1DTensorOf<[F32, F64]>:$lambda1,
-                       1DTensorOf<[F32, F64]>:$lambda2);
-  let results = (outs 2DTensorOf<[F32, F64]>:$result);
+  let arguments = (ins PK_StaticTensorOf<[F32, F64], 2>:$data,
+                       PK_StaticTensorOf<[F32, F64], 1>:$lambda1,
+                       PK_StaticTensorOf<[F32, F64], 1>:$lambda2);
+  let results = (outs PK_StaticTensorOf<[F32, F64], 2>:$result);
   let assemblyFormat = [{
     $data `,` $lambda1 `,` $lambda2 attr-dict `:` type($data) `,`
     type($lambda1)
@@ -457,9 +467,9 @@ def PK_QuantizeAndCompressOp : PK_Op<"quantize_and_compress",
     %q = pk.quantize_and_compress %x bits = 4 : tensor<1000xf32> -> tensor<510xi8>
     ```
   }];
-  let arguments = (ins 1DTensorOf<[F32]>:$input,
+  let arguments = (ins PK_StaticTensorOf<[F32], 1>:$input,
                        ConfinedAttr<I64Attr, [IntIsOneOf<[1, 2, 4, 8]>]>:$bit_rate);
-  let results = (outs 1DTensorOf<[I8]>:$result);
+  let results = (outs PK_StaticTensorOf<[I8], 1>:$result);
   let assemblyFormat = [{
     $input `bits` `=` $bit_rate attr-dict `:` type($input) `->` type($result)
   }];
@@ -492,9 +502,10 @@ def PK_DecompressAndDequantizeOp : PK_Op<"decompress_and_dequantize",
         : tensor<510xi8> -> tensor<1000xf32>, tensor<i32>
     ```
   }];
-  let arguments = (ins 1DTensorOf<[I8]>:$input,
+  let arguments = (ins PK_StaticTensorOf<[I8], 1>:$input,
                        ConfinedAttr<I64Attr, [IntIsOneOf<[1, 2, 4, 8]>]>:$bit_rate);
-  let results = (outs 1DTensorOf<[F32]>:$result, 0DTensorOf<[I32]>:$status);
+  let results = (outs PK_StaticTensorOf<[F32], 1>:$result,
+                      0DTensorOf<[I32]>:$status);
   let assemblyFormat = [{
     $input `bits` `=` $bit_rate attr-dict `:` type($input) `->` type($result)
     `,` type($status)
