@@ -69,31 +69,19 @@ MlirOperation pkFindEntryFunction(MlirModule module, MlirStringRef name,
   return wrap(entry->getOperation());
 }
 
-/// The pipeline `options` ask for, or an error for a contradictory request.
-static llvm::Expected<std::function<void(OpPassManager &)>>
-selectPipeline(const PkCompileOptions &options, std::string &description) {
+/// Fails on a contradictory or out-of-range request.
+static llvm::Error checkOptions(const PkCompileOptions &options) {
   if (options.optLevel > 3)
     return makeRunnerError("the optimization level must be 0 to 3, got " +
                            Twine(options.optLevel));
   const CPUPipelineOptions &defaults = defaultCPUOptions();
-  if (options.reference) {
-    if (options.threads != defaults.threads ||
-        unwrap(options.recipe) != defaults.recipe.getValue() ||
-        unwrap(options.cpu) != defaults.target.getValue())
-      return makeRunnerError("threads, cpu and recipe apply to "
-                             "pk-cpu-pipeline, not pk-reference-pipeline");
-    description = "pk-reference-pipeline";
-    return std::function<void(OpPassManager &)>(buildReferencePipeline);
-  }
-  auto cpu = std::make_shared<CPUPipelineOptions>();
-  cpu->threads = options.threads;
-  cpu->target = unwrap(options.cpu).str();
-  cpu->recipe = unwrap(options.recipe).str();
-  llvm::raw_string_ostream os(description);
-  os << "pk-cpu-pipeline";
-  cpu->print(os);
-  return std::function<void(OpPassManager &)>(
-      [cpu](OpPassManager &pm) { buildCPUPipeline(pm, *cpu); });
+  if (options.reference &&
+      (options.threads != defaults.threads ||
+       unwrap(options.recipe) != defaults.recipe.getValue() ||
+       unwrap(options.cpu) != defaults.target.getValue()))
+    return makeRunnerError("threads, cpu and recipe apply to "
+                           "pk-cpu-pipeline, not pk-reference-pipeline");
+  return llvm::Error::success();
 }
 
 PkCompiledFunction pkCompiledFunctionCreate(MlirModule module,
@@ -122,12 +110,28 @@ PkCompiledFunction pkCompiledFunctionCreate(MlirModule module,
   auto result = std::make_unique<CompiledEntry>();
   result->name = entry->getName().str();
   result->signature = std::move(*signature);
-  auto pipeline = selectPipeline(opts, result->pipeline);
-  if (!pipeline)
-    return fail(pipeline.takeError());
+  if (auto err = checkOptions(opts))
+    return fail(std::move(err));
+  CPUPipelineOptions cpu;
+  cpu.threads = opts.threads;
+  cpu.target = unwrap(opts.cpu).str();
+  cpu.recipe = unwrap(opts.recipe).str();
+  llvm::raw_string_ostream description(result->pipeline);
+  if (opts.reference) {
+    description << "pk-reference-pipeline";
+  } else {
+    description << "pk-cpu-pipeline";
+    cpu.print(description);
+  }
   auto compiled = CompiledFunction::compile(
-      mod, result->name, *pipeline, getRuntimeLibraries(PK_RUNTIME_LIB_DIR),
-      opts.optLevel);
+      mod, result->name,
+      [&](OpPassManager &pm) {
+        if (opts.reference)
+          buildReferencePipeline(pm);
+        else
+          buildCPUPipeline(pm, cpu);
+      },
+      getRuntimeLibraries(PK_RUNTIME_LIB_DIR), opts.optLevel);
   if (!compiled)
     return fail(compiled.takeError());
   result->function = std::move(*compiled);

@@ -45,7 +45,7 @@ llvm::Expected<func::FuncOp> mlir::pk::findEntryFunction(ModuleOp module,
     for (func::FuncOp f : defined)
       if (f.getName() == name)
         return f;
-    if (auto decl = module.lookupSymbol<func::FuncOp>(name))
+    if (module.lookupSymbol<func::FuncOp>(name))
       return makeRunnerError("@" + name + " is a declaration without a body");
     return makeRunnerError("no function named '" + name +
                            "'; functions:" + listed(defined));

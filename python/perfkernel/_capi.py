@@ -14,8 +14,9 @@ import ctypes
 import os
 
 __all__ = ["lib", "library_path", "StringRef", "to_str_ref", "from_str_ref",
-           "StringCollector", "CompileOptions", "STRING_CALLBACK", "DIAGNOSTIC_HANDLER",
-           "WALK_CALLBACK", "runtime_library_dir", "may_destroy"]
+           "StringCollector", "CompileOptions", "STRING_CALLBACK",
+           "DIAGNOSTIC_HANDLER", "WALK_CALLBACK", "runtime_library_dir",
+           "may_destroy"]
 
 _ENV_VAR = "PK_CAPI_LIB"
 _REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(

@@ -294,16 +294,14 @@ def _compile_uncached(source, text, function, target, threads, cpu,
             keep.append(data)
     name, name_keep = to_str_ref(function or "")
     errors = StringCollector()
-    # An entry or signature the runner cannot call is the caller's mistake
-    # (ValueError); a failing pipeline reports located diagnostics.
-    if not lib.pkFindEntryFunction(module._handle, name, errors.callback,
-                                   None):
-        raise ValueError(errors.text())
     with ctx._capture() as capture:
         handle = lib.pkCompiledFunctionCreate(
             module._handle, name, ctypes.byref(options), errors.callback,
             None)
     if not handle:
+        # An entry, signature or option the runner rejects is the caller's
+        # mistake (ValueError, no diagnostics); a failing pipeline reports
+        # located diagnostics.
         if capture.diagnostics:
             raise capture.fail(errors.text())
         raise ValueError(errors.text())

@@ -210,6 +210,23 @@ def test_runner_checks_the_options():
         perfkernel.compile("module {}")
 
 
+def test_entry_lookup_through_the_c_api():
+    # pkFindEntryFunction is the rule compile() and pk-run share.
+    from perfkernel._capi import lib, to_str_ref, StringCollector
+    module = perfkernel.Module.parse(MATMUL + MATMUL.replace("@mm", "@mm2"))
+    for name, message in (
+            ("mm2", ""),
+            ("", "the module has 2 public functions; name the one to run: "
+                 "@mm @mm2"),
+            ("nope", "no function named 'nope'; functions: @mm @mm2")):
+        ref, keep = to_str_ref(name)
+        errors = StringCollector()
+        op = lib.pkFindEntryFunction(module._handle, ref, errors.callback,
+                                     None)
+        assert bool(op) == (not message), errors.text()
+        assert errors.text() == message
+
+
 def test_pipeline_and_cpu_options(tmp_path):
     a, b = random((70, 33)), random((33, 41), seed=1)
     reference = perfkernel.compile(MATMUL, "mm", target="reference")
